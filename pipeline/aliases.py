@@ -1,0 +1,211 @@
+"""The aliases stage: acronyms, short names and entity ids.
+
+``news_aliases`` groups the mentions of one entity under one ``entity_id`` ("E1", "E2", ... in
+order of first mention) and names each entity by its fullest mention (``doc._.canonical``).
+
+- Acronym definitions, in both orders: "Council of Foreign Ministers (CFM)" and
+  "CFM (Council of Foreign Ministers)". The long form is found with the algorithm of
+  Schwartz & Hearst (2003), "A simple algorithm for identifying abbreviation definitions in
+  biomedical text": walk the short form's characters right to left, matching each to a
+  character of the candidate long form, the first character of the short form to the start of
+  a word. The long form becomes one entity (replacing the model's pieces of it) and every later
+  occurrence of the short form becomes a mention of it. Pairs go to ``doc._.alias_pairs``.
+- Later mentions of a person by surname ("Bakayev" after "Alibek Bakayev").
+- Mentions with the same normalised text (case, hyphens, "the", possessive).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from .extensions import EVENTS_KEY, register_extensions
+
+NOT_ENTITY_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
+ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9&\-]*[A-Z0-9]$")
+
+
+def find_long_form(short: str, words: list[str]) -> int | None:
+    """Return how many of the trailing ``words`` form the long form of ``short``, or ``None``.
+
+    Schwartz & Hearst (2003), Figure 2: match the short form's characters from the right, each
+    to an earlier character of the long form; the short form's first character must start a
+    word. Only letters and digits of the short form count.
+    """
+    chars = [c.lower() for c in short if c.isalnum()]
+    if len(chars) < 2:
+        return None
+    text = " ".join(words).lower()
+    s_index, l_index = len(chars) - 1, len(text) - 1
+    while s_index >= 0:
+        c = chars[s_index]
+        while l_index >= 0 and (
+            text[l_index] != c or (s_index == 0 and l_index > 0 and text[l_index - 1].isalnum())
+        ):
+            l_index -= 1
+        if l_index < 0:
+            return None
+        l_index -= 1
+        s_index -= 1
+    n_words = len(text[l_index + 1 :].split())
+    # S&H bound the long form to min(|A| + 5, 2|A|) words.
+    if n_words > min(len(chars) + 5, 2 * len(chars)):
+        return None
+    return n_words
+
+
+def normalise(text: str) -> str:
+    text = re.sub(r"^(the|a|an)\s+", "", text.strip(), flags=re.IGNORECASE)
+    text = re.sub(r"['’]s$", "", text)
+    return re.sub(r"[\s\-‐–]+", " ", text).lower()
+
+
+class AliasResolver:
+    """Find acronym definitions and give every entity mention its entity id."""
+
+    def __init__(self, *, max_long_form_words: int = 12) -> None:
+        self.max_long_form_words = max_long_form_words
+
+    def __call__(self, doc: Doc) -> Doc:
+        ents = list(doc.ents)
+        pairs = list(self._acronym_definitions(doc))
+        if pairs:
+            ents = self._apply_definitions(doc, ents, pairs)
+        ids, canonical = self._cluster(doc, ents, pairs)
+        doc.ents = [Span(doc, e.start, e.end, label=e.label, span_id=ids.get((e.start, e.end), "")) for e in ents]
+        if EVENTS_KEY in doc.spans:
+            doc.spans[EVENTS_KEY] = [
+                Span(doc, e.start, e.end, label=e.label, span_id=ids.get((e.start, e.end), ""))
+                for e in doc.spans[EVENTS_KEY]
+            ]
+        doc._.canonical = canonical
+        doc._.alias_pairs = [
+            {"short": [s.start_char, s.end_char], "long": [l.start_char, l.end_char]} for s, l in pairs
+        ]
+        return doc
+
+    def _acronym_definitions(self, doc: Doc):
+        """Yield ``(short, long)`` token spans for "long (SHORT)" and "SHORT (long)"."""
+        for token in doc:
+            if token.text != "(" or token.i + 2 >= len(doc) or doc[token.i + 2].text != ")":
+                continue
+            inner = doc[token.i + 1]
+            sent_start = token.sent.start
+            if ACRONYM.match(inner.text) and sum(c.isupper() for c in inner.text) >= 2:
+                start = max(sent_start, token.i - self.max_long_form_words)
+                words = [t.text for t in doc[start : token.i]]
+                n = find_long_form(inner.text, words)
+                if n:
+                    long_span = self._token_span_for_words(doc, token.i, n)
+                    if long_span is not None:
+                        yield doc[inner.i : inner.i + 1], long_span
+            elif token.i > 0 and ACRONYM.match(doc[token.i - 1].text):
+                # "CFM (Council of Foreign Ministers)": the long form is inside the brackets.
+                close = next((t.i for t in doc[token.i + 1 : token.i + 15] if t.text == ")"), None)
+                if close is not None:
+                    words = [t.text for t in doc[token.i + 1 : close]]
+                    if find_long_form(doc[token.i - 1].text, words) == len(" ".join(words).split()):
+                        yield doc[token.i - 1 : token.i], doc[token.i + 1 : close]
+
+    @staticmethod
+    def _token_span_for_words(doc: Doc, end: int, n_words: int) -> Span | None:
+        words = 0
+        start = end
+        while start > 0 and words < n_words:
+            start -= 1
+            words += len(doc[start].text.split()) if not doc[start].is_space else 0
+        span = doc[start:end]
+        while len(span) and span[0].lower_ in {"the", "a", "an"}:
+            span = span[1:]
+        return span if len(span) else None
+
+    @staticmethod
+    def _apply_definitions(doc: Doc, ents: list[Span], pairs: list[tuple[Span, Span]]) -> list[Span]:
+        new: list[Span] = []
+        for short, long in pairs:
+            overlapping = [e for e in ents if e.start < long.end and long.start < e.end]
+            labels = [e.label_ for e in overlapping if e.label_ not in NOT_ENTITY_LABELS]
+            label = max(set(labels), key=labels.count) if labels else "ORG"
+            if any(e.label_ == "ORG" for e in overlapping):
+                label = "ORG"
+            new.append(Span(doc, long.start, long.end, label=label))
+            new.append(Span(doc, short.start, short.end, label=label))
+            for token in doc:
+                if token.text == short.text and token.i != short.start:
+                    new.append(Span(doc, token.i, token.i + 1, label=label))
+        # Definitions win over the model's pieces of the long form and over its guess of
+        # the short form's label.
+        kept = [e for e in ents if not any(e.start < n.end and n.start < e.end for n in new)]
+        return sorted(filter_spans(new) + kept, key=lambda e: e.start)
+
+    @staticmethod
+    def _cluster(doc: Doc, ents: list[Span], pairs: list[tuple[Span, Span]]):
+        mentions = [e for e in ents if e.label_ not in NOT_ENTITY_LABELS]
+        mentions += list(doc.spans[EVENTS_KEY]) if EVENTS_KEY in doc.spans else []
+        mentions.sort(key=lambda e: (e.start, e.end))
+        parent: dict[tuple[int, int], tuple[int, int]] = {}
+
+        def find(key):
+            while parent[key] != key:
+                parent[key] = parent[parent[key]]
+                key = parent[key]
+            return key
+
+        def union(a, b):
+            ra, rb = find(a), find(b)
+            if ra != rb:
+                parent[max(ra, rb)] = min(ra, rb)
+
+        by_text: dict[tuple[str, str], tuple[int, int]] = {}
+        persons: list[Span] = []
+        for m in mentions:
+            key = (m.start, m.end)
+            parent[key] = key
+            norm = (m.label_, normalise(m.text))
+            if norm in by_text:
+                union(by_text[norm], key)
+            else:
+                by_text[norm] = key
+            if m.label_ == "PERSON":
+                if len(m) == 1:
+                    full = next((p for p in persons if len(p) > 1 and p[-1].text == m.text), None)
+                    if full is not None:
+                        union((full.start, full.end), key)
+                persons.append(m)
+        for short, long in pairs:
+            a, b = (short.start, short.end), (long.start, long.end)
+            if a in parent and b in parent:
+                union(a, b)
+                short_norm = normalise(short.text)
+                for m in mentions:
+                    if normalise(m.text) == short_norm:
+                        union(a, (m.start, m.end))
+
+        ids: dict[tuple[int, int], str] = {}
+        names: dict[tuple[int, int], str] = {}
+        canonical: dict[str, str] = {}
+        for m in mentions:
+            root = find((m.start, m.end))
+            if root not in names:
+                names[root] = f"E{len(names) + 1}"
+            entity_id = names[root]
+            ids[(m.start, m.end)] = entity_id
+            best = canonical.get(entity_id, "")
+            text = m.text
+            if (len(text.split()), len(text)) > (len(best.split()), len(best)):
+                canonical[entity_id] = text
+        return ids, canonical
+
+
+@Language.factory(
+    "news_aliases",
+    assigns=["doc.ents", "doc._.canonical", "doc._.alias_pairs"],
+    requires=["doc.ents", "token.is_sent_start"],
+    default_config={"max_long_form_words": 12},
+)
+def make_aliases(nlp: Language, name: str, *, max_long_form_words: int) -> AliasResolver:
+    register_extensions()
+    return AliasResolver(max_long_form_words=max_long_form_words)

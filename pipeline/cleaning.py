@@ -1,0 +1,210 @@
+"""The cleaning stage: header, title, dateline, attribution and boilerplate.
+
+``news_cleaner`` runs first. It reads the raw article (``doc.text``), splits it into line
+segments with a role each, and returns a *new* ``Doc`` over the clean text: the raw text with
+the ``date`` header keyword and boilerplate lines removed. Every character of the clean text is
+a character of the raw text, except the separators put where something was removed, so
+``doc._.offset_map`` (``[clean_start, raw_start, length]`` runs) maps any clean span back to raw
+offsets. Every line start of the clean text is preset as a sentence start, so the parser never
+joins a headline, a dateline and a paragraph into one sentence.
+
+Removal is conservative: whole lines only, and only lines that match a boilerplate pattern.
+Each removal is recorded in ``doc._.removed`` with its raw offsets and reason.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from .errors import ConfigError
+from .extensions import DATELINE_KEY, TITLE_KEY, register_extensions
+from .metadata import ArticleFields, read_article_fields
+from .offsets import OffsetMap
+
+logger = logging.getLogger(__name__)
+
+# ` date YYYY-MM-DD` header: on a line of its own, or running into the dateline.
+HEADER = re.compile(r"\A[ \t]*date[ \t]+(?P<date>\d{4}-\d{2}-\d{2})(?:[ \t]*\r?\n|[ \t]+|\Z)")
+
+# Lines that are never article body: promotion, social links, copyright, wire sign-offs.
+BOILERPLATE = {
+    "promotion": re.compile(
+        r"^\s*(?:stay (?:up-to-date|up to date|tuned|informed)\b|subscribe\b|sign up\b"
+        r"|join (?:us|our)\b|download (?:our|the) app\b|click here\b|read (?:more|also)\s*:"
+        r"|see also\s*:|related\s*:|advertisement\s*$)",
+        re.IGNORECASE,
+    ),
+    "social": re.compile(
+        r"^\s*(?:follow (?:us|\S+) on\b|like us on\b|share (?:this|on)\b"
+        r"|find us on\b)",
+        re.IGNORECASE,
+    ),
+    "copyright": re.compile(
+        r"^\s*(?:\(c\)|©|copyright\b)|\ball rights reserved\b", re.IGNORECASE
+    ),
+    "separator": re.compile(r"^\s*(?:-{3,}|_{3,}|\*{3,}|={3,})\s*$"),
+}
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A raw-text range with the role the cleaner gave it."""
+
+    start: int
+    end: int
+    role: str  # header | title | date_line | dateline | body | removed
+    reason: str = ""
+
+
+def split_lines(text: str, start: int = 0) -> list[tuple[int, int]]:
+    """Return ``(start, end)`` of each non-blank line, without its line break."""
+    lines = []
+    for match in re.finditer(r"[^\r\n]+", text[start:]):
+        if match.group().strip():
+            lines.append((start + match.start(), start + match.end()))
+    return lines
+
+
+def boilerplate_reason(line: str) -> str:
+    """Name the boilerplate pattern a whole line matches, or return ``""``."""
+    for reason, pattern in BOILERPLATE.items():
+        if pattern.search(line):
+            return reason
+    return ""
+
+
+def segment(text: str) -> list[Segment]:
+    """Split a raw article into role-tagged segments that cover every non-blank line."""
+    segments: list[Segment] = []
+    body_start = 0
+    header = HEADER.match(text)
+    if header:
+        segments.append(Segment(header.start(), header.start("date"), "removed", "header"))
+        segments.append(Segment(header.start("date"), header.end("date"), "header"))
+        body_start = header.end()
+    for start, end in split_lines(text, body_start):
+        reason = boilerplate_reason(text[start:end])
+        if reason:
+            segments.append(Segment(start, end, "removed", reason))
+        else:
+            segments.append(Segment(start, end, "body"))
+    return segments
+
+
+def build_clean_text(
+    raw: str, segments: list[Segment]
+) -> tuple[str, list[list[int]], list[int]]:
+    """Join the kept segments into the clean text.
+
+    Returns the clean text, the offset map (``[clean_start, raw_start, length]`` runs) and the
+    clean offset at which each kept segment starts (a sentence start). Kept segments separated
+    in the raw text by blank space only stay joined by that raw space; where something was
+    removed between them, a synthetic ``"\\n\\n"`` (mapped to nothing) separates them.
+    """
+    removed_starts = sorted(s.start for s in segments if s.role == "removed")
+    parts: list[str] = []
+    offset_map: list[list[int]] = []
+    segment_starts: list[int] = []
+    length = 0
+    prev_end: int | None = None
+    for seg in (s for s in segments if s.role != "removed"):
+        gap = raw[prev_end : seg.start] if prev_end is not None else ""
+        joined = (
+            prev_end is not None
+            and not gap.strip()
+            and not any(prev_end <= r < seg.start for r in removed_starts)
+        )
+        if joined:
+            # Contiguous in the raw text: extend the current run over the gap and the segment.
+            parts.append(gap)
+            length += len(gap)
+            offset_map[-1][2] += len(gap) + seg.end - seg.start
+        else:
+            if prev_end is not None:
+                parts.append("\n\n")
+                length += 2
+            offset_map.append([length, seg.start, seg.end - seg.start])
+        segment_starts.append(length)
+        parts.append(raw[seg.start : seg.end])
+        length += seg.end - seg.start
+        prev_end = seg.end
+    return "".join(parts), offset_map, segment_starts
+
+
+class Cleaner:
+    """Remove the header and boilerplate, read the article fields, keep an offset map.
+
+    Args:
+        tokenizer: the pipeline's tokenizer, used to build the clean ``Doc``.
+        date_order: how the dateline's numeric dates are read (``"MDY"`` or ``"DMY"``).
+    """
+
+    def __init__(self, tokenizer, *, date_order: str = "MDY") -> None:
+        if date_order not in {"MDY", "DMY", "YMD"}:
+            raise ConfigError(f"news_cleaner: date_order must be MDY, DMY or YMD, not {date_order!r}")
+        self.tokenizer = tokenizer
+        self.date_order = date_order
+
+    def __call__(self, doc: Doc) -> Doc:
+        raw = doc._.raw_text if doc._.raw_text is not None else doc.text
+        segments = segment(raw)
+        fields: ArticleFields = read_article_fields(
+            raw, segments, published=doc._.published, date_order=self.date_order
+        )
+        segments = fields.segments
+        text, offset_map, segment_starts = build_clean_text(raw, segments)
+        clean = self.tokenizer(text)
+        clean.user_data.update(doc.user_data)
+        if hasattr(doc, "_context"):
+            clean._context = doc._context
+        self._preset_sentence_starts(clean, segment_starts)
+        clean._.raw_text = raw
+        clean._.offset_map = offset_map
+        clean._.article = fields.as_dict()
+        clean._.published = fields.published
+        self._add_spans(clean, OffsetMap(offset_map, len(text)), fields)
+        clean._.removed = [
+            {"start": s.start, "end": s.end, "reason": s.reason}
+            for s in segments
+            if s.role == "removed"
+        ]
+        return clean
+
+    @staticmethod
+    def _add_spans(doc: Doc, offsets: OffsetMap, fields: ArticleFields) -> None:
+        for key, raw_span in ((DATELINE_KEY, fields.dateline_span), (TITLE_KEY, fields.title_span)):
+            clean_span = offsets.to_clean(*raw_span) if raw_span else None
+            span = doc.char_span(*clean_span, alignment_mode="expand") if clean_span else None
+            doc.spans[key] = [span] if span is not None else []
+
+    @staticmethod
+    def _preset_sentence_starts(doc: Doc, segment_starts: list[int]) -> None:
+        token_at = {token.idx: token.i for token in doc}
+        for start in segment_starts:
+            i = token_at.get(start)
+            while i is not None and i < len(doc) and doc[i].is_space:
+                i += 1
+            if i is not None and i < len(doc):
+                doc[i].is_sent_start = True
+
+
+@Language.factory(
+    "news_cleaner",
+    assigns=["doc._.raw_text", "doc._.offset_map", "doc._.article", "doc._.removed", "token.is_sent_start"],
+    default_config={"date_order": "MDY"},
+)
+def make_cleaner(nlp: Language, name: str, *, date_order: str) -> Cleaner:
+    register_extensions()
+    return Cleaner(nlp.tokenizer, date_order=date_order)
+
+
+def clean_text(raw: str, vocab: Vocab | None = None) -> str:
+    """Return the clean text of ``raw`` (a convenience for tests and notebooks)."""
+    text, _, _ = build_clean_text(raw, read_article_fields(raw, segment(raw)).segments)
+    return text

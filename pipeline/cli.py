@@ -1,0 +1,156 @@
+"""The ``newsie`` command line: a thin typer layer over pure functions that return data."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from .errors import NewsieError, PredictionError
+from .gold import GoldArticle, load_gold
+from .io import TABLE_FORMATS, read_table
+from .scoring import evaluate
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help="Information extraction from news articles.")
+
+DEFAULT_INPUT = Path("seeds")
+DEFAULT_OUT = Path("outputs")
+DEFAULT_GOLD = Path("gold")
+
+
+def fail(message: str, code: int = 2) -> None:
+    typer.echo(f"newsie: error: {message}", err=True)
+    raise typer.Exit(code)
+
+
+@app.command()
+def run(
+    paths: Optional[List[Path]] = typer.Argument(None, help="Folders or .txt/.jsonl files (default: seeds/)."),
+    out: Path = typer.Option(DEFAULT_OUT, "--out", "-o", help="Output folder."),
+    model: Optional[str] = typer.Option(None, help="Installed spaCy pipeline (name or path) instead of the default."),
+    config: Optional[Path] = typer.Option(None, help="Pipeline config (default: the packaged newsie.cfg)."),
+    fmt: str = typer.Option("csv", "--format", help=f"Table format: {', '.join(TABLE_FORMATS)}."),
+    gold: Path = typer.Option(DEFAULT_GOLD, help="Gold folder or file to score against, when it exists."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing but errors."),
+) -> None:
+    """Extract entities, dates and relations; write the tables and run.json; print scores."""
+    from .run import run as run_job
+
+    if fmt not in TABLE_FORMATS:
+        fail(f"--format must be one of {', '.join(TABLE_FORMATS)}")
+    inputs = paths or [DEFAULT_INPUT]
+    for path in inputs:
+        if not path.exists():
+            fail(f"no such file or folder: {path}")
+
+    def progress(done: int, total: int) -> None:
+        if not quiet:
+            typer.echo(f"  {done}/{total} articles", err=True)
+
+    try:
+        result = run_job(inputs, out, config_path=config, model=model, fmt=fmt, progress=progress)
+    except NewsieError as err:
+        fail(str(err))
+    info = result.info
+    if not quiet:
+        counts = ", ".join(f"{n} {name}" for name, n in info["counts"].items())
+        typer.echo(f"newsie: {info['n_articles']} articles ({info['n_failed']} failed) -> {out}/: {counts}")
+        typer.echo(f"model {info['model']['name']} {info['model']['version']}, {info['wall_time_s']} s")
+        for error in info["errors"]:
+            typer.echo(f"  failed: {error['article_id']}: {error['error']}")
+    if gold.exists():
+        gold_articles = [g for g in load_gold(gold) if g.article_id in set(result.frames["articles"]["article_id"])]
+        if gold_articles:
+            scores = evaluate(gold_articles, result.frames)
+            write_scores(scores, out)
+            if not quiet:
+                typer.echo(format_scores(scores))
+    if result.n_failed:
+        raise typer.Exit(1)
+
+
+@app.command("evaluate")
+def evaluate_cmd(
+    gold: Path = typer.Option(DEFAULT_GOLD, help="Gold file or folder."),
+    pred: Path = typer.Option(DEFAULT_OUT, help="Folder with the predicted tables."),
+    out: Optional[Path] = typer.Option(None, help="Where to write scores.json (default: the --pred folder)."),
+) -> None:
+    """Score predicted tables against gold; print a table and write scores.json."""
+    try:
+        gold_articles = load_gold(gold)
+        frames = read_predictions(pred)
+    except NewsieError as err:
+        fail(str(err))
+    scores = evaluate(gold_articles, frames)
+    write_scores(scores, out or pred)
+    typer.echo(format_scores(scores))
+
+
+def read_predictions(folder: Path) -> dict:
+    """The predicted tables in ``folder``, whichever format they were written in."""
+    frames = {}
+    for name in ("articles", "entities", "dates", "relations"):
+        path = next((folder / f"{name}.{fmt}" for fmt in TABLE_FORMATS if (folder / f"{name}.{fmt}").exists()), None)
+        if path is None:
+            raise PredictionError(f"{folder}: no {name} table ({name}.csv, .jsonl or .parquet)")
+        frames[name] = read_table(path)
+    return frames
+
+
+def write_scores(scores: dict, folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "scores.json"
+    path.write_text(json.dumps(scores, indent=2) + "\n", encoding="utf-8")
+    return path
+
+
+def format_scores(scores: dict) -> str:
+    """The score table a person reads."""
+    lines = [f"Scores against gold ({scores['n_articles']} articles)"]
+    row = "  {:<28} {:>7} {:>7} {:>7} {:>6} {:>6}"
+    lines.append(row.format("", "P", "R", "F1", "pred", "gold"))
+
+    def add(name: str, s: dict) -> None:
+        lines.append(row.format(name, f"{s['p']:.3f}", f"{s['r']:.3f}", f"{s['f']:.3f}", _n(s["n_pred"]), _n(s["n_gold"])))
+
+    ents = scores["entities"]
+    for scheme in ("strict", "exact", "partial", "type"):
+        add(f"entities {scheme}", ents[scheme])
+    for label, s in ents["per_label"].items():
+        add(f"  {label}", s)
+    dates = scores["dates"]
+    add("dates strict span", dates["strict"])
+    add("dates relaxed span", dates["relaxed"])
+    lines.append(f"  {'dates type / value accuracy':<28} {dates['type_accuracy']:>7.3f} {dates['value_accuracy']:>7.3f}")
+    lines.append(f"  {'dates value F1':<28} {'':>7} {'':>7} {dates['value_f1']:>7.3f}")
+    rels = scores["relations"]
+    add("relations micro", rels["micro"])
+    for name, s in rels["per_relation"].items():
+        add(f"  {name}", s)
+    if scores["articles"]:
+        fields = ", ".join(f"{k} {v:.2f}" for k, v in scores["articles"].items())
+        lines.append(f"  article fields (accuracy): {fields}")
+    if scores["missing_predictions"]:
+        lines.append(f"  no predictions for: {', '.join(scores['missing_predictions'])}")
+    return "\n".join(lines)
+
+
+def _n(value: float) -> str:
+    return f"{value:g}"
+
+
+def main() -> None:
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        app()
+    except NewsieError as err:
+        typer.echo(f"newsie: error: {err}", err=True)
+        sys.exit(2)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,131 @@
+"""The dates stage: TIMEX3 detection and normalisation against the article's own date.
+
+``news_dates`` takes its candidates from the model's DATE and TIME entities and from its own
+patterns (ISO dates, year ranges, references such as "now" or "recently", sets such as "every
+year"), draws their boundaries as TimeML does (no leading preposition, ranges split into their
+ends), rejects what is not a date (ordinals such as "the 25th Anniversary", ages), reads the
+direction of the clause (past or future tense) and normalises each with :mod:`pipeline.timex`
+against the published date. Results go to ``doc._.dates`` as plain dicts with clean offsets.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .extensions import register_extensions
+from .metadata import parse_iso_date
+from .timex import normalise
+
+LEADING_WORDS = {"on", "in", "at", "since", "by", "during", "until", "till", "from", "for", "of", "before", "after", "between", "through", "throughout", "around", "about"}
+# The stage's own candidates, beyond the model's DATE/TIME entities.
+PATTERNS = [
+    re.compile(r"\b\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2})?\b"),
+    re.compile(r"\b(?:now|currently|recently|nowadays|lately)\b", re.IGNORECASE),
+    re.compile(r"\b(?:every|each)\s+(?:day|week|month|year|weekend|morning|night)\b", re.IGNORECASE),
+    re.compile(r"\b(?:daily|weekly|monthly|annually)\b", re.IGNORECASE),
+]
+YEAR_RANGE = re.compile(r"^(?P<a>(?:1[5-9]|20)\d\d)\s*[-–—/]\s*(?P<b>(?:1[5-9]|20)\d\d|\d\d)$")
+NOT_A_DATE = re.compile(r"\b(?:anniversary|birthday|old|aged?)\b|^\d+(?:st|nd|rd|th)$", re.IGNORECASE)
+FUTURE_WORDS = {"will", "shall", "scheduled", "expected", "planned", "due", "upcoming", "forthcoming", "next", "plans", "plan", "set"}
+
+
+def clause_direction(span: Span) -> int:
+    """-1 when the clause governing ``span`` is in the past tense, +1 future, 0 unknown."""
+    token = span.root
+    for _ in range(6):
+        if token.pos_ in {"VERB", "AUX"}:
+            break
+        if token.head is token:
+            break
+        token = token.head
+    words = {t.lower_ for t in token.children} | {token.lower_}
+    if words & FUTURE_WORDS:
+        return 1
+    if token.tag_ == "VBD" or (token.tag_ == "VBN" and words & {"has", "have", "had", "was", "were"}):
+        return -1
+    if token.tag_ in {"VBZ", "VBP"}:
+        return 0
+    return -1 if token.tag_ == "VBN" else 0
+
+
+class DateTagger:
+    """Find TIMEX3 expressions and normalise them against ``doc._.published``."""
+
+    def __init__(self, *, use_model_spans: bool = True) -> None:
+        self.use_model_spans = use_model_spans
+
+    def __call__(self, doc: Doc) -> Doc:
+        anchor = parse_iso_date(doc._.published)
+        records = []
+        for start, end in self._candidates(doc):
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is None:
+                continue
+            text = doc.text[start:end]
+            timex = normalise(text, anchor, clause_direction(span))
+            if timex is None:
+                continue
+            records.append(
+                {
+                    "start": start,
+                    "end": end,
+                    "text": text,
+                    "type": timex.type,
+                    "value": timex.value,
+                    "anchor": anchor.isoformat() if anchor else "",
+                }
+            )
+        for i, record in enumerate(records, start=1):
+            record["date_id"] = f"D{i}"
+        doc._.dates = records
+        return doc
+
+    def _candidates(self, doc: Doc) -> list[tuple[int, int]]:
+        found: list[tuple[int, int]] = []
+        if self.use_model_spans:
+            for ent in doc.ents:
+                if ent.label_ in {"DATE", "TIME"}:
+                    found.extend(self._boundaries(doc, ent.start_char, ent.end_char))
+        for pattern in PATTERNS:
+            found.extend((m.start(), m.end()) for m in pattern.finditer(doc.text))
+        # Longest first, then drop what overlaps a kept candidate.
+        kept: list[tuple[int, int]] = []
+        for start, end in sorted(set(found), key=lambda s: (-(s[1] - s[0]), s[0])):
+            if not any(start < e and s < end for s, e in kept):
+                kept.append((start, end))
+        return sorted(kept)
+
+    @staticmethod
+    def _boundaries(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+        """TimeML boundaries: no leading preposition; ranges split into their two ends."""
+        text = doc.text[start:end]
+        while True:
+            word = re.match(r"(\w+)\s+", text)
+            if word is None or word.group(1).lower() not in LEADING_WORDS:
+                break
+            start += word.end()
+            text = text[word.end() :]
+        text_stripped = text.rstrip(" ,.;:")
+        end = start + len(text_stripped)
+        if NOT_A_DATE.search(text_stripped):
+            return []
+        year_range = YEAR_RANGE.match(text_stripped)
+        if year_range:
+            a, b = year_range.span("a"), year_range.span("b")
+            return [(start + a[0], start + a[1]), (start + b[0], start + b[1])]
+        return [(start, end)] if start < end else []
+
+
+@Language.factory(
+    "news_dates",
+    assigns=["doc._.dates"],
+    requires=["doc.ents", "doc._.published"],
+    default_config={"use_model_spans": True},
+)
+def make_dates(nlp: Language, name: str, *, use_model_spans: bool) -> DateTagger:
+    register_extensions()
+    return DateTagger(use_model_spans=use_model_spans)
