@@ -70,6 +70,8 @@ def _decode(path: Path) -> tuple[str, str]:
     if size > MAX_BYTES:
         return "", f"file is {size} bytes, over the {MAX_BYTES} byte limit"
     data = path.read_bytes()
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return "", "not UTF-8: the file is UTF-16 (it starts with a UTF-16 byte-order mark)"
     if b"\x00" in data:
         return "", "binary file (contains NUL bytes)"
     try:
@@ -83,7 +85,7 @@ def read_txt(path: Path) -> Article:
     text, error = _decode(path)
     if not error and not text.strip():
         error = "empty article"
-    return Article(path.stem, text, path=str(path), error=error)
+    return Article(path.stem, "" if error else text, path=str(path), error=error)
 
 
 def read_jsonl(path: Path) -> Iterator[Article]:

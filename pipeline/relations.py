@@ -42,7 +42,11 @@ CONFIDENCE = {
 def relation(
     name: str, head: Span, tail_start: int, tail_end: int, pattern: str, *, tail_kind: str = "entity"
 ) -> dict:
-    sent = head.sent
+    # The evidence is the sentence that states the relation, widened to the tail's sentence
+    # when the parser put the two arguments in different sentences.
+    doc = head.doc
+    tail = doc.char_span(tail_start, tail_end, alignment_mode="expand")
+    sents = [head.sent] + ([tail.sent] if tail is not None else [])
     return {
         "head_start": head.start_char,
         "head_end": head.end_char,
@@ -50,8 +54,8 @@ def relation(
         "tail_start": tail_start,
         "tail_end": tail_end,
         "tail_kind": tail_kind,
-        "evidence_start": sent.start_char,
-        "evidence_end": sent.end_char,
+        "evidence_start": min(s.start_char for s in sents),
+        "evidence_end": max(s.end_char for s in sents),
         "pattern": pattern,
         "confidence": CONFIDENCE[pattern],
     }

@@ -37,7 +37,7 @@ def prf(tp: float, n_pred: float, n_gold: float) -> dict:
     p = tp / n_pred if n_pred else 0.0
     r = tp / n_gold if n_gold else 0.0
     f = 2 * p * r / (p + r) if p + r else 0.0
-    return {"p": round(p, 4), "r": round(r, 4), "f": round(f, 4), "tp": tp, "n_pred": n_pred, "n_gold": n_gold}
+    return {"p": p, "r": r, "f": f, "tp": tp, "n_pred": n_pred, "n_gold": n_gold}
 
 
 def overlaps(a, b) -> bool:
@@ -118,10 +118,10 @@ def score_dates(pairs_of_articles: Iterable[tuple[list, list]]) -> dict:
     return {
         "strict": strict_s,
         "relaxed": relaxed_s,
-        "type_accuracy": round(type_acc, 4),
-        "value_accuracy": round(value_acc, 4),
-        "type_f1": round(type_acc * relaxed_s["f"], 4),
-        "value_f1": round(value_acc * relaxed_s["f"], 4),
+        "type_accuracy": type_acc,
+        "value_accuracy": value_acc,
+        "type_f1": type_acc * relaxed_s["f"],
+        "value_f1": value_acc * relaxed_s["f"],
     }
 
 
@@ -181,7 +181,7 @@ def evaluate(gold: list[GoldArticle], pred: dict[str, pd.DataFrame], *, label_ma
         "entities": score_entities(ent_pairs),
         "dates": score_dates(date_pairs),
         "relations": score_relations(rel_pairs),
-        "articles": {name: round(field_hits[name] / field_total[name], 4) for name in ARTICLE_FIELDS if field_total[name]},
+        "articles": {name: field_hits[name] / field_total[name] for name in ARTICLE_FIELDS if field_total[name]},
     }
 
 
