@@ -23,21 +23,25 @@ HEADLINE_TAG = re.compile(r"<HEADLINE>(?P<text>[^<]*)</HEADLINE>")
 
 # Whole-line patterns, tried in order on the line's text with its markup taken out.
 LINE_PATTERNS: dict[str, re.Pattern] = {
+    # Promotion and social lines must name what they promote, so "Stay informed about the
+    # risks, officials said." or "Follow-up talks ..." stay.
     "promotion": re.compile(
-        r"^(?:stay (?:up-to-date|up to date|tuned|informed)\b|subscribe\b|sign up\b"
-        r"|join (?:us|our)\b|download (?:our|the) app\b|click here\b|read (?:more|also)\s*:"
-        r"|see also\s*:|related(?: articles| news| stories)?\s*:|advertisement$"
+        r"^(?:stay (?:up-to-date|up to date|tuned|informed|connected)\b.*\b(?:news|channel|newsletter|updates|app)\b"
+        r"|(?:subscribe|sign up|register) (?:to|for|now|here|today)\b|join (?:us|our) (?:on|channel|newsletter|community)\b"
+        r"|download (?:our|the) app\b|click here\b|read (?:more|also)\s*:|see also\s*:"
+        r"|related(?: articles| news| stories)?\s*:|advertisement$"
         r"|find the plan that suits you\b|full digital access to\b|get (?:unlimited|full) access\b"
         r"|already (?:a subscriber|have an account)\b|support (?:our|independent) journalism\b)",
         re.IGNORECASE,
     ),
     "social": re.compile(
-        r"^(?:follow (?:us|\S+) on\b|like us on\b|share (?:this|on)\b|find us on\b"
+        r"^(?:(?:follow|like|find) (?:us|\S+) on (?:twitter|x|facebook|instagram|telegram|whatsapp|youtube|linkedin|tiktok)\b"
+        r"|share (?:this (?:article|story|page)|on (?:twitter|facebook|x))\b"
         r"|(?:join|subscribe to) (?:our|the) \S+ (?:channel|group)\b)",
         re.IGNORECASE,
     ),
     "copyright": re.compile(
-        r"^(?:\(c\)|©|copyright\b|c\.\s?\d{4}\b)|\ball rights reserved\b", re.IGNORECASE
+        r"^(?:(?:\(c\)|©|copyright)\s*(?:\(c\)|©)?\s*\d{4}\b|c\.\s?\d{4}\b)|\ball rights reserved\.?$", re.IGNORECASE
     ),
     "separator": re.compile(r"^(?:-{3,}|_{3,}|\*{3,}|={3,}|#{3,})$"),
     # "A8503 &Cx1f; taf-z", "u i &Cx13; &Cx11; URGENT 08-07 0122", "u k BC-EDIT-ELIAN-NYT 04-06 0549",
