@@ -59,10 +59,14 @@ LINE_PATTERNS: dict[str, re.Pattern] = {
         r"^(?:\((?:ART ADV|EDS?|EDITORS?|ATTN|NOTE|CORRECTS?|UPDATES?|REPEATS?)\b.*\)$"
         r"|ATTENTION\b.*|Eds?:.*|Editors?:.*|(?:AP|AFP|Reuters) (?:Photos?|Graphics?|Video)\b.*)"
     ),
+    # Wire credits: "(Reporting by John Smith; Editing by Jane Doe)".
+    "credits": re.compile(r"^\((?:Reporting|Writing|Editing|Additional reporting|Compiled)\b[^()]*\)$", re.IGNORECASE),
     "picture": re.compile(r"^=?\((?:PICTURE|PHOTO|GRAPHIC|VIDEO|MAP)S?\)=?$", re.IGNORECASE),
-    # "AP-NY-08-07-98 0618EDT", "NYT-04-06-00 0010EDT", and operator initials "(sw)".
+    # "AP-NY-08-07-98 0618EDT", "NYT-04-06-00 0010EDT", operator initials "(sw)".
     "sign-off": re.compile(
-        r"^(?:[A-Z]{2,4}(?:-[A-Z]{2,3})?-\d{2}-\d{2}-\d{2,4}\s+\d{3,4}(?:[A-Z]{2,3})?|\([a-z]{1,4}\))$"
+        r"^(?:[A-Z]{2,4}(?:-[A-Z]{2,3})?-\d{2}-\d{2}-\d{2,4}\s+\d{3,4}(?:[A-Z]{2,3})?|\([a-z]{1,4}\)"
+        # Desk initials: "bur-jm/sst".
+        r"|[a-z]{2,5}-[a-z]{2,5}/[a-z]{2,5}(?:[-/][a-z]{2,5})*)$"
     ),
     "categories": re.compile(r"^Categories\s*:", re.IGNORECASE),
     # Wiki interlanguage links: "de:Friedensnobelpreis an Wangari Maathai".

@@ -41,7 +41,8 @@ DATE_LINE_PREFIX = re.compile(rf"^\s*(?P<date>{WEEKDAY},?\s+{MONTH}\s+\d{{1,2}},
 # Letters of any script; place words may carry inner periods ("D.C.", "MO.") and apostrophes.
 _WORD = r"[^\W\d_][\w.'’\-]*"
 _PLACE = rf"{_WORD}(?:[ \t]+{_WORD}){{0,3}}"
-_AGENCY = r"\((?P<agency>[^()]{1,40})\)"
+# "(Xinhua)", "(AP)", and the press-release form "/PRNewswire/".
+_AGENCY = r"(?:\((?P<agency>[^()]{1,40})\)|/(?P<wire>[A-Za-z][\w\- ]{1,30})/)"
 _SEP = r"(?P<sep>--|—|–|-|_|:|\.)"
 # "PLACE[, Region][, date][ (Agency)] sep": the place is checked for capitals in code.
 DATELINE = re.compile(
@@ -123,7 +124,7 @@ def find_dateline(line: str) -> Dateline | None:
         return None
     place = match.group("place").strip()
     head = place.split(",")[0]
-    dated = bool(match.group("date") or match.group("agency"))
+    dated = bool(match.group("date") or match.group("agency") or match.group("wire"))
     if head == head.upper() and sum(c.isalpha() for c in head) >= 3:
         # An all-caps place: it needs a date, an agency or a dash, or to be alone on its line.
         if match.group("sep") == "." and not dated and match.end() < len(line):
@@ -147,7 +148,7 @@ def _dateline(line: str, match: re.Match, date: str | None) -> Dateline:
     place = match.group("place").rstrip()
     if place.endswith(".") and not _abbreviation(place.split()[-1]):
         place = place[:-1]
-    agency = match.groupdict().get("agency") or ""
+    agency = match.groupdict().get("agency") or match.groupdict().get("wire") or ""
     end = match.end()
     while end < len(line) and line[end].isspace():
         end += 1

@@ -37,14 +37,15 @@ NAME = r"[A-Z][\w&.'’\-]*(?:\s+(?:[A-Z][\w&.'’\-]*|of|for|and|de|al))*"
 # The via may be a generic credit: "Azernews reports via Armenian media".
 _VIA = rf"{NAME}(?:\s+media)?"
 ATTRIBUTION = re.compile(
-    rf"\b(?P<source>{NAME})\s+reports?,?\s+(?:via|citing)\s+(?P<via>{_VIA})"
+    rf"\b(?P<source>{NAME})\s+(?:reports?|informs),?\s+(?:via|citing)\s+(?P<via>{_VIA})"
     rf"|\breported\s+by\s+(?P<source2>{NAME})\s+(?:via|citing)\s+(?P<via2>{_VIA})"
 )
 # The outlet's own credit closing a sentence: "..., Azernews reports."
-REPORTS = re.compile(rf"(?:,|^)\s*(?P<source>{NAME})\s+reports?\s*[.,]")
+REPORTS = re.compile(rf"(?:,|^)\s*(?P<source>{NAME})\s+(?:reports?|informs)\s*[.,]")
 # A third party credited: "the BBC reports", "the official news agency IRNA reported".
 CREDIT = re.compile(rf"\bthe\s+(?P<lead>(?:[\w\-]+\s+){{0,3}}?)(?P<via>{NAME})\s+(?:reported|reports)\b")
-ACCORDING_TO = re.compile(rf"^\s*According\s+to\s+(?:a\s+report\s+(?:by|from|in)\s+)?(?:the\s+)?(?P<via>{NAME})")
+# "According to Yonhap news agency, ...", "..., according to a report by the Times of Zambia."
+ACCORDING_TO = re.compile(rf"(?:^|\b)[Aa]ccording\s+to\s+(?:a\s+report\s+(?:by|from|in)\s+)?(?:the\s+)?(?P<via>{NAME})")
 # Words that make a credited name a news outlet rather than a person or a ministry.
 OUTLET_WORDS = re.compile(
     r"\b(?:news|agency|ag[eê]ncia|agence|agencia|press|times|post|journal|radio|television|tv"
@@ -212,8 +213,9 @@ def read_source(body: list[str], removed: list[str]) -> tuple[str, str]:
             via = match.group("via") or match.group("via2")
             return _name(source), _name(via)
     via = ""
-    for line in body[:2]:
-        match = ACCORDING_TO.match(line)
+    for n, line in enumerate(body[:2]):
+        # The first paragraph credits its outlet anywhere; the second only when it opens with it.
+        match = ACCORDING_TO.search(line) if n == 0 else ACCORDING_TO.match(line.lstrip())
         if match and _outlet(line[match.start("via") :], match.group("via")):
             via = _name(match.group("via"))
             break
@@ -243,8 +245,9 @@ def _outlet(text: str, name: str) -> bool:
 
 
 def _name(text: str) -> str:
-    """A name without the sentence's closing period ("CICA." -> "CICA"; "U.S." stays)."""
-    text = text.strip()
+    """A name without the sentence's closing period ("CICA." -> "CICA"; "N.Y." stays)."""
+    # A name never runs across a sentence end ("Times of Zambia. The newspaper ...").
+    text = re.split(r"(?<=[a-z]{2})\.\s", text.strip())[0]
     last = text.split()[-1] if text else ""
     if last.endswith(".") and "." not in last[:-1]:
         text = text[:-1]

@@ -39,6 +39,8 @@ def fields_of(raw: str, published: str = ""):
         ("BRASÍLIA, Brazil – Mr. Luiz Inácio Lula da Silva met the President of Korea.", "BRASÍLIA, Brazil", ""),
         ("November 17, Brisbane, Australia - The Australian cricket team talked up its chances.", "Brisbane, Australia", ""),
         ("Taipei, Taiwan — The Taipei City Lantern Festival was off to a bright start.", "Taipei, Taiwan", ""),
+        ("LONDON, Dec 4 (Reuters) - Oil prices rose on Monday.", "LONDON", "Reuters"),
+        ("WASHINGTON, Dec. 4, 2024 /PRNewswire/ -- The company said on Monday.", "WASHINGTON", "PRNewswire"),
     ],
 )
 def test_metadata_dateline_styles(line: str, place: str, agency: str) -> None:
@@ -158,6 +160,9 @@ def test_metadata_no_title_when_the_article_opens_with_a_sentence() -> None:
         (["Livers are in the shortest supply. This is VOA Today."], [], "VOA", ""),
         (["One in three visits came from BBC News, and the site rose to number 3 in the rankings"], [], "", ""),
         (["The Times said in an editorial on Thursday:"], ["c.1999 N.Y. Times News Service"], "N.Y. Times News Service", ""),
+        (["Zambia launched a policy, according to a report by the Times of Zambia. The paper said more."], [], "", "Times of Zambia"),
+        (["Fishermen rescued 700 people.", "Navies were told to help.", "Boats, according to AFP, were turned away."], [], "", ""),
+        (["Baku hosted the forum on Monday, Report informs."], [], "Report", ""),
     ],
 )
 def test_metadata_source_and_via(body: list[str], removed: list[str], source: str, via: str) -> None:
