@@ -2,7 +2,7 @@
 
 ``news_cleaner`` runs first. It reads the raw article (``doc.text``), splits it into line
 segments with a role each, and returns a *new* ``Doc`` over the clean text: the raw text with
-the ``date`` header keyword and boilerplate lines removed. Every character of the clean text is
+the ``date`` header keyword, boilerplate lines and wire junk removed. Every character of the clean text is
 a character of the raw text, except the separators put where something was removed, so
 ``doc._.offset_map`` (``[clean_start, raw_start, length]`` runs) maps any clean span back to raw
 offsets. Every line start of the clean text is preset as a sentence start, so the parser never
@@ -24,7 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from .boilerplate import classify_line, line_reason, sources_section
+from .boilerplate import classify_line, sources_section
 from .errors import ConfigError
 from .extensions import DATELINE_KEY, TITLE_KEY, register_extensions
 from .metadata import ArticleFields, read_article_fields
@@ -53,11 +53,6 @@ def split_lines(text: str, start: int = 0) -> list[tuple[int, int]]:
         if match.group().strip():
             lines.append((start + match.start(), start + match.end()))
     return lines
-
-
-def boilerplate_reason(line: str) -> str:
-    """Name the boilerplate pattern a whole line matches, or return ``""``."""
-    return line_reason(line)
 
 
 def segment(text: str) -> list[Segment]:
