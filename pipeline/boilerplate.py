@@ -41,7 +41,8 @@ LINE_PATTERNS: dict[str, re.Pattern] = {
         re.IGNORECASE,
     ),
     "copyright": re.compile(
-        r"^(?:(?:\(c\)|©|copyright)\s*(?:\(c\)|©)?\s*\d{4}\b|c\.\s?\d{4}\b)|\ball rights reserved\.?$", re.IGNORECASE
+        r"^(?:(?:\(c\)|©|copyright)\s*(?:\(c\)|©)?\s*\d{4}\b|c\.\s?\d{4}\b|[^.!?]{0,80}\ball rights reserved\.?$)",
+        re.IGNORECASE,
     ),
     "separator": re.compile(r"^(?:-{3,}|_{3,}|\*{3,}|={3,}|#{3,})$"),
     # "A8503 &Cx1f; taf-z", "u i &Cx13; &Cx11; URGENT 08-07 0122", "u k BC-EDIT-ELIAN-NYT 04-06 0549",
@@ -53,11 +54,11 @@ LINE_PATTERNS: dict[str, re.Pattern] = {
     # "BC-Kenya-Explosion, 5th Ld-Writethru", "BC-EDIT-ELIAN-NYT".
     "slug": re.compile(r"^BC-[\w().\-]+(?:,?\s+\S+){0,4}$"),
     "priority": re.compile(r"^(?:URGENT|BULLETIN|FLASH|ADVISORY|ADVANCE)$"),
-    "continuation": re.compile(r"^(?:MORE|-\s?MORE\s?-|\(MORE\)|ENDS?|-?\s?30\s?-?|#{1,3})$"),
+    "continuation": re.compile(r"^(?:MORE|-\s?MORE\s?-|\(MORE\)|ENDS?|-\s?30\s?-|#{1,3})$"),
     # "(ART ADV: Graphic is being sent ...) (wg)", "ATTENTION - ADDS details ///", "Eds: UPDATES ...".
     "editor note": re.compile(
         r"^(?:\((?:ART ADV|EDS?|EDITORS?|ATTN|NOTE|CORRECTS?|UPDATES?|REPEATS?)\b.*\)$"
-        r"|ATTENTION\b.*|Eds?:.*|Editors?:.*|(?:AP|AFP|Reuters) (?:Photos?|Graphics?|Video)\b.*)"
+        r"|ATTENTION\b.*|Eds?:.*|Editors?:.*|(?:AP|AFP|Reuters) (?:Photos?|Graphics?|Video)(?:\s+[A-Z]\w*){0,2})$"
     ),
     # Wire credits: "(Reporting by John Smith; Editing by Jane Doe)".
     "credits": re.compile(r"^\((?:Reporting|Writing|Editing|Additional reporting|Compiled)\b[^()]*\)$", re.IGNORECASE),
@@ -75,6 +76,9 @@ LINE_PATTERNS: dict[str, re.Pattern] = {
 
 # A line this long is a paragraph, never boilerplate, whatever words it starts with.
 MAX_BOILERPLATE_CHARS = 300
+# Promotion, social and copyright lines are short; a longer line starting the same way is body
+# ("Follow him on Twitter, where he posted ..." is reporting, not a social link).
+MAX_WORDS = {"promotion": 16, "social": 12, "copyright": 16}
 
 # A trailing "Sources" section: its heading, then citation lines ("Title" — Outlet, date).
 SOURCES_HEADING = re.compile(r"^(?:Sources?|References|External links)\s*:?$", re.IGNORECASE)
@@ -101,8 +105,9 @@ def line_reason(text: str) -> str:
         return "markup"
     if len(text) > MAX_BOILERPLATE_CHARS:
         return ""
+    words = len(text.split())
     for reason, pattern in LINE_PATTERNS.items():
-        if pattern.search(text):
+        if words <= MAX_WORDS.get(reason, words) and pattern.search(text):
             return reason
     return ""
 
