@@ -172,7 +172,9 @@ def _read_head(raw: str, segments: list[Segment], anchor: dt.date | None) -> _He
             head.place_span = (start, start + len(dateline.place))
             head.agency = dateline.agency
             if dateline.date is not None:
-                head.dateline_date = _iso(read_date(dateline.date.group(), anchor))
+                # Without a publication date, a date line above the dateline anchors its day.
+                near = anchor or parse_iso_date(head.date_line_date)
+                head.dateline_date = _iso(read_date(dateline.date.group(), near))
             if dateline.end >= len(line):
                 segments[i] = replace(seg, role="dateline")
             break

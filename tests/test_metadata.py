@@ -89,6 +89,12 @@ def test_metadata_dateline_without_year_or_anchor_stays_unresolved() -> None:
     assert fields.published == ""
 
 
+def test_metadata_date_line_anchors_dateline_without_published() -> None:
+    fields = fields_of(f"Australians talk tough ahead of test match\n\nWednesday, November 17, 2004\n\nNovember 17, Brisbane, Australia - {BODY}\n")
+    assert (fields.dateline_place, fields.dateline_date) == ("Brisbane, Australia", "2004-11-17")
+    assert (fields.published, fields.published_from) == ("2004-11-17", "dateline")
+
+
 def test_metadata_published_taken_from_dateline_when_input_has_none() -> None:
     fields = fields_of(f"Itochu to build plants for Caspian oil project\n\nMOSCOW, April 22, 1997 (AFP)\n\n{BODY}\n")
     assert (fields.published, fields.published_from) == ("1997-04-22", "dateline")
