@@ -122,11 +122,10 @@ def classify_line(raw: str, start: int, end: int) -> list[Piece]:
 
     texts = _text_pieces(line, codes)
     plain = " ".join(line[a:b].strip() for a, b in texts)
-    headline = HEADLINE_TAG.search(line)
-    if CONTROL_CODE.search(line) or line_reason(plain) or LINE_PATTERNS["transmission"].search(plain):
-        # A transmission line is junk as a whole, except a tagged headline inside it.
-        reason = line_reason(plain) if not CONTROL_CODE.search(line) else "transmission"
-        reason = reason or "transmission"
+    reason = "transmission" if CONTROL_CODE.search(line) else line_reason(plain)
+    if reason:
+        # Junk as a whole (a transmission line, "&UR; MORE"), except a tagged headline inside it.
+        headline = HEADLINE_TAG.search(line)
         if headline and headline.group("text").strip():
             a, b = headline.span("text")
             return _merge(
