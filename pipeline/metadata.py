@@ -216,8 +216,11 @@ def read_source(body: list[str], removed: list[str]) -> tuple[str, str]:
             return _name(source), _name(via)
     via = ""
     for n, line in enumerate(body[:2]):
-        # The first paragraph credits its outlet anywhere; the second only when it opens with it.
-        match = ACCORDING_TO.search(line) if n == 0 else ACCORDING_TO.match(line.lstrip())
+        # The lede credits its outlet in its first sentence ("..., according to a report by the
+        # Times of Zambia."); the second paragraph only when it opens with the credit. Later
+        # "according to" credits one fact, not the article.
+        lede = re.split(r"(?<=[.!?])\s+(?=[A-Z\"“])", line.strip())[0]
+        match = ACCORDING_TO.search(lede) if n == 0 else ACCORDING_TO.match(line.lstrip())
         if match and _outlet(line[match.start("via") :], match.group("via")):
             via = _name(match.group("via"))
             break

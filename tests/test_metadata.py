@@ -168,6 +168,7 @@ def test_metadata_no_title_when_the_article_opens_with_a_sentence() -> None:
         (["The Times said in an editorial on Thursday:"], ["c.1999 N.Y. Times News Service"], "N.Y. Times News Service", ""),
         (["Zambia launched a policy, according to a report by the Times of Zambia. The paper said more."], [], "", "Times of Zambia"),
         (["Fishermen rescued 700 people.", "Navies were told to help.", "Boats, according to AFP, were turned away."], [], "", ""),
+        (["The government announced a process. According to the New Zealand Herald, a professor will lead it."], [], "", ""),
         (["Baku hosted the forum on Monday, Report informs."], [], "Report", ""),
     ],
 )
