@@ -26,14 +26,17 @@ import re
 import subprocess
 import sys
 import tempfile
+import time
 from collections import defaultdict
 from pathlib import Path
 from types import ModuleType
 
 import spacy
 
+from pipeline.cleaning import segment
 from pipeline.gold import load_gold
 from pipeline.io import Article, read_articles
+from pipeline.metadata import read_article_fields
 from pipeline.run import process
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -151,7 +154,19 @@ def main() -> int:
     paths = sorted(p for p in args.data.glob("*/*.txt"))
     articles = list(read_articles(paths))
     folder = {Path(a.path).stem: Path(a.path).parent.name for a in articles}
+    started = time.perf_counter()
     records = process(nlp, articles)
+    new_seconds = time.perf_counter() - started
+    started = time.perf_counter()
+    for article in articles:
+        read_article_fields(article.text, segment(article.text))
+    new_fields_seconds = time.perf_counter() - started
+    old_seconds = 0.0
+    if baseline is not None:
+        started = time.perf_counter()
+        for article in articles:
+            baseline.read_article_fields(article.text, baseline.segment(article.text))
+        old_seconds = time.perf_counter() - started
     expected = {e["id"]: e for e in map(json.loads, EXPECTED.read_text(encoding="utf-8").splitlines()) if e}
 
     rows: dict[str, dict] = defaultdict(lambda: defaultdict(int))
@@ -184,6 +199,11 @@ def main() -> int:
                 errors += [(article.article_id, name, got, want) for name, (got, want) in result["misses"].items()]
 
     _print_table(rows, baseline is not None)
+    per = 1000 / max(len(articles), 1)
+    print(
+        f"\ntime per article, segments and fields: old {old_seconds * per:.2f} ms, new {new_fields_seconds * per:.2f} ms; "
+        f"whole stage with the clean Doc and records, new: {new_seconds * per:.2f} ms"
+    )
     _print_fields(rows["all"], baseline is not None)
     new_outputs = _gold_outputs(nlp)
     old_outputs = _gold_baseline(baseline) if baseline is not None else {}

@@ -33,7 +33,8 @@ if TYPE_CHECKING:
 # How many kept segments at the top can be headline, date line, byline or dateline.
 HEAD_SEGMENTS = 8
 # A name: capitalised words, with "of"/"for"/"and"/"de" inside ("Times of Zambia").
-NAME = r"[A-Z][\w&.'’\-]*(?:\s+(?:[A-Z][\w&.'’\-]*|of|for|and|de|al))*"
+# Bounded, so that a long all-caps paragraph cannot make the search quadratic.
+NAME = r"[A-Z][\w&.'’\-]*(?:\s+(?:[A-Z][\w&.'’\-]*|of|for|and|de|al)){0,6}"
 # The via may be a generic credit: "Azernews reports via Armenian media".
 _VIA = rf"{NAME}(?:\s+media)?"
 ATTRIBUTION = re.compile(
