@@ -14,8 +14,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# Wire formatting codes and SGML-like tags: "&UR;", "&QL;", "&Cx1f;", "</HEADER>", "<SLUG>".
-MARKUP = re.compile(r"&[A-Za-z][A-Za-z0-9]{1,4};|</?[A-Z][A-Z0-9]{1,11}>")
+# Wire layout codes and newswire SGML tags: "&UR;", "&QL;", "&Cx1f;", "</HEADER>", "<SLUG>".
+# Only these: an HTML entity ("&amp;") or a code that stands for text ("&MD;", a dash) is text.
+MARKUP = re.compile(
+    r"&(?:UR|QL|QC|QR|LR|Cx[0-9A-Fa-f]{2});"
+    r"|</?(?:DOC|DOCNO|DOCID|DOCTYPE|DATE_TIME|HEADER|SLUG|HEADLINE|DATELINE|TEXT|BODY|TRAILER|KEYWORD|PREAMBLE)>"
+)
 # Control codes only appear on transmission lines ("w2213 &Cx1f; wstm-").
 CONTROL_CODE = re.compile(r"&Cx[0-9A-Fa-f]{2};")
 # Tag whose content is the headline, on a transmission line that is otherwise junk.

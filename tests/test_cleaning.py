@@ -88,6 +88,7 @@ def test_cleaning_removes_boilerplate_line(line: str, reason: str) -> None:
         "By 2022, exports had skyrocketed from $10 million in 2019.",
         "Sources said the talks would resume.",
         "and/or",
+        "AT&amp;T said the deal &MD; worth $2 billion &MD; would close in March.",
         "30",
         "Reuters video showed the crowd moving towards the square.",
         "The company said all rights reserved. It declined to comment further.",
