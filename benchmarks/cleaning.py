@@ -14,6 +14,14 @@ The baseline is the cleaner as of the first commit (read with ``git show``), run
 articles, so both sets of figures come out of one run. The same fields are also scored against
 the project's gold articles (``gold/*.jsonl``). Skips cleanly when the dev data is absent.
 
+The expectations file holds one JSON object per article, checked by reading the article, with
+ids, field values and line numbers only (no article text): ``id``, ``folder``, ``published``,
+``title`` as ``[line, start column, end column]`` or null, ``source``, ``via``,
+``dateline_place``, ``dateline_date`` (null when the article gives none), and ``lines``: the
+1-based numbers of the lines that are not body, by role (``header``, ``title``, ``date_line``,
+``byline``, ``dateline``, ``boilerplate``). A line that mixes a dateline or date with the first
+paragraph counts as body; a wire line that mixes the headline with codes counts as title.
+
     python benchmarks/cleaning.py [--data PATH] [--baseline REV] [--show-errors]
 """
 
