@@ -229,3 +229,13 @@ def test_cleaning_dev_articles_all_ok_and_plain_lines_whole(cleaner) -> None:
             # A removal inside a line only ever happens on lines with wire markup or the header.
             partial = raw[line_start : r.start].strip() or raw[r.end : line_end].strip()
             assert not partial or "&" in line or "<" in line or r.reason == "header", (article.article_id, line)
+
+
+def test_cleaning_html_without_main_text_is_a_failed_row(tmp_path: Path) -> None:
+    (tmp_path / "empty.html").write_text("<html><body><nav>Home</nav></body></html>", encoding="utf-8")
+    article = next(iter(read_articles([tmp_path])))
+    assert article.error and article.text == ""
+    nlp = spacy.blank("en")
+    nlp.add_pipe("news_cleaner")
+    record = process(nlp, [article])[0].article
+    assert record.status == "error" and "main text" in record.error
