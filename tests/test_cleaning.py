@@ -232,7 +232,7 @@ def test_cleaning_dev_articles_all_ok_and_plain_lines_whole(cleaner) -> None:
 
 
 def test_cleaning_html_without_main_text_is_a_failed_row(tmp_path: Path) -> None:
-    (tmp_path / "empty.html").write_text("<html><body><nav>Home</nav></body></html>", encoding="utf-8")
+    (tmp_path / "empty.html").write_text("<html><head><title>x</title></head><body></body></html>", encoding="utf-8")
     article = next(iter(read_articles([tmp_path])))
     assert article.error and article.text == ""
     nlp = spacy.blank("en")
