@@ -106,7 +106,7 @@ def test_metadata_published_taken_from_dateline_when_input_has_none() -> None:
     [
         (f" date 2004-11-13\nPresident of China lunches with Brazilian President\n\nSaturday, November 13, 2004\n\n{BODY}\n", "2004-11-13"),
         (f" date 2025-07-14\nEU expresses hope for swift signing of treaty\n\n14 July 2025 15:06 (UTC+04:00)\nBy Akbar Novruz\n\n{BODY}\n", "2025-07-14"),
-        (f" date 2015-05-07\nNew Zealand begins process to consider changing flag\n\nThursday, May 7, 2015 On Tuesday, the government announced a process.\n", "2015-05-07"),
+        (" date 2015-05-07\nNew Zealand begins process to consider changing flag\n\nThursday, May 7, 2015 On Tuesday, the government announced a process.\n", "2015-05-07"),
     ],
 )
 def test_metadata_date_line_gives_dateline_date(raw: str, expected: str) -> None:
