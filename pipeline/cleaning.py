@@ -2,14 +2,16 @@
 
 ``news_cleaner`` runs first. It reads the raw article (``doc.text``), splits it into line
 segments with a role each, and returns a *new* ``Doc`` over the clean text: the raw text with
-the ``date`` header keyword and boilerplate lines removed. Every character of the clean text is
+the ``date`` header keyword, boilerplate lines and wire junk removed. Every character of the clean text is
 a character of the raw text, except the separators put where something was removed, so
 ``doc._.offset_map`` (``[clean_start, raw_start, length]`` runs) maps any clean span back to raw
 offsets. Every line start of the clean text is preset as a sentence start, so the parser never
 joins a headline, a dateline and a paragraph into one sentence.
 
-Removal is conservative: whole lines only, and only lines that match a boilerplate pattern.
-Each removal is recorded in ``doc._.removed`` with its raw offsets and reason.
+Removal is conservative: whole lines that match a boilerplate pattern, and inside lines that
+carry wire markup the codes and editor notes between text pieces; never part of a plain line.
+Each removal is recorded in ``doc._.removed`` with its raw offsets and reason (the ``removed``
+table), so a user can audit exactly what was taken out.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from .boilerplate import classify_line, sources_section
 from .errors import ConfigError
 from .extensions import DATELINE_KEY, TITLE_KEY, register_extensions
 from .metadata import ArticleFields, read_article_fields
@@ -32,25 +35,6 @@ logger = logging.getLogger(__name__)
 # ` date YYYY-MM-DD` header: on a line of its own, or running into the dateline.
 HEADER = re.compile(r"\A[ \t]*date[ \t]+(?P<date>\d{4}-\d{2}-\d{2})(?:[ \t]*\r?\n|[ \t]+|\Z)")
 
-# Lines that are never article body: promotion, social links, copyright, wire sign-offs.
-BOILERPLATE = {
-    "promotion": re.compile(
-        r"^\s*(?:stay (?:up-to-date|up to date|tuned|informed)\b|subscribe\b|sign up\b"
-        r"|join (?:us|our)\b|download (?:our|the) app\b|click here\b|read (?:more|also)\s*:"
-        r"|see also\s*:|related\s*:|advertisement\s*$)",
-        re.IGNORECASE,
-    ),
-    "social": re.compile(
-        r"^\s*(?:follow (?:us|\S+) on\b|like us on\b|share (?:this|on)\b"
-        r"|find us on\b)",
-        re.IGNORECASE,
-    ),
-    "copyright": re.compile(
-        r"^\s*(?:\(c\)|©|copyright\b)|\ball rights reserved\b", re.IGNORECASE
-    ),
-    "separator": re.compile(r"^\s*(?:-{3,}|_{3,}|\*{3,}|={3,})\s*$"),
-}
-
 
 @dataclass(frozen=True)
 class Segment:
@@ -58,7 +42,7 @@ class Segment:
 
     start: int
     end: int
-    role: str  # header | title | date_line | dateline | body | removed
+    role: str  # header | title | date_line | byline | dateline | body | removed
     reason: str = ""
 
 
@@ -71,16 +55,12 @@ def split_lines(text: str, start: int = 0) -> list[tuple[int, int]]:
     return lines
 
 
-def boilerplate_reason(line: str) -> str:
-    """Name the boilerplate pattern a whole line matches, or return ``""``."""
-    for reason, pattern in BOILERPLATE.items():
-        if pattern.search(line):
-            return reason
-    return ""
-
-
 def segment(text: str) -> list[Segment]:
-    """Split a raw article into role-tagged segments that cover every non-blank line."""
+    """Split a raw article into role-tagged segments that cover every non-blank line.
+
+    Lines are kept whole unless they carry wire markup, whose codes and editor notes go
+    piece by piece (see :mod:`pipeline.boilerplate`); a trailing "Sources" section goes whole.
+    """
     segments: list[Segment] = []
     body_start = 0
     header = HEADER.match(text)
@@ -88,12 +68,15 @@ def segment(text: str) -> list[Segment]:
         segments.append(Segment(header.start(), header.start("date"), "removed", "header"))
         segments.append(Segment(header.start("date"), header.end("date"), "header"))
         body_start = header.end()
-    for start, end in split_lines(text, body_start):
-        reason = boilerplate_reason(text[start:end])
-        if reason:
-            segments.append(Segment(start, end, "removed", reason))
-        else:
-            segments.append(Segment(start, end, "body"))
+    lines = split_lines(text, body_start)
+    sources_from = sources_section(text, lines)
+    for n, (start, end) in enumerate(lines):
+        if n >= sources_from:
+            segments.append(Segment(start, end, "removed", "sources"))
+            continue
+        for piece in classify_line(text, start, end):
+            role = "removed" if piece.removed else "body"
+            segments.append(Segment(piece.start, piece.end, role, piece.reason))
     return segments
 
 

@@ -29,7 +29,7 @@ def fail(message: str, code: int = 2) -> None:
 
 @app.command()
 def run(
-    paths: Optional[List[Path]] = typer.Argument(None, help="Folders or .txt/.jsonl files (default: seeds/)."),
+    paths: Optional[List[Path]] = typer.Argument(None, help="Folders or .txt/.jsonl/.html files (default: seeds/)."),
     out: Path = typer.Option(DEFAULT_OUT, "--out", "-o", help="Output folder."),
     model: Optional[str] = typer.Option(None, help="Installed spaCy pipeline (name or path) instead of the default."),
     config: Optional[Path] = typer.Option(None, help="Pipeline config (default: the packaged newsie.cfg)."),

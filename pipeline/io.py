@@ -1,8 +1,9 @@
 """Reading articles and writing tables.
 
 One explicit loader per input format: ``.txt`` (an optional `` date YYYY-MM-DD`` header, then
-the article) and ``.jsonl`` (one article per line: ``id``, ``text``, optional ``published``,
-``source``, ``url``, ``title``). An article that cannot be read is yielded with its ``error``
+the article), ``.jsonl`` (one article per line: ``id``, ``text``, optional ``published``,
+``source``, ``url``, ``title``) and ``.html``/``.htm`` (a web page: its main text and metadata,
+extracted by :mod:`pipeline.html`; the extracted text is the article's raw text). An article that cannot be read is yielded with its ``error``
 set, never dropped, so the batch goes on and the failure is recorded.
 """
 
@@ -18,7 +19,9 @@ import pandas as pd
 from .metadata import parse_iso_date
 
 MAX_BYTES = 5_000_000
-INPUT_SUFFIXES = {".txt", ".jsonl"}
+INPUT_SUFFIXES = {".txt", ".jsonl", ".html", ".htm"}
+HTML_SUFFIXES = {".html", ".htm"}
+EXTRACTED_DIR = "extracted"
 TABLE_FORMATS = ("csv", "jsonl", "parquet")
 
 
@@ -34,6 +37,7 @@ class Article:
     title: str = ""
     path: str = ""
     error: str = ""
+    extracted: bool = False  # the text was extracted from HTML (and is kept beside the outputs)
 
     @property
     def meta(self) -> dict:
@@ -58,8 +62,10 @@ def read_articles(paths: Iterable[str | Path]) -> Iterator[Article]:
             yield from read_jsonl(path)
         elif path.suffix == ".txt":
             yield read_txt(path)
+        elif path.suffix in HTML_SUFFIXES:
+            yield read_html(path)
         else:
-            yield Article(path.stem, "", path=str(path), error=f"unsupported input type {path.suffix!r} (expected .txt or .jsonl)")
+            yield Article(path.stem, "", path=str(path), error=f"unsupported input type {path.suffix!r} (expected .txt, .jsonl or .html)")
 
 
 def _decode(path: Path) -> tuple[str, str]:
@@ -86,6 +92,37 @@ def read_txt(path: Path) -> Article:
     if not error and not text.strip():
         error = "empty article"
     return Article(path.stem, "" if error else text, path=str(path), error=error)
+
+
+def read_html(path: Path) -> Article:
+    """An HTML page as an article: its extracted main text, title and metadata date."""
+    from .html import extract_html
+
+    content, error = _decode(path)
+    if error:
+        return Article(path.stem, "", path=str(path), error=error)
+    page = extract_html(content)
+    if page.error:
+        return Article(path.stem, "", path=str(path), error=page.error)
+    published = page.published if parse_iso_date(page.published) else ""
+    return Article(
+        path.stem, page.text, published=published, url=page.url, title=page.title, path=str(path), extracted=True
+    )
+
+
+def write_extracted(articles: Iterable[Article], out_dir: Path) -> list[Path]:
+    """Write the text extracted from each HTML article as ``extracted/<id>.txt``.
+
+    The records' offsets of an HTML article index this text, so it is kept beside them.
+    """
+    written = []
+    for article in articles:
+        if article.extracted and not article.error:
+            path = out_dir / EXTRACTED_DIR / f"{article.article_id}.txt"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(article.text, encoding="utf-8", newline="")
+            written.append(path)
+    return written
 
 
 def read_jsonl(path: Path) -> Iterator[Article]:

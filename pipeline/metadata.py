@@ -2,8 +2,13 @@
 
 Used by the cleaning stage. Everything here works on raw offsets and returns plain values.
 The published date comes, in order, from the input metadata, the ``date`` header, the
-dateline's date (when it has a year) or a date line under the headline; without any of them
-it stays empty and relative dates are left unresolved.
+dateline's date (when it resolves) or a date line under the headline; without any of them it
+stays empty and relative dates are left unresolved.
+
+Source and via are read from what the text says, not looked up: the agency in a dateline
+("(Xinhua)"), an attribution ("Trend reports via CICA", "Azernews reports, citing Reuters",
+"As reported by Azernews via AzerTag"), a paragraph that opens "According to <outlet>", a
+sign-off ("Purnell Murdock, VOA News.") or a copyright line ("c.1999 N.Y. Times News Service").
 """
 
 from __future__ import annotations
@@ -13,44 +18,59 @@ import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from .datelines import (  # noqa: F401  (MONTHS and parse_iso_date are imported from here)
+    DATE_LINE,
+    DATE_LINE_PREFIX,
+    MONTHS,
+    find_dateline,
+    parse_iso_date,
+    read_date,
+)
+
 if TYPE_CHECKING:
     from .cleaning import Segment
 
-MONTHS = {
-    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4,
-    "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8,
-    "sep": 9, "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11,
-    "november": 11, "dec": 12, "december": 12,
-}  # fmt: skip
-MONTH = r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|Sep(?:t\.?|tember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
-WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
-
-# "December 11", "Dec. 4", "March 12, 1998"; "14 July 2025".
-MONTH_DAY = re.compile(
-    rf"(?P<month>{MONTH})\s+(?P<day>\d{{1,2}})(?:,?\s+(?P<year>\d{{4}}))?"
-    rf"|(?P<day2>\d{{1,2}})\s+(?P<month2>{MONTH})(?:,?\s+(?P<year2>\d{{4}}))?"
+# How many kept segments at the top can be headline, date line, byline or dateline.
+HEAD_SEGMENTS = 8
+# A name: capitalised words, with "of"/"for"/"and"/"de" inside ("Times of Zambia").
+# Bounded, so that a long all-caps paragraph cannot make the search quadratic.
+NAME = r"[A-Z][\w&.'’\-]*(?:\s+(?:[A-Z][\w&.'’\-]*|of|for|and|de|al)){0,6}"
+# The via may be a generic credit: "Azernews reports via Armenian media".
+_VIA = rf"{NAME}(?:\s+media)?"
+ATTRIBUTION = re.compile(
+    rf"\b(?P<source>{NAME})\s+(?:reports?|informs),?\s+(?:via|citing)\s+(?P<via>{_VIA})"
+    rf"|\breported\s+by\s+(?P<source2>{NAME})\s+(?:via|citing)\s+(?P<via2>{_VIA})"
 )
-# A line that is only a date, with an optional weekday and time: "Saturday, November 13, 2004",
-# "December 13, 2004", "14 July 2025 15:06 (UTC+04:00)".
-DATE_LINE = re.compile(
-    rf"^\s*(?:{WEEKDAY},?\s+)?(?:{MONTH_DAY.pattern})"
-    r"(?:\s+\d{1,2}:\d{2}(?:\s*\([^)]*\))?)?\s*$"
+# The outlet's own credit closing a sentence: "..., Azernews reports."
+REPORTS = re.compile(rf"(?:,|^)\s*(?P<source>{NAME})\s+(?:reports?|informs)\s*[.,]")
+# A third party credited: "the BBC reports", "the official news agency IRNA reported".
+CREDIT = re.compile(rf"\bthe\s+(?P<lead>(?:[\w\-]+\s+){{0,3}}?)(?P<via>{NAME})\s+(?:reported|reports)\b")
+# "According to Yonhap news agency, ...", "..., according to a report by the Times of Zambia."
+ACCORDING_TO = re.compile(rf"(?:^|\b)[Aa]ccording\s+to\s+(?:a\s+report\s+(?:by|from|in)\s+)?(?:the\s+)?(?P<via>{NAME})")
+# Words that make a credited name a news outlet rather than a person or a ministry.
+OUTLET_WORDS = re.compile(
+    r"\b(?:news|agency|ag[eê]ncia|agence|agencia|press|times|post|journal|radio|television|tv"
+    r"|broadcasting|gazette|herald|tribune|telegraph|daily|wire|newspaper|magazine|media)\b",
+    re.IGNORECASE,
 )
-# Dateline at the start of a paragraph: an all-caps place, an optional mixed-case region, an
-# optional date, an optional agency in parentheses, then a dash, colon or period.
-DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z.'’\-]*(?:\s+[A-Z][A-Z.'’\-]*)*"
-    rf"(?:,\s*(?!{MONTH}\b)[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*)*)?)"
-    rf"(?:,\s*(?P<date>{MONTH_DAY.pattern}))?"
-    r"\s*(?:\((?P<agency>[^)]{1,40})\))?"
-    r"\s*(?P<sep>--|—|–|-|_|:|\.)\s*"
+# Outlets whose names carry none of those words; a credit still needs the wording above.
+KNOWN_OUTLETS = {"AFP", "AP", "BBC", "CNN", "Reuters", "Xinhua", "TASS", "Interfax", "Yonhap", "Kyodo", "Bloomberg", "IRNA", "AzerTag", "Trend", "Sputnik"}
+# A sign-off sentence naming the outlet: "Purnell Murdock, VOA News.", "This is VOA Today."
+SIGN_OFF = re.compile(
+    r"^(?:This\s+is\s+|[A-Z][\w.'’\-]+(?:\s+[A-Z][\w.'’\-]+){0,2}(?:\s+for\s+|,\s*))?(?P<source>[A-Z]{2,})\s+(?:News|Today)"
+    r"(?:,\s*[A-Z][\w.'’\- ]{0,30})?\.?$"
 )
-BYLINE = re.compile(r"^\s*By\s+[A-Z][\w.'’\-]+(?:\s+[A-Z][\w.'’\-]+){0,3}\s*$")
-NAME = r"[A-Z][\w&.'’\-]*(?:\s+(?:[A-Z][\w&.'’\-]*|of|for|and))*"
-# "Trend reports via CICA", "Azernews reports, citing Reuters".
-ATTRIBUTION = re.compile(rf"\b(?P<source>{NAME})\s+reports?,?\s+(?:via|citing)\s+(?P<via>{NAME})")
-REPORTS = re.compile(rf"(?:,|^)\s*(?P<source>{NAME})\s+reports?\s*[.,]")
-SIGN_OFF = re.compile(rf"(?P<source>\b[A-Z]{{2,}})\s+(?:News|Today)\b[^.]*\.?\s*$")
+# A copyright line naming the service: "c.1999 N.Y. Times News Service", "(c) 2024 Trend".
+COPYRIGHT_SOURCE = re.compile(r"^\s*(?:\(c\)|©|c\.|copyright)\s*\d{4}\s+(?P<source>[A-Z][^,;()]{1,60}?)\s*\.?$", re.IGNORECASE)
+# "By Akbar Novruz", "By ANITA SNOW Associated Press Writer", "by Sebastian Smith", and a
+# credit piece alone: "Associated Press Writer".
+BYLINE = re.compile(
+    r"^\s*(?:[Bb]y\s+[A-Z][\w.'’\-]+(?:\s+[A-Z][\w.'’\-]+){0,3}"
+    r"(?:,?\s+(?:[A-Z][\w.]*\s+){0,3}(?:Writer|Correspondent|Reporter|Editor))?"
+    r"|(?:[A-Z][\w.]*\s+){1,3}(?:Writer|Correspondent|Reporter))\s*$"
+)
+# A byline run onto the headline's line: "Castro: Elian's Dad May Come Monday  By ANITA SNOW, ...".
+INLINE_BYLINE = re.compile(r"\s{2,}(?=By\s+[A-Z])")
 
 
 @dataclass(frozen=True)
@@ -80,138 +100,165 @@ class ArticleFields:
         }
 
 
-def parse_iso_date(value: str) -> dt.date | None:
-    """Return the date of an ISO date or datetime string, ``None`` if it is not one."""
-    try:
-        return dt.date.fromisoformat(value[:10])
-    except (TypeError, ValueError):
-        return None
-
-
-def resolve_month_day(
-    month: int, day: int, year: int | None, anchor: dt.date | None
-) -> dt.date | None:
-    """Resolve a month and day to the date nearest the anchor (a dateline may precede it)."""
-    if year is not None:
-        candidates = [year]
-    elif anchor is not None:
-        candidates = [anchor.year - 1, anchor.year, anchor.year + 1]
-    else:
-        return None
-    dates = []
-    for y in candidates:
-        try:
-            dates.append(dt.date(y, month, day))
-        except ValueError:
-            continue
-    if not dates:
-        return None
-    if anchor is None:
-        return dates[0]
-    return min(dates, key=lambda d: abs((d - anchor).days))
-
-
-def read_date(match: re.Match, anchor: dt.date | None) -> dt.date | None:
-    """Resolve a :data:`MONTH_DAY` match."""
-    month = match.group("month") or match.group("month2")
-    day = match.group("day") or match.group("day2")
-    year = match.group("year") or match.group("year2")
-    return resolve_month_day(
-        MONTHS[month.rstrip(".").lower()], int(day), int(year) if year else None, anchor
-    )
-
-
-def read_article_fields(
-    raw: str, segments: list[Segment], *, published: str = "", date_order: str = "MDY"
-) -> ArticleFields:
-    """Tag the title, date line, dateline and byline segments and read the article fields."""
+def read_article_fields(raw: str, segments: list[Segment], *, published: str = "", date_order: str = "MDY") -> ArticleFields:
+    """Tag the title, date line, byline and dateline segments and read the article fields."""
     header = next((s for s in segments if s.role == "header"), None)
     published_from = "input" if published else ""
     if not published and header is not None:
         published, published_from = raw[header.start : header.end], "header"
     anchor = parse_iso_date(published)
 
-    body = [i for i, s in enumerate(segments) if s.role == "body"]
-    out = list(segments)
-    title = dateline_place = dateline_date = source = via = ""
-    date_line_date: dt.date | None = None
-    dateline_span = title_span = None
-
-    # The headline: a first line that does not read as a sentence and is followed by more text.
-    if len(body) > 1:
-        first = segments[body[0]]
-        line = raw[first.start : first.end].strip()
-        if (
-            not DATELINE.match(line)
-            and not DATE_LINE.match(line)
-            and not re.search(r"[.!?\"”’]$", line)
-            and len(line.split()) <= 30
-        ):
-            out[body[0]] = replace(first, role="title")
-            title = line
-            title_span = (first.start, first.end)
-
-    for i in body[:6]:
-        seg = out[i]
-        if seg.role != "body":
-            continue
-        line = raw[seg.start : seg.end]
-        date_line = DATE_LINE.match(line)
-        if date_line:
-            out[i] = replace(seg, role="date_line")
-            date_line_date = read_date(MONTH_DAY.search(line), anchor)
-            continue
-        if BYLINE.match(line):
-            out[i] = replace(seg, role="byline")
-            continue
-        dateline = DATELINE.match(line)
-        if dateline and _is_dateline(dateline):
-            dateline_place = dateline.group("place").strip()
-            place_start = seg.start + dateline.start("place")
-            dateline_span = (place_start, place_start + len(dateline_place))
-            if dateline.group("date"):
-                found = read_date(MONTH_DAY.search(dateline.group("date")), anchor)
-                dateline_date = found.isoformat() if found else ""
-            if dateline.group("agency"):
-                source = dateline.group("agency").strip()
-            break
-        break
-
-    if not dateline_date and date_line_date is not None:
-        dateline_date = date_line_date.isoformat()
+    out = _split_inline_bylines(raw, list(segments))
+    head = _read_head(raw, out, anchor)
+    out = head.segments
+    dateline_date = head.dateline_date or head.date_line_date
     if not published and dateline_date:
         published, published_from = dateline_date, "dateline"
 
-    body_text = [raw[s.start : s.end] for s in out if s.role == "body"]
-    attribution = next((m for line in body_text[:3] if (m := ATTRIBUTION.search(line))), None)
-    if attribution:
-        source, via = attribution.group("source"), attribution.group("via")
-    elif not source:
-        reports = next((m for line in body_text[:3] if (m := REPORTS.search(line))), None)
-        if reports:
-            source = reports.group("source")
-        elif body_text and (sign_off := SIGN_OFF.search(body_text[-1])):
-            source = sign_off.group("source")
-
+    body = [raw[s.start : s.end] for s in out if s.role == "body"]
+    removed = [raw[s.start : s.end] for s in out if s.role == "removed"]
+    source, via = read_source(body, removed)
     return ArticleFields(
         segments=out,
-        title=title,
-        source=source.strip(),
-        via=via.strip(),
-        dateline_place=dateline_place,
+        title=head.title,
+        source=source or head.agency,
+        via=via,
+        dateline_place=head.place,
         dateline_date=dateline_date,
         published=published,
         published_from=published_from,
-        dateline_span=dateline_span,
-        title_span=title_span,
+        dateline_span=head.place_span,
+        title_span=head.title_span,
     )
 
 
-def _is_dateline(match: re.Match) -> bool:
-    """An all-caps place must be followed by a date, an agency or a dash to count."""
-    place = match.group("place").split(",")[0]
-    if not any(c.isalpha() for c in place) or place != place.upper():
-        return False
-    if len(place) < 3 and not match.group("agency"):
-        return False
-    return bool(match.group("date") or match.group("agency") or match.group("sep") in {"--", "—", "–", "-", "_"})
+@dataclass
+class _Head:
+    segments: list[Segment]
+    title: str = ""
+    title_span: tuple[int, int] | None = None
+    place: str = ""
+    place_span: tuple[int, int] | None = None
+    agency: str = ""
+    dateline_date: str = ""
+    date_line_date: str = ""
+
+
+def _read_head(raw: str, segments: list[Segment], anchor: dt.date | None) -> _Head:
+    """Walk the first kept segments: headline, date line, byline, then the dateline."""
+    head = _Head(segments)
+    kept = [i for i, s in enumerate(segments) if s.role == "body"][:HEAD_SEGMENTS]
+    for n, i in enumerate(kept):
+        seg = segments[i]
+        line = raw[seg.start : seg.end]
+        if DATE_LINE.match(line):
+            segments[i] = replace(seg, role="date_line")
+            if not head.date_line_date:
+                head.date_line_date = _iso(read_date(line, anchor))
+            continue
+        if BYLINE.match(line):
+            segments[i] = replace(seg, role="byline")
+            continue
+        prefix = DATE_LINE_PREFIX.match(line)
+        if prefix:
+            # A date line run into the first paragraph: read its date, the line stays body.
+            head.date_line_date = head.date_line_date or _iso(read_date(prefix.group("date"), anchor))
+            line, offset = line[prefix.end() :], seg.start + prefix.end()
+        else:
+            offset = seg.start
+        dateline = find_dateline(line)
+        if dateline is not None:
+            head.place = dateline.place
+            start = offset + dateline.place_start
+            head.place_span = (start, start + len(dateline.place))
+            head.agency = dateline.agency
+            if dateline.date is not None:
+                # Without a publication date, a date line above the dateline anchors its day.
+                near = anchor or parse_iso_date(head.date_line_date)
+                head.dateline_date = _iso(read_date(dateline.date.group(), near))
+            if dateline.end >= len(line):
+                segments[i] = replace(seg, role="dateline")
+            break
+        if not head.title and not prefix and _headline(line) and n + 1 < len(kept):
+            segments[i] = replace(seg, role="title")
+            head.title = line.strip()
+            head.title_span = (seg.start, seg.end)
+            continue
+        break
+    return head
+
+
+def _headline(line: str) -> bool:
+    """A headline does not read as a sentence: short, with no closing punctuation."""
+    line = line.strip()
+    return bool(line) and not re.search(r"[.!?:;,][\"”’']?$", line) and len(line.split()) <= 30
+
+
+def _split_inline_bylines(raw: str, segments: list[Segment]) -> list[Segment]:
+    """Split a headline line that carries the byline after a wide gap into two segments."""
+    out: list[Segment] = []
+    for n, seg in enumerate(segments):
+        match = INLINE_BYLINE.search(raw, seg.start, seg.end) if seg.role == "body" and n < HEAD_SEGMENTS else None
+        if match and BYLINE.match(raw[match.end() : seg.end]):
+            out.append(replace(seg, end=match.start()))
+            out.append(replace(seg, start=match.end()))
+        else:
+            out.append(seg)
+    return out
+
+
+def read_source(body: list[str], removed: list[str]) -> tuple[str, str]:
+    """``(source, via)`` as the text states them; empty strings when it does not."""
+    for line in body[:3]:
+        match = ATTRIBUTION.search(line)
+        if match:
+            source = match.group("source") or match.group("source2")
+            via = match.group("via") or match.group("via2")
+            return _name(source), _name(via)
+    via = ""
+    for n, line in enumerate(body[:2]):
+        # The lede credits its outlet in its first sentence ("..., according to a report by the
+        # Times of Zambia."); the second paragraph only when it opens with the credit. Later
+        # "according to" credits one fact, not the article.
+        lede = re.split(r"(?<=[.!?])\s+(?=[A-Z\"“])", line.strip())[0]
+        match = ACCORDING_TO.search(lede) if n == 0 else ACCORDING_TO.match(line.lstrip())
+        if match and _outlet(line[match.start("via") :], match.group("via")):
+            via = _name(match.group("via"))
+            break
+        credit = next((m for m in CREDIT.finditer(line) if _outlet(m.group("lead") + m.group("via"), m.group("via"))), None)
+        if credit:
+            via = _name(credit.group("via"))
+            break
+    for line in body[:3]:
+        match = REPORTS.search(line)
+        if match and _name(match.group("source")) != via:
+            return _name(match.group("source")), via
+    last = re.split(r"(?<=[.!?])\s+", body[-1].strip())[-1] if body else ""
+    if sign_off := SIGN_OFF.match(last):
+        return sign_off.group("source"), via
+    for line in removed:
+        match = COPYRIGHT_SOURCE.match(line)
+        if match:
+            return _name(match.group("source")), via
+    return "", via
+
+
+def _outlet(text: str, name: str) -> bool:
+    """The credited name (with the few words around it) reads as a news outlet."""
+    if re.search(r"['’]s$", name):
+        return False  # "the Agency's report": a possessive is not the credited name
+    return _name(name) in KNOWN_OUTLETS or bool(OUTLET_WORDS.search(" ".join(text.split()[:5])))
+
+
+def _name(text: str) -> str:
+    """A name without the sentence's closing period ("CICA." -> "CICA"; "N.Y." stays)."""
+    # A name never runs across a sentence end ("Times of Zambia. The newspaper ...").
+    text = re.split(r"(?<=[a-z]{2})\.\s", text.strip())[0]
+    last = text.split()[-1] if text else ""
+    if last.endswith(".") and "." not in last[:-1]:
+        text = text[:-1]
+    return text
+
+
+def _iso(date: dt.date | None) -> str:
+    return date.isoformat() if date else ""

@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import __version__
-from .io import Article, read_articles, write_tables
+from .io import Article, read_articles, write_extracted, write_tables
 from .nlp import config_hash, model_info, read_config, build
 from .records import ArticleRecords, failed_article, from_doc, to_frames
 
@@ -103,6 +103,7 @@ def run(
     frames = to_frames(records)
     out = Path(out_dir)
     written = write_tables(frames, out, fmt)
+    written += write_extracted(articles, out)
     info = {
         "newsie_version": __version__,
         "spacy_version": spacy.__version__,
