@@ -13,8 +13,12 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 GOLD = ROOT / "gold"
 SEED_ARTICLE = SEEDS / "000_06a455e6394b7daf.txt"
-# Dev data outside the project; tests that read it skip cleanly when it is absent.
-SHARED_DATA = ROOT.parent / "shared" / "data"
+# Dev data outside the project (../shared/data beside the checkout); tests that read it skip
+# cleanly when it is absent.
+SHARED_DATA = next(
+    (base / "shared" / "data" for base in ROOT.parents if (base / "shared" / "data").is_dir()),
+    ROOT.parent / "shared" / "data",
+)
 
 
 @pytest.fixture(scope="session")

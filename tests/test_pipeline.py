@@ -27,7 +27,7 @@ def test_pipeline_factories_found_through_entry_points():
     """A fresh interpreter that never imports `pipeline` can add the stages by name."""
     code = (
         "import spacy; nlp = spacy.blank('en'); nlp.add_pipe('news_cleaner'); "
-        "doc = nlp(' date 2024-12-11\\nHello.\\nStay up-to-date with us'); "
+        "doc = nlp(' date 2024-12-11\\nHello.\\nStay up-to-date with more news on our channel'); "
         "print(doc.text.replace(chr(10), '|'), doc._.published)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
