@@ -152,6 +152,39 @@ def _n(value: float) -> str:
     return f"{value:g}"
 
 
+@app.command()
+def report(
+    paths: Optional[List[Path]] = typer.Argument(None, help="The articles the tables came from (default: seeds/)."),
+    pred: Path = typer.Option(DEFAULT_OUT, help="Folder with the predicted tables; the pipeline runs when they are missing."),
+    gold: Path = typer.Option(DEFAULT_GOLD, help="Gold file or folder, when it exists."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="HTML file to write (default: <pred>/report.html)."),
+    rerun: bool = typer.Option(False, "--run", help="Run the pipeline first even when the tables exist."),
+) -> None:
+    """Write one self-contained HTML page: summary, score charts, highlighted articles."""
+    from .io import read_articles
+    from .report import build_report, write_report
+    from .run import run as run_job
+
+    inputs = paths or [DEFAULT_INPUT]
+    for path in inputs:
+        if not path.exists():
+            fail(f"no such file or folder: {path}")
+    try:
+        if rerun or not (pred / "articles.csv").exists() and not any((pred / f"articles.{f}").exists() for f in TABLE_FORMATS):
+            typer.echo(f"newsie: running the pipeline on {', '.join(map(str, inputs))} -> {pred}/", err=True)
+            frames = run_job(inputs, pred).frames
+        else:
+            frames = read_predictions(pred)
+        articles = list(read_articles(inputs))
+        gold_articles = load_gold(gold) if gold.exists() else []
+    except NewsieError as err:
+        fail(str(err))
+    path = write_report(build_report(articles, frames, gold_articles), out or pred / "report.html")
+    ids = {a.article_id for a in articles}
+    n_gold = sum(g.article_id in ids for g in gold_articles)
+    typer.echo(f"newsie: report on {len(articles)} articles ({n_gold} with gold) -> {path}")
+
+
 gold_app = typer.Typer(no_args_is_help=True, help="Draft, check and exchange gold annotations.")
 app.add_typer(gold_app, name="gold")
 
