@@ -221,7 +221,7 @@ def article_view(article: Article, rows: dict[str, list[dict]], gold: GoldArticl
         "status": fields.get("status", "missing"),
         "error": fields.get("error", "") or article.error,
         "fields": {k: fields.get(k, "") for k in ("published", "title", "source", "via", "dateline_place", "dateline_date")},
-        "gold_fields": dict(gold.fields) if gold else {},
+        "gold_fields": dict(gold.fields) | {"published": gold.published} if gold else {},
         "n_pred": len(ents) + len(dates),
         "n_gold": len(gold.entities) + len(gold.dates) if gold else 0,
         "pred_html": Markup(render_text(text, predicted_highlights(ents, dates, gold))) if text else "",
