@@ -10,7 +10,7 @@ from typing import List, Optional
 
 import typer
 
-from .errors import NewsieError, PredictionError
+from .errors import GoldFormatError, NewsieError, PredictionError
 from .gold import GoldArticle, load_gold
 from .io import TABLE_FORMATS, read_table
 from .scoring import evaluate
@@ -221,6 +221,11 @@ def gold_validate(path: Path = typer.Argument(..., help="Gold file or folder of 
     from .gold import validate_gold
 
     problems = validate_gold(path)
+    if not problems:  # every line is valid on its own; the loader also refuses a repeated article_id
+        try:
+            load_gold(path)
+        except GoldFormatError as err:
+            problems = [err]
     for problem in problems:
         typer.echo(f"{problem.source}:{problem.line}: {problem.reason}")
     if problems:
@@ -235,7 +240,11 @@ def gold_export(
     label_studio: bool = typer.Option(False, "--label-studio", help="Write Label Studio tasks and labeling config."),
     out: Path = typer.Option(Path("outputs/label_studio"), "--out", "-o", help="Folder for tasks.json and labeling_config.xml."),
 ) -> None:
-    """Export gold as Label Studio tasks with pre-annotations, plus the matching labeling config."""
+    """Export gold as Label Studio tasks with pre-annotations, plus the matching labeling config.
+
+    To correct the pipeline's output, export a draft: ``newsie gold draft seeds --out draft.jsonl``,
+    then ``newsie gold export draft.jsonl --label-studio``.
+    """
     from .gold import gold_files
     from .labelstudio import write_tasks
 

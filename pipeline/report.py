@@ -83,7 +83,8 @@ def render_text(text: str, spans: list[Highlight]) -> str:
         items = []
         for h in rest:
             lo, hi = max(0, h.start - EXCERPT_CHARS), min(len(text), h.end + EXCERPT_CHARS)
-            excerpt = _displacy(text[lo:hi], [h], shift=lo)
+            # Same-length replacement keeps the offsets; line breaks would split the list item.
+            excerpt = _displacy(text[lo:hi].replace("\n", " "), [h], shift=lo)
             items.append(f'<li>{"…" if lo else ""}{excerpt}{"…" if hi < len(text) else ""}</li>')
         html += f'<div class="nested"><p>Nested or overlapping ({len(rest)}):</p><ul>{"".join(items)}</ul></div>'
     return html

@@ -231,3 +231,12 @@ def test_errors_empty_when_predictions_are_gold(tmp_path):
     assert errors == [] and errors_frame(errors).empty
     assert write_errors(errors, tmp_path).read_text(encoding="utf-8").startswith("stage,label,kind")
     assert format_errors(errors) == "Errors against gold: 0"
+
+
+def test_gold_validate_refuses_a_repeated_article(tmp_path):
+    line = (GOLD / "gum_crane.jsonl").read_text(encoding="utf-8")
+    for name in ("a.jsonl", "b.jsonl"):
+        (tmp_path / name).write_text(line, encoding="utf-8")
+    result = runner.invoke(app, ["gold", "validate", str(tmp_path)])
+    assert result.exit_code == 1
+    assert f"{tmp_path / 'b.jsonl'}:1: article_id 'gum_crane' already in {tmp_path / 'a.jsonl'}:1" in result.output
