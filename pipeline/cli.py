@@ -10,12 +10,14 @@ from typing import List, Optional
 
 import typer
 
-from .errors import GoldFormatError, NewsieError, PredictionError
+from .errors import NewsieError, PredictionError
 from .gold import GoldArticle, load_gold
+from .gold_cli import gold_app
 from .io import TABLE_FORMATS, read_table
 from .scoring import evaluate
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Information extraction from news articles.")
+app.add_typer(gold_app, name="gold")
 
 DEFAULT_INPUT = Path("seeds")
 DEFAULT_OUT = Path("outputs")
@@ -170,7 +172,7 @@ def report(
         if not path.exists():
             fail(f"no such file or folder: {path}")
     try:
-        if rerun or not (pred / "articles.csv").exists() and not any((pred / f"articles.{f}").exists() for f in TABLE_FORMATS):
+        if rerun or not any((pred / f"articles.{fmt}").exists() for fmt in TABLE_FORMATS):
             typer.echo(f"newsie: running the pipeline on {', '.join(map(str, inputs))} -> {pred}/", err=True)
             frames = run_job(inputs, pred).frames
         else:
@@ -183,106 +185,6 @@ def report(
     ids = {a.article_id for a in articles}
     n_gold = sum(g.article_id in ids for g in gold_articles)
     typer.echo(f"newsie: report on {len(articles)} articles ({n_gold} with gold) -> {path}")
-
-
-gold_app = typer.Typer(no_args_is_help=True, help="Draft, check and exchange gold annotations.")
-app.add_typer(gold_app, name="gold")
-
-
-@gold_app.command("draft")
-def gold_draft(
-    paths: List[Path] = typer.Argument(..., help="Folders or .txt/.jsonl files to draft gold for."),
-    out: Path = typer.Option(..., "--out", "-o", help="Gold JSONL file to write."),
-    model: Optional[str] = typer.Option(None, help="Installed spaCy pipeline (name or path) instead of the default."),
-    config: Optional[Path] = typer.Option(None, help="Pipeline config (default: the packaged newsie.cfg)."),
-) -> None:
-    """Write the pipeline's predictions in the gold format, for a person to correct."""
-    from .draft import draft_gold, predict, write_gold
-    from .nlp import load
-
-    for path in paths:
-        if not path.exists():
-            fail(f"no such file or folder: {path}")
-    try:
-        articles, frames = predict(paths, load(config, model=model))
-    except NewsieError as err:
-        fail(str(err))
-    drafts = draft_gold(articles, frames)
-    write_gold(drafts, out)
-    typer.echo(f"newsie: drafted {len(drafts)} of {len(articles)} articles -> {out}")
-    for article in articles:
-        if article.error:
-            typer.echo(f"  not drafted: {article.article_id}: {article.error}")
-
-
-@gold_app.command("validate")
-def gold_validate(path: Path = typer.Argument(..., help="Gold file or folder of *.jsonl files.")) -> None:
-    """Check a gold file; name the file, line and reason of every problem (exit 1 if any)."""
-    from .gold import validate_gold
-
-    problems = validate_gold(path)
-    if not problems:  # every line is valid on its own; the loader also refuses a repeated article_id
-        try:
-            load_gold(path)
-        except GoldFormatError as err:
-            problems = [err]
-    for problem in problems:
-        typer.echo(f"{problem.source}:{problem.line}: {problem.reason}")
-    if problems:
-        typer.echo(f"newsie: {len(problems)} problem(s) in {path}", err=True)
-        raise typer.Exit(1)
-    typer.echo(f"newsie: {path}: valid")
-
-
-@gold_app.command("export")
-def gold_export(
-    path: Path = typer.Argument(DEFAULT_GOLD, help="Gold (or draft) file or folder to export."),
-    label_studio: bool = typer.Option(False, "--label-studio", help="Write Label Studio tasks and labeling config."),
-    out: Path = typer.Option(Path("outputs/label_studio"), "--out", "-o", help="Folder for tasks.json and labeling_config.xml."),
-) -> None:
-    """Export gold as Label Studio tasks with pre-annotations, plus the matching labeling config.
-
-    To correct the pipeline's output, export a draft: ``newsie gold draft seeds --out draft.jsonl``,
-    then ``newsie gold export draft.jsonl --label-studio``.
-    """
-    from .gold import gold_files
-    from .labelstudio import write_tasks
-
-    if not label_studio:
-        fail("choose an export format: --label-studio")
-    try:
-        load_gold(path)  # refuse an invalid file before anyone spends time on it
-    except NewsieError as err:
-        fail(str(err))
-    items = [json.loads(line) for file in gold_files(path) for line in file.read_text(encoding="utf-8").splitlines() if line.strip()]
-    tasks, config_xml = write_tasks(items, out)
-    typer.echo(f"newsie: {len(items)} tasks -> {tasks}; labeling config -> {config_xml}")
-
-
-@gold_app.command("import")
-def gold_import(
-    path: Path = typer.Argument(..., help="Label Studio JSON export file."),
-    label_studio: bool = typer.Option(False, "--label-studio", help="Read a Label Studio JSON export."),
-    out: Path = typer.Option(Path("outputs/gold_import"), "--out", "-o", help="A .jsonl file, or a folder for one <article_id>.jsonl each."),
-) -> None:
-    """Read a Label Studio JSON export back into the gold format (validated)."""
-    from .draft import write_gold
-    from .gold import validate_gold
-    from .labelstudio import read_export
-
-    if not label_studio:
-        fail("choose an import format: --label-studio")
-    try:
-        items = read_export(path)
-    except NewsieError as err:
-        fail(str(err))
-    written = [write_gold(items, out)] if out.suffix == ".jsonl" else [write_gold([i], out / f"{i['article_id']}.jsonl") for i in items]
-    problems = [p for file in written for p in validate_gold(file)]
-    for problem in problems:
-        typer.echo(f"{problem.source}:{problem.line}: {problem.reason}")
-    typer.echo(f"newsie: {len(items)} articles -> {out}" + (f" ({len(problems)} problem(s))" if problems else ""))
-    if problems:
-        raise typer.Exit(1)
 
 
 def main() -> None:
