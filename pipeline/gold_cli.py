@@ -24,8 +24,6 @@ def fail(message: str, code: int = 2) -> None:
     raise typer.Exit(code)
 
 
-
-
 @gold_app.command("draft")
 def gold_draft(
     paths: List[Path] = typer.Argument(..., help="Folders or .txt/.jsonl files to draft gold for."),

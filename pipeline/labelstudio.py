@@ -94,18 +94,18 @@ def to_task(item: dict) -> dict:
     js = utf16_offsets(text)
     result: list[dict] = []
 
-    def region(ident: str, control: str, start: int, end: int, extra: dict) -> dict:
+    def region(ident: str, control: str, kind: str, start: int, end: int, extra: dict) -> dict:
         value = {"start": js[start], "end": js[end], "text": text[start:end]} | extra
-        return {"id": ident, "from_name": control, "to_name": TEXT, "type": "labels" if "labels" in extra else "textarea", "value": value}  # fmt: skip
+        return {"id": ident, "from_name": control, "to_name": TEXT, "type": kind, "value": value}
 
     for e in item.get("entities") or []:
-        result.append(region(e["id"], ENTITY_CONTROL, e["start"], e["end"], {"labels": [e["label"]]}))
+        result.append(region(e["id"], ENTITY_CONTROL, "labels", e["start"], e["end"], {"labels": [e["label"]]}))
         if "entity_id" in e:
-            result.append(region(e["id"], ENTITY_ID_CONTROL, e["start"], e["end"], {"text": [e["entity_id"]]}))
+            result.append(region(e["id"], ENTITY_ID_CONTROL, "textarea", e["start"], e["end"], {"text": [e["entity_id"]]}))
     for d in item.get("dates") or []:
-        result.append(region(d["id"], DATE_CONTROL, d["start"], d["end"], {"labels": [d["type"]]}))
+        result.append(region(d["id"], DATE_CONTROL, "labels", d["start"], d["end"], {"labels": [d["type"]]}))
         if "value" in d:
-            result.append(region(d["id"], VALUE_CONTROL, d["start"], d["end"], {"text": [d["value"]]}))
+            result.append(region(d["id"], VALUE_CONTROL, "textarea", d["start"], d["end"], {"text": [d["value"]]}))
     for r in item.get("relations") or []:
         result.append({"from_id": r["head"], "to_id": r["tail"], "type": "relation", "direction": "right", "labels": [r["relation"]]})  # fmt: skip
     fields = item.get("articles") or {}
