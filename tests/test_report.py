@@ -164,8 +164,9 @@ def chromium() -> str:
 
 def run_browser(binary: str, profile: Path, *args: str) -> subprocess.CompletedProcess:
     flags = ["--headless", "--disable-gpu", "--hide-scrollbars", "--no-first-run", "--disable-extensions",
-             "--no-sandbox", f"--user-data-dir={profile}"]  # fmt: skip
-    # --no-sandbox: chromium refuses to start as root (containers, CI) with its sandbox on.
+             "--no-sandbox", "--disable-dev-shm-usage", f"--user-data-dir={profile}"]  # fmt: skip
+    # --no-sandbox: chromium refuses to start as root (containers, CI) with its sandbox on;
+    # --disable-dev-shm-usage: containers often have a tiny /dev/shm.
     return subprocess.run([binary, *flags, *args], capture_output=True, text=True, timeout=120, check=True)
 
 
