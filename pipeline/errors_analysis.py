@@ -24,7 +24,7 @@ from pathlib import Path
 import pandas as pd
 
 from .gold import GoldArticle
-from .scoring import Mention, match_one_to_one
+from .scoring import match_one_to_one
 
 KINDS = ("span boundary", "wrong label", "wrong value", "missing", "spurious")
 CONTEXT_CHARS = 40
@@ -93,52 +93,60 @@ def _records(frame: pd.DataFrame) -> list[dict]:
     return frame.to_dict("records") if len(frame) else []
 
 
-def _span_errors(stage: str, g: GoldArticle, gold: list, pred: list[dict], label_of, value_of) -> list[ExtractionError]:
-    """Errors of one span layer; ``label_of``/``value_of`` read gold items and predicted rows."""
+@dataclass(frozen=True)
+class _Item:
+    """A gold or predicted span as the comparison sees it (``label``: entity label or date type)."""
+
+    start: int
+    end: int
+    label: str
+    value: str = ""
+
+
+def _span_errors(stage: str, g: GoldArticle, gold: list[_Item], pred: list[_Item]) -> list[ExtractionError]:
+    """Errors of one span layer (entities or dates) of one article."""
     text = g.text
-    pred_m = [Mention(int(r["start"]), int(r["end"]), "") for r in pred]
-    pairs = match_one_to_one(gold, pred_m)
-    out = []
+    pairs = match_one_to_one(gold, pred)
 
     def row(kind: str, label: str, gi: int | None, pi: int | None) -> ExtractionError:
-        gs = (gold[gi].start, gold[gi].end) if gi is not None else (-1, -1)
-        ps = (pred_m[pi].start, pred_m[pi].end) if pi is not None else (-1, -1)
-        lo = min(x for x in (gs[0], ps[0]) if x >= 0)
-        hi = max(gs[1], ps[1])
+        gx = gold[gi] if gi is not None else None
+        px = pred[pi] if pi is not None else None
+        lo = min(x.start for x in (gx, px) if x is not None)
+        hi = max(x.end for x in (gx, px) if x is not None)
         return ExtractionError(
             stage, label, kind, g.article_id,
-            gs[0], gs[1], text[gs[0] : gs[1]] if gi is not None else "",
-            label_of(gold[gi]) if gi is not None else "", value_of(gold[gi]) if gi is not None else "",
-            ps[0], ps[1], text[ps[0] : ps[1]] if pi is not None else "",
-            label_of(pred[pi]) if pi is not None else "", value_of(pred[pi]) if pi is not None else "",
+            gx.start if gx else -1, gx.end if gx else -1, text[gx.start : gx.end] if gx else "",
+            gx.label if gx else "", gx.value if gx else "",
+            px.start if px else -1, px.end if px else -1, text[px.start : px.end] if px else "",
+            px.label if px else "", px.value if px else "",
             context(text, lo, hi),
         )  # fmt: skip
 
+    out = []
     for gi, pi in pairs:
-        gl, pl = label_of(gold[gi]), label_of(pred[pi])
-        if (gold[gi].start, gold[gi].end) != (pred_m[pi].start, pred_m[pi].end):
-            out.append(row("span boundary", gl, gi, pi))
-        if gl != pl:
-            out.append(row("wrong label", gl, gi, pi))
-        if value_of(gold[gi]) != value_of(pred[pi]):
-            out.append(row("wrong value", gl, gi, pi))
+        gx, px = gold[gi], pred[pi]
+        if (gx.start, gx.end) != (px.start, px.end):
+            out.append(row("span boundary", gx.label, gi, pi))
+        if gx.label != px.label:
+            out.append(row("wrong label", gx.label, gi, pi))
+        if gx.value != px.value:
+            out.append(row("wrong value", gx.label, gi, pi))
     matched_g = {gi for gi, _ in pairs}
     matched_p = {pi for _, pi in pairs}
-    out += [row("missing", label_of(item), gi, None) for gi, item in enumerate(gold) if gi not in matched_g]
-    out += [row("spurious", label_of(item), None, pi) for pi, item in enumerate(pred) if pi not in matched_p]
+    out += [row("missing", x.label, gi, None) for gi, x in enumerate(gold) if gi not in matched_g]
+    out += [row("spurious", x.label, None, pi) for pi, x in enumerate(pred) if pi not in matched_p]
     return out
 
 
-def _get(item, name: str) -> str:
-    return str(item[name] if isinstance(item, dict) else getattr(item, name))
-
-
 def entity_errors(g: GoldArticle, pred: list[dict]) -> list[ExtractionError]:
-    return _span_errors("entities", g, list(g.entities), pred, lambda x: _get(x, "label"), lambda x: "")
+    gold = [_Item(e.start, e.end, e.label) for e in g.entities]
+    return _span_errors("entities", g, gold, [_Item(int(r["start"]), int(r["end"]), r["label"]) for r in pred])
 
 
 def date_errors(g: GoldArticle, pred: list[dict]) -> list[ExtractionError]:
-    return _span_errors("dates", g, list(g.dates), pred, lambda x: _get(x, "type"), lambda x: _get(x, "value"))
+    gold = [_Item(d.start, d.end, d.type, d.value) for d in g.dates]
+    items = [_Item(int(r["start"]), int(r["end"]), r["type"], str(r["value"])) for r in pred]
+    return _span_errors("dates", g, gold, items)
 
 
 def relation_errors(g: GoldArticle, pred: list[dict]) -> list[ExtractionError]:
