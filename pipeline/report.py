@@ -155,26 +155,28 @@ def summary(frames: dict[str, pd.DataFrame]) -> dict:
 
 
 def events_table(entities: list[dict], relations: list[dict], dates: list[dict]) -> list[dict]:
-    """One row per EVENT mention with what the relations say about it."""
+    """One row per EVENT entity (its mentions grouped) with what the relations say about it."""
     values = {(int(d["start"]), int(d["end"])): str(d["value"]) for d in dates}
-    rows = []
+    mentions: dict[str, list[str]] = {}
     for e in entities:
-        if e["label"] != "EVENT":
-            continue
-        span = (int(e["start"]), int(e["end"]))
-        about = [r for r in relations if r["head_id"] == e["entity_id"] or r["tail_id"] == e["entity_id"]]
+        if e["label"] == "EVENT":
+            mentions.setdefault(e["entity_id"], []).append(e["text"])
+    rows = []
+    for entity_id, texts in mentions.items():
 
         def args(name: str, side: str) -> str:
+            """The other argument of the ``name`` relations of this event, on ``side``."""
             found = []
-            for r in about:
-                if r["relation"] == name and r[f"{'tail' if side == 'tail' else 'head'}_id"] != e["entity_id"]:
-                    where = (int(r[f"{side}_start"]), int(r[f"{side}_end"]))
-                    text = r[f"{side}_text"]
-                    found.append(f"{text} ({values[where]})" if name == "event_date" and where in values else text)
+            for r in relations:
+                if r["relation"] != name or entity_id not in (r["head_id"], r["tail_id"]) or r[f"{side}_id"] == entity_id:
+                    continue
+                where = (int(r[f"{side}_start"]), int(r[f"{side}_end"]))
+                text = r[f"{side}_text"]
+                found.append(f"{text} ({values[where]})" if name == "event_date" and where in values else text)
             return "; ".join(dict.fromkeys(found))
 
         rows.append({
-            "text": e["text"], "entity_id": e["entity_id"], "start": span[0],
+            "text": " / ".join(dict.fromkeys(texts)), "entity_id": entity_id,
             "date": args("event_date", "tail"), "location": args("event_location", "tail"),
             "participants": args("participates_in", "head"), "chairs": args("chairs", "head"),
         })  # fmt: skip
