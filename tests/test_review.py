@@ -240,3 +240,14 @@ def test_gold_validate_refuses_a_repeated_article(tmp_path):
     result = runner.invoke(app, ["gold", "validate", str(tmp_path)])
     assert result.exit_code == 1
     assert f"{tmp_path / 'b.jsonl'}:1: article_id 'gum_crane' already in {tmp_path / 'a.jsonl'}:1" in result.output
+
+
+def test_gold_draft_cli_writes_a_valid_draft(nlp, tmp_path, monkeypatch):
+    monkeypatch.setattr("pipeline.nlp.load", lambda *args, **kwargs: nlp)  # reuse the session pipeline
+    out = tmp_path / "draft.jsonl"
+    result = runner.invoke(app, ["gold", "draft", str(SEEDS / f"{SAMPLE[0]}.txt"), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "drafted 1 of 1 articles" in result.output
+    assert validate_gold(out) == []
+    [draft] = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert draft["article_id"] == SAMPLE[0] and len(draft["entities"]) > 10 and draft["relations"]
