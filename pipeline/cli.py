@@ -12,10 +12,12 @@ import typer
 
 from .errors import NewsieError, PredictionError
 from .gold import GoldArticle, load_gold
+from .gold_cli import gold_app
 from .io import TABLE_FORMATS, read_table
 from .scoring import evaluate
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Information extraction from news articles.")
+app.add_typer(gold_app, name="gold")
 
 DEFAULT_INPUT = Path("seeds")
 DEFAULT_OUT = Path("outputs")
@@ -78,6 +80,8 @@ def evaluate_cmd(
     gold: Path = typer.Option(DEFAULT_GOLD, help="Gold file or folder."),
     pred: Path = typer.Option(DEFAULT_OUT, help="Folder with the predicted tables."),
     out: Optional[Path] = typer.Option(None, help="Where to write scores.json (default: the --pred folder)."),
+    errors: bool = typer.Option(False, "--errors", help="Also list every error with its context and write errors.csv."),
+    examples: int = typer.Option(0, help="With --errors: errors listed per group (0: all)."),
 ) -> None:
     """Score predicted tables against gold; print a table and write scores.json."""
     try:
@@ -88,6 +92,13 @@ def evaluate_cmd(
     scores = evaluate(gold_articles, frames)
     write_scores(scores, out or pred)
     typer.echo(format_scores(scores))
+    if errors:
+        from .errors_analysis import find_errors, format_errors, write_errors
+
+        found = find_errors(gold_articles, frames)
+        path = write_errors(found, out or pred)
+        typer.echo("\n" + format_errors(found, examples=examples))
+        typer.echo(f"\nnewsie: {len(found)} errors -> {path}")
 
 
 def read_predictions(folder: Path) -> dict:
@@ -141,6 +152,39 @@ def format_scores(scores: dict) -> str:
 
 def _n(value: float) -> str:
     return f"{value:g}"
+
+
+@app.command()
+def report(
+    paths: Optional[List[Path]] = typer.Argument(None, help="The articles the tables came from (default: seeds/)."),
+    pred: Path = typer.Option(DEFAULT_OUT, help="Folder with the predicted tables; the pipeline runs when they are missing."),
+    gold: Path = typer.Option(DEFAULT_GOLD, help="Gold file or folder, when it exists."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="HTML file to write (default: <pred>/report.html)."),
+    rerun: bool = typer.Option(False, "--run", help="Run the pipeline first even when the tables exist."),
+) -> None:
+    """Write one self-contained HTML page: summary, score charts, highlighted articles."""
+    from .io import read_articles
+    from .report import build_report, write_report
+    from .run import run as run_job
+
+    inputs = paths or [DEFAULT_INPUT]
+    for path in inputs:
+        if not path.exists():
+            fail(f"no such file or folder: {path}")
+    try:
+        if rerun or not any((pred / f"articles.{fmt}").exists() for fmt in TABLE_FORMATS):
+            typer.echo(f"newsie: running the pipeline on {', '.join(map(str, inputs))} -> {pred}/", err=True)
+            frames = run_job(inputs, pred).frames
+        else:
+            frames = read_predictions(pred)
+        articles = list(read_articles(inputs))
+        gold_articles = load_gold(gold) if gold.exists() else []
+    except NewsieError as err:
+        fail(str(err))
+    path = write_report(build_report(articles, frames, gold_articles), out or pred / "report.html")
+    ids = {a.article_id for a in articles}
+    n_gold = sum(g.article_id in ids for g in gold_articles)
+    typer.echo(f"newsie: report on {len(articles)} articles ({n_gold} with gold) -> {path}")
 
 
 def main() -> None:
