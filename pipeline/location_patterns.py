@@ -1,0 +1,243 @@
+"""Patterns for where places and organisations are: located_in and based_in.
+
+- ``place_comma_place``: "BAKU, Azerbaijan", "Aceh, Indonesia", "the Savannah River Plant, in
+  Aiken, S.C." -> located_in (not inside a list of places: "Sweden, Belgium, England").
+- ``place_in_place``: "St. John's and Gander in Newfoundland", "Dan Sai District in Loei
+  Province" -> located_in, one per conjunct.
+- ``possessive_place``: "Nigeria's southern commercial capital Lagos", "Canada's capital city,
+  Ottawa", "Mecca's Grand Mosque" -> located_in; "Japan's Defence Agency", "North Korea's main
+  news agency Korean Central News Agency" -> based_in.
+- ``x_based``: "the Astana-based secretariat"; ``based_verb``: "based near Chicago",
+  "headquartered in Paris".
+- ``org_in_place``: "the Red Cross in Kenya", "Johns Hopkins University Hospital in Baltimore,
+  Maryland", "University of Sheffield of the UK", "MIT and Colorado State University of the US"
+  -> based_in (each conjunct; both places of "City, State").
+- ``org_apposition``: "Sun Hung Kai Properties, a Hong Kong construction firm" -> based_in.
+- ``dateline_agency``: "DAYTON, Ohio (AP)" -> based_in the dateline places.
+- ``killed``: killing verbs with a named killer and victim ("Oswald acted alone in killing
+  Kennedy", "X was shot by Y", "X, who assassinated President Lincoln"), killer nouns ("King
+  assassin James Earl Ray") and "the assassination of X by Y".
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from spacy.tokens import Span, Token
+
+from .relation_patterns import (
+    KILL_EVENTS, KILL_NOUNS, KILL_VERBS, ORG_HEAD_NOUNS, PLACE_LABELS, REGION_LABELS, Context,
+    Found, conjunct_ents, found, skip,
+)  # fmt: skip
+
+POSSESSIVE = {"'s", "’s", "'"}
+
+
+def _state_after(ctx: Context, place: Span) -> Span | None:
+    """"Baltimore, Maryland": the region after a comma, when it ends the place phrase."""
+    doc = ctx.doc
+    k = place.end
+    if k + 1 < len(doc) and doc[k].text == "," and (state := ctx.ent(k + 1, REGION_LABELS)) is not None:
+        after = doc[state.end] if state.end < len(doc) else None
+        if after is None or not (after.lower_ in {"and", "or"} or ctx.ent(state.end + 1, PLACE_LABELS) and after.text == ","):
+            return state
+    return None
+
+
+def place_comma_place(ctx: Context) -> Iterator[Found]:
+    doc = ctx.doc
+    ents = list(doc.ents)
+    for a, b in zip(ents, ents[1:]):
+        if a.label_ not in PLACE_LABELS or b.label_ not in REGION_LABELS:
+            continue
+        between = [t.text for t in doc[a.end : b.start]]
+        if between not in ([","], [",", "in"]):
+            continue
+        # "Sweden, Belgium, England": a list, not a place in a place.
+        after = doc[b.end] if b.end < len(doc) else None
+        if after is not None and ((after.text == "," and ctx.ent(b.end + 1, PLACE_LABELS)) or after.lower_ in {"and", "or"}):
+            continue
+        if a.start >= 2 and doc[a.start - 1].text == "," and ctx.ent(a.start - 2, PLACE_LABELS) and ctx.ent(a.start - 2).label_ != "FAC":
+            continue
+        yield found("located_in", a, b, "place_comma_place", 0.8)
+
+
+def place_in_place(ctx: Context) -> Iterator[Found]:
+    for place in (e for e in ctx.doc.ents if e.label_ in PLACE_LABELS):
+        for prep in (c for c in place.root.children if c.dep_ == "prep" and c.lower_ == "in"):
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                outer = ctx.ent(obj.i, REGION_LABELS)
+                if outer is None or outer == place:
+                    continue
+                for inner in conjunct_ents(ctx, place.root, PLACE_LABELS):
+                    yield found("located_in", inner, outer, "place_in_place", 0.75)
+
+
+def possessives(ctx: Context) -> Iterator[Found]:
+    """"GPE's (words) PLACE" -> located_in, "GPE's (words) ORG" -> based_in."""
+    doc = ctx.doc
+    for gpe in (e for e in doc.ents if e.label_ in REGION_LABELS):
+        if gpe.end >= len(doc) or doc[gpe.end].lower_ not in POSSESSIVE:
+            continue
+        i = gpe.end + 1
+        words = 0
+        # "southern commercial capital", "main news agency", "ruling party, the".
+        while i < len(doc) and ctx.ent_of[i] is None and words < 5 and (doc[i].is_lower or doc[i].lower_ in {",", "the"}):
+            if doc[i].text == "," and not (i + 1 < len(doc) and (ctx.ent_of[i + 1] is not None or doc[i + 1].lower_ == "the")):
+                break
+            i += 1
+            words += 1
+        target = ctx.ent(i)
+        if target is None:
+            continue
+        if target.label_ in PLACE_LABELS:
+            yield found("located_in", target, gpe, "possessive_place", 0.75)
+        elif target.label_ == "ORG":
+            yield found("based_in", target, gpe, "possessive_place", 0.75)
+
+
+def based(ctx: Context) -> Iterator[Found]:
+    doc = ctx.doc
+    for ent in doc.ents:
+        # x_based: "GPE-based ORG" (tokens: GPE, "-", "based", ..., ORG).
+        if ent.label_ in PLACE_LABELS and ent.end + 2 < len(doc) and doc[ent.end].text == "-" and doc[ent.end + 1].lower_ == "based":
+            i = ent.end + 2
+            while i < len(doc) and ctx.ent_of[i] is None and doc[i].is_lower and i < ent.end + 5:
+                i += 1
+            org = ctx.ent(i, {"ORG"})
+            if org is not None:
+                yield found("based_in", org, ent, "x_based", 0.85)
+    for token in doc:
+        if token.lower_ not in {"based", "headquartered"} or token.i == 0 or doc[token.i - 1].text == "-":
+            continue
+        places = [
+            p for prep in token.children if prep.dep_ == "prep" and prep.lower_ in {"in", "near", "at"}
+            for obj in prep.children if obj.dep_ == "pobj" for p in conjunct_ents(ctx, obj, REGION_LABELS)
+        ]  # fmt: skip
+        if not places:
+            continue
+        org = _org_for(ctx, token)
+        if org is not None:
+            for place in places:
+                yield found("based_in", org, place, "based_verb", 0.75)
+
+
+def _org_for(ctx: Context, token: Token) -> Span | None:
+    """The organisation that "based"/"headquartered" is said of: subject or modified noun,
+    else the nearest ORG before it in the sentence."""
+    node = token
+    for _ in range(3):
+        for c in node.children:
+            if c.dep_ in {"nsubj", "nsubjpass"} and (org := ctx.ent(c.i, {"ORG"})):
+                return org
+        if node.dep_ in {"acl", "relcl", "appos"} and (org := ctx.ent(node.head.i, {"ORG"})):
+            return org
+        node = node.head
+    sent = token.sent
+    before = [e for e in ctx.doc.ents if e.label_ == "ORG" and sent.start <= e.start and e.end <= token.i and token.i - e.end <= 12]
+    return before[-1] if before else None
+
+
+def orgs_in_places(ctx: Context) -> Iterator[Found]:
+    doc = ctx.doc
+    for org in (e for e in doc.ents if e.label_ == "ORG"):
+        # org_in_place: a preposition hanging on the organisation's name.
+        for prep in (c for c in org.root.children if c.dep_ == "prep" and c.lower_ in {"in", "of"} and c.i >= org.end):
+            if prep.i != org.end:
+                continue
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                place = ctx.ent(obj.i, REGION_LABELS)
+                if place is None or (prep.lower_ == "of" and skip(doc, prep.i + 1, {"the"}) != place.start):
+                    continue
+                targets = [place] + ([s] if (s := _state_after(ctx, place)) is not None else [])
+                for o in conjunct_ents(ctx, org.root, {"ORG"}):
+                    for t in targets:
+                        yield found("based_in", o, t, "org_in_place", 0.75)
+        # org_apposition: "ORG, a Hong Kong construction firm" / "ORG, a ... company in GPE".
+        k = org.end
+        if k + 2 < len(doc) and doc[k].text == "," and doc[k + 1].lower_ in {"a", "an", "the"}:
+            j = k + 2
+            while j < len(doc) and j < k + 8 and doc[j].text not in {",", ".", ";"}:
+                place = ctx.ent(j, REGION_LABELS)
+                head = place.root.head if place is not None else None
+                if place is not None and head is not None and head.lower_ in ORG_HEAD_NOUNS and place.root.dep_ in {"compound", "nmod", "amod"}:
+                    yield found("based_in", org, place, "org_apposition", 0.7)
+                    break
+                j = place.end if place is not None else j + 1
+
+
+def dateline_agency(ctx: Context) -> Iterator[Found]:
+    """"DAYTON, Ohio (AP)": a wire agency in brackets after the dateline places."""
+    doc = ctx.doc
+    for sent in doc.sents:
+        places = []
+        i = sent.start
+        while (p := ctx.ent(i, REGION_LABELS)) is not None:
+            places.append(p)
+            i = p.end + 1 if p.end < len(doc) and doc[p.end].text == "," else p.end
+        if places and i + 2 < len(doc) and doc[i].text == "(" and (org := ctx.ent(i + 1, {"ORG"})) and doc[org.end].text == ")":
+            for p in places:
+                yield found("based_in", org, p, "dateline_agency", 0.8)
+
+
+def killed(ctx: Context) -> Iterator[Found]:
+    doc = ctx.doc
+    people = {"PERSON"}
+    for token in doc:
+        lemma = token.lemma_.lower()
+        if token.pos_ == "VERB" and lemma in KILL_VERBS:
+            victims = [p for c in token.children if c.dep_ == "dobj" for p in conjunct_ents(ctx, c, people)]
+            killers = [p for c in token.children if c.dep_ == "agent" for o in c.children for p in conjunct_ents(ctx, o, people)]
+            if killers:
+                victims = [p for c in token.children if c.dep_ == "nsubjpass" for p in conjunct_ents(ctx, c, people)]
+            else:
+                killers = _subject(ctx, token)
+            for k in killers:
+                for v in victims:
+                    if k != v:
+                        yield found("killed", k, v, "killed", 0.8)
+        elif token.pos_ in {"NOUN", "PROPN"} and lemma in KILL_NOUNS:
+            # "King assassin James Earl Ray", "Kennedy's assassin, Oswald", "X, the killer of Y".
+            victim = next((p for c in token.children if c.dep_ in {"compound", "poss"} for p in agents(ctx, c)), None)
+            if victim is None:
+                victim = next((p for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children for p in agents(ctx, o)), None)
+            killer = ctx.ent(skip(doc, token.i + 1, {","}), people)
+            if killer is None and token.dep_ == "appos":
+                killer = ctx.ent(token.head.i, people)
+            if killer is not None and victim is not None and killer != victim:
+                yield found("killed", killer, victim, "killed", 0.75)
+        elif token.pos_ == "NOUN" and lemma in KILL_EVENTS:
+            # "the assassination of President Lincoln by John Wilkes Booth".
+            victims = [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children for p in agents(ctx, o)]
+            killers = [p for c in token.children if c.dep_ == "prep" and c.lower_ == "by" for o in c.children for p in agents(ctx, o)]
+            killers += [p for c in token.children if c.dep_ == "poss" for p in agents(ctx, c)] if victims else []
+            for k in killers:
+                for v in victims:
+                    if k != v:
+                        yield found("killed", k, v, "killed", 0.75)
+
+
+def agents(ctx: Context, token: Token) -> list[Span]:
+    return conjunct_ents(ctx, token, {"PERSON"})
+
+
+def _subject(ctx: Context, verb: Token) -> list[Span]:
+    """The named subject of a verb, climbing through "in killing", "who killed", "tried to kill"."""
+    node = verb
+    for _ in range(4):
+        subj = [c for c in node.children if c.dep_ == "nsubj"]
+        if subj:
+            s = subj[0]
+            if s.lower_ in {"who", "that"} and node.dep_ == "relcl":
+                return conjunct_ents(ctx, node.head, {"PERSON"})
+            return conjunct_ents(ctx, s, {"PERSON"})
+        if node.dep_ == "relcl":
+            return conjunct_ents(ctx, node.head, {"PERSON"})
+        if node.dep_ in {"xcomp", "pcomp", "advcl", "conj"} or (node.dep_ == "pobj"):
+            node = node.head
+            continue
+        if node.dep_ == "prep":
+            node = node.head
+            continue
+        break
+    return []

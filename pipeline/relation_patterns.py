@@ -1,0 +1,347 @@
+"""Surface and dependency patterns for the entity-to-entity relations.
+
+Each function takes a :class:`Context` (the doc with its entities indexed by token) and yields
+:class:`Found` relations; the component (:mod:`pipeline.relations`) checks them against the
+schema, removes duplicates and stores them. Patterns, with the text they are made for:
+
+- ``title_before_name``: "Deputy Foreign Minister Alibek Bakayev", "CICA Secretary General,
+  Ambassador Kairat Sarybay", "New Zealand's Prime Minister John Key" -> has_title, and
+  works_for the ORG/GPE that names the office ("CICA", "New Zealand"; a NORP gives none).
+- ``title_apposition``: "Jeff Rathke, the State Department Spokesperson", "Alan Lacy, current
+  chairman and chief executive of Sears" -> has_title per title, works_for the ORG/GPE before
+  the title or after "of/at/for" ("chairman of Kmart" also gives chairs).
+- ``title_of_before_name``: "the President of Brazil, Luiz Inacio Lula da Silva".
+- ``predicate_title``: "Gusenbauer has been reelected as leader of the SPOE", "Maathai is a
+  member of parliament in Kenya" -> has_title (and works_for the ORG/GPE of the title).
+- ``role_before_name``: "Pacers guard Anthony Johnson", "New Zealand bowler Daniel Vettori",
+  "Detroit Pistons Chauncey Billups, Elden Campbell and ..." -> works_for.
+- ``person_of``: "Stephen Jackson of the Pacers" -> works_for; "Brian Michaud of Millinocket",
+  "Marie Ferraro, 50, of Bethany, Conn.", "Wangari Maathai from Kenya" -> lives_in.
+- ``signoff``: "Purnell Murdock, VOA News." and "Lisa Schlein for VOA News" -> works_for.
+- ``residence``: "a native of Chisholm", "born in North Bend", "An Afghan refugee in
+  Switzerland, Homira Atimadi" -> lives_in.
+- ``place_comma_place``: "BAKU, Azerbaijan", "Aceh, Indonesia" -> located_in.
+- ``place_in_place``: "St. John's and Gander in Newfoundland" -> located_in.
+- ``possessive_place``: "Nigeria's southern commercial capital Lagos", "Mecca's Grand Mosque"
+  -> located_in; "Japan's Defence Agency" -> based_in.
+- ``x_based``: "the Astana-based secretariat"; ``based_verb``: "to be based near Chicago".
+- ``org_in_place``: "the Red Cross in Kenya", "University of Sheffield of the UK",
+  "Sun Hung Kai Properties, a Hong Kong construction firm" -> based_in.
+- ``killed``: "Oswald acted alone in killing Kennedy", "Y was shot by X", "King assassin James
+  Earl Ray", "the assassination of Y by X" -> killed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterator
+
+from spacy.tokens import Doc, Span, Token
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+REGION_LABELS = frozenset({"GPE", "LOC"})
+AGENT_LABELS = frozenset({"ORG", "GPE"})
+HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "doctor", "sir", "dame", "the"}
+TITLE_LINKS = {",", "and", "&"}
+TITLE_FILLERS = {"the", "a", "an", "current", "former", "then", "acting", "interim", "new", "retired", "also"}
+LIST_WORDS = {"and", "or", ","}
+KILL_VERBS = {"kill", "assassinate", "murder", "slay", "shoot", "stab", "strangle", "behead", "execute", "poison", "lynch"}
+KILL_NOUNS = {"assassin", "killer", "murderer", "slayer", "gunman"}
+KILL_EVENTS = {"assassination", "murder", "killing", "slaying", "shooting", "execution"}
+RESIDENCE_NOUNS = {"native", "resident", "citizen", "refugee", "inhabitant", "townsman", "son", "daughter"}
+RESIDENCE_VERBS = {"live", "reside", "bear", "grow", "settle", "raise"}
+CHAIR_TITLES = {"chairman", "chairwoman", "chairperson", "chair"}
+ORG_HEAD_NOUNS = {"company", "firm", "group", "bank", "agency", "party", "corporation", "maker", "manufacturer", "newspaper", "station", "university", "organization", "organisation", "institute", "union", "team", "club", "movement"}  # fmt: skip
+
+
+@dataclass
+class Found:
+    """A relation found by a pattern, as clean character offsets."""
+
+    relation: str
+    head: tuple[int, int]
+    head_label: str
+    tail: tuple[int, int]
+    tail_label: str
+    evidence: tuple[int, int]
+    pattern: str
+    confidence: float
+    tail_kind: str = "entity"
+
+
+@dataclass
+class Context:
+    """A doc with its entities and event mentions indexed by token, built once per doc."""
+
+    doc: Doc
+    ent_of: list = field(default_factory=list)  # token index -> entity Span or None
+    events: list = field(default_factory=list)  # event mentions (Span), in text order
+    event_of: list = field(default_factory=list)  # token index -> event Span or None
+    dates: list = field(default_factory=list)  # (record, Span) for DATE/TIME expressions
+
+    @classmethod
+    def build(cls, doc: Doc, events: list[Span], dates: list[tuple[dict, Span]]) -> "Context":
+        ent_of: list = [None] * len(doc)
+        for ent in doc.ents:
+            for i in range(ent.start, ent.end):
+                ent_of[i] = ent
+        event_of: list = [None] * len(doc)
+        for event in events:
+            for i in range(event.start, event.end):
+                event_of[i] = event
+        return cls(doc, ent_of, events, event_of, dates)
+
+    def ent(self, i: int, labels: frozenset[str] | set[str] | None = None) -> Span | None:
+        if 0 <= i < len(self.doc) and (e := self.ent_of[i]) is not None and (labels is None or e.label_ in labels):
+            return e
+        return None
+
+
+def found(relation: str, head: Span, tail: Span, pattern: str, confidence: float) -> Found:
+    sent = head.sent if head.start >= tail.start else tail.sent
+    return Found(
+        relation, (head.start_char, head.end_char), head.label_, (tail.start_char, tail.end_char),
+        tail.label_, (sent.start_char, sent.end_char), pattern, confidence,
+    )  # fmt: skip
+
+
+def skip(doc: Doc, i: int, words: set[str], step: int = 1) -> int:
+    """The first index from ``i`` (moving by ``step``) whose token is not in ``words``."""
+    while 0 <= i < len(doc) and (doc[i].lower_ in words or doc[i].is_space):
+        i += step
+    return i
+
+
+def conjunct_ents(ctx: Context, token: Token, labels: frozenset[str] | set[str]) -> list[Span]:
+    """The entities of ``token`` and of its conjuncts ("A, B and C"), titles resolved to persons."""
+    out: list[Span] = []
+    for t in [token, *token.conjuncts]:
+        for ent in agents_at(ctx, t, labels):
+            if ent not in out:
+                out.append(ent)
+    return out
+
+
+def agents_at(ctx: Context, token: Token, labels: frozenset[str] | set[str]) -> list[Span]:
+    """The entity at ``token``; a TITLE stands for the person it introduces or is apposed to."""
+    ent = ctx.ent_of[token.i]
+    if ent is None:
+        return []
+    if ent.label_ == "TITLE" and "PERSON" in labels:
+        person = person_after_titles(ctx, ent.start)[1]
+        if person is None:
+            person = next((p for c in token.children if c.dep_ == "appos" and (p := ctx.ent(c.i, {"PERSON"}))), None)
+        return [person] if person is not None else []
+    return [ent] if ent.label_ in labels else []
+
+
+def person_after_titles(ctx: Context, i: int) -> tuple[list[Span], Span | None]:
+    """From token ``i``: a run of TITLEs ("CICA Secretary General, Ambassador") and the person after."""
+    doc = ctx.doc
+    titles: list[Span] = []
+    while (t := ctx.ent(i, {"TITLE"})) is not None:
+        titles.append(t)
+        i = t.end
+        j = skip(doc, i, TITLE_LINKS | HONORIFICS)
+        if ctx.ent(j, {"TITLE"}) is not None:
+            i = j
+        else:
+            break
+    if not titles:
+        return [], None
+    # "Secretary General, Ambassador Kairat Sarybay"; "President Mr. Roh"; not across a clause.
+    j = skip(doc, i, HONORIFICS | {","}) if i - titles[-1].end == 0 else i
+    person = ctx.ent(j, {"PERSON"})
+    if person is not None and doc[i : person.start].text.count(",") > 1:
+        person = None
+    return titles, person
+
+
+def agent_before(ctx: Context, i: int) -> Span | None:
+    """An ORG/GPE that names an office right before token ``i``: "CICA", "New Zealand's"."""
+    doc = ctx.doc
+    j = i - 1
+    if j >= 0 and doc[j].lower_ in {"'s", "’s", "'"}:
+        j -= 1
+    return ctx.ent(j, AGENT_LABELS)
+
+
+def agent_after(ctx: Context, i: int) -> Span | None:
+    """An ORG/GPE after "of/at/for/with (the)" at token ``i``: "of Brazil", "at the Saudi Gazette"."""
+    doc = ctx.doc
+    if i < len(doc) and doc[i].lower_ in {"of", "at", "for", "with"}:
+        return ctx.ent(skip(doc, i + 1, {"the"}), AGENT_LABELS)
+    return None
+
+
+def titles(ctx: Context) -> Iterator[Found]:
+    """has_title / works_for / chairs from titles next to names."""
+    doc = ctx.doc
+    seen: set[int] = set()
+    for title in (e for e in doc.ents if e.label_ == "TITLE"):
+        if title.start in seen:
+            continue
+        run, person = person_after_titles(ctx, title.start)
+        seen.update(t.start for t in run)
+        if person is not None:
+            for t in run:
+                yield found("has_title", person, t, "title_before_name", 0.9)
+            org = agent_before(ctx, run[0].start) or agent_after(ctx, run[-1].end)
+            if org is not None and org.end <= person.start:
+                yield found("works_for", person, org, "title_before_name", 0.85)
+            continue
+        yield from _title_apposition(ctx, run)
+
+
+def _title_apposition(ctx: Context, run: list[Span]) -> Iterator[Found]:
+    """"PERSON, the (ORG) Title (and Title) (of ORG)" and "the Title of ORG, PERSON"."""
+    doc = ctx.doc
+    first = run[0]
+    # Extend over coordinated titles: "chairman and chief executive".
+    while (nxt := ctx.ent(skip(doc, run[-1].end, TITLE_LINKS | {"the"}), {"TITLE"})) is not None and nxt not in run:
+        run = [*run, nxt]
+    org = agent_before(ctx, first.start)
+    j = org.start if org is not None else first.start
+    j = skip(doc, j - 1, TITLE_FILLERS | {"'s", "’s"}, step=-1)
+    after_org = agent_after(ctx, run[-1].end)
+    if 0 <= j < len(doc) and doc[j].text == "," and (person := ctx.ent(j - 1, {"PERSON"})) is not None:
+        for t in run:
+            yield found("has_title", person, t, "title_apposition", 0.85)
+        for agent in (org, after_org):
+            if agent is not None:
+                yield found("works_for", person, agent, "title_apposition", 0.8)
+        if after_org is not None and after_org.label_ == "ORG" and any(t.text.lower() in CHAIR_TITLES for t in run):
+            yield found("chairs", person, after_org, "title_apposition", 0.75)
+        return
+    # "the President of Brazil, Luiz Inacio Lula da Silva"; "the President of the Republic of Korea Mr. Roh".
+    if after_org is not None:
+        k = skip(doc, after_org.end, HONORIFICS | {","})
+        person = ctx.ent(k, {"PERSON"})
+        if person is not None and doc[after_org.end : person.start].text.count(",") <= 1:
+            for t in run:
+                yield found("has_title", person, t, "title_of_before_name", 0.85)
+            yield found("works_for", person, after_org, "title_of_before_name", 0.8)
+
+
+def predicate_titles(ctx: Context) -> Iterator[Found]:
+    """"X was reelected as leader of ORG", "X is a member of parliament in Kenya"."""
+    for title in (e for e in ctx.doc.ents if e.label_ == "TITLE"):
+        root = title.root
+        verb = None
+        if root.dep_ == "attr":
+            verb = root.head
+        elif root.dep_ == "pobj" and root.head.lower_ == "as" and root.head.head.pos_ in {"VERB", "AUX"}:
+            verb = root.head.head
+        if verb is None:
+            continue
+        subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        for subj in subjects:
+            for person in conjunct_ents(ctx, subj, {"PERSON"}):
+                yield found("has_title", person, title, "predicate_title", 0.8)
+                for prep in (c for c in title.root.children if c.dep_ == "prep" and c.lower_ in {"of", "at", "in", "for", "with"}):
+                    for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                        for org in conjunct_ents(ctx, obj, AGENT_LABELS):
+                            yield found("works_for", person, org, "predicate_title", 0.75)
+
+
+def roles(ctx: Context) -> Iterator[Found]:
+    """"Pacers guard Anthony Johnson", "Detroit Pistons Chauncey Billups, Elden Campbell and ..."."""
+    doc = ctx.doc
+    for agent in (e for e in doc.ents if e.label_ in AGENT_LABELS):
+        i = agent.end
+        # Up to two lower-case role nouns ("bowler", "test player"), not a TITLE (handled above).
+        role = 0
+        while role < 2 and i < len(doc) and doc[i].tag_ == "NN" and doc[i].is_lower and ctx.ent_of[i] is None:
+            i += 1
+            role += 1
+        person = ctx.ent(i, {"PERSON"})
+        if person is None or (role == 0 and agent.label_ != "ORG"):
+            continue
+        for p in conjunct_ents(ctx, person.root, {"PERSON"}):
+            yield found("works_for", p, agent, "role_before_name", 0.75 if role else 0.65)
+
+
+def person_of(ctx: Context) -> Iterator[Found]:
+    """"X of the Pacers" -> works_for; "X of Millinocket", "X, 50, of Bethany, Conn." -> lives_in."""
+    doc = ctx.doc
+    for person in (e for e in doc.ents if e.label_ == "PERSON"):
+        i = person.end
+        # "Marie Ferraro, 50, of Bethany": an age between commas.
+        if i + 2 < len(doc) and doc[i].text == "," and doc[i + 1].like_num and doc[i + 2].text == ",":
+            i += 3
+        if i >= len(doc) or doc[i].lower_ not in {"of", "from", "at"}:
+            continue
+        target = ctx.ent(skip(doc, i + 1, {"the"}))
+        if target is None:
+            continue
+        group = conjunct_ents(ctx, person.root, {"PERSON"}) if doc[i].lower_ == "of" else [person]
+        if target.label_ == "ORG" and doc[i].lower_ in {"of", "at"}:
+            for p in group:
+                yield found("works_for", p, target, "person_of", 0.75)
+        elif target.label_ in REGION_LABELS and doc[i].lower_ in {"of", "from"}:
+            places = [target]
+            k = target.end
+            if k + 1 < len(doc) and doc[k].text == "," and (state := ctx.ent(k + 1, REGION_LABELS)) is not None:
+                places.append(state)
+            for p in group:
+                for place in places:
+                    yield found("lives_in", p, place, "person_of", 0.7)
+
+
+def signoff(ctx: Context) -> Iterator[Found]:
+    """A reporter's sign-off: "Purnell Murdock, VOA News." / "Lisa Schlein for VOA News, Geneva."."""
+    for sent in ctx.doc.sents:
+        words = [t for t in sent if not t.is_space]
+        if not words or (person := ctx.ent(words[0].i, {"PERSON"})) is None or person.start != words[0].i:
+            continue
+        k = person.end
+        if k < len(ctx.doc) and ctx.doc[k].lower_ in {",", "for"} and (org := ctx.ent(k + 1, {"ORG"})) is not None:
+            rest = [t for t in ctx.doc[org.end : sent.end] if not t.is_space]
+            if all(t.is_punct or ctx.ent_of[t.i] is not None for t in rest):
+                yield found("works_for", person, org, "signoff", 0.8)
+
+
+def residence(ctx: Context) -> Iterator[Found]:
+    """"a native of Chisholm", "was born in North Bend, Ohio", "a refugee in Switzerland, X"."""
+    doc = ctx.doc
+    for token in doc:
+        lemma = token.lemma_.lower()
+        if not ((token.pos_ == "NOUN" and lemma in RESIDENCE_NOUNS) or (token.pos_ == "VERB" and lemma in RESIDENCE_VERBS)):
+            continue
+        places = [
+            place
+            for prep in token.children if prep.dep_ == "prep" and prep.lower_ in {"in", "of", "at"}
+            for obj in prep.children if obj.dep_ == "pobj"
+            for place in conjunct_ents(ctx, obj, REGION_LABELS)
+        ]  # fmt: skip
+        if not places:
+            continue
+        if lemma in {"son", "daughter"} and not any(p.label_ == "GPE" for p in places):
+            continue
+        for person in _person_of_predicate(ctx, token):
+            for place in places:
+                yield found("lives_in", person, place, "residence", 0.7)
+                k = place.end
+                if k + 1 < len(doc) and doc[k].text == "," and (state := ctx.ent(k + 1, REGION_LABELS)) is not None:
+                    yield found("lives_in", person, state, "residence", 0.65)
+
+
+def _person_of_predicate(ctx: Context, token: Token) -> list[Span]:
+    """Who a predicate noun or verb is said of: its subject, apposition or modified name."""
+    node = token
+    for _ in range(3):
+        subj = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if subj:
+            return conjunct_ents(ctx, subj[0], {"PERSON"})
+        if node.dep_ == "appos" or (node.dep_ in {"acl", "relcl"} and node.pos_ == "VERB"):
+            people = conjunct_ents(ctx, node.head, {"PERSON"})
+            if people:
+                return people
+        apposed = [c for c in node.children if c.dep_ == "appos"]
+        if apposed:
+            return conjunct_ents(ctx, apposed[0], {"PERSON"})
+        if node.dep_ in {"attr", "pobj", "prep", "acomp", "xcomp", "conj"}:
+            node = node.head
+            continue
+        break
+    return []
