@@ -44,6 +44,15 @@ def _state_after(ctx: Context, place: Span) -> Span | None:
     return None
 
 
+def _list_follows(ctx: Context, i: int) -> bool:
+    """"..., Belgium, and England" / "..., the Maldives": token ``i`` goes on with a list."""
+    doc = ctx.doc
+    if i >= len(doc) or doc[i].text != ",":
+        return False
+    j = skip(doc, i + 1, {"and", "or", "the"})
+    return ctx.ent(j, PLACE_LABELS) is not None or (i + 1 < len(doc) and doc[i + 1].lower_ in {"and", "or"})
+
+
 def place_comma_place(ctx: Context) -> Iterator[Found]:
     doc = ctx.doc
     ents = list(doc.ents)
@@ -55,7 +64,7 @@ def place_comma_place(ctx: Context) -> Iterator[Found]:
             continue
         # "Sweden, Belgium, England": a list, not a place in a place.
         after = doc[b.end] if b.end < len(doc) else None
-        if after is not None and ((after.text == "," and ctx.ent(b.end + 1, PLACE_LABELS)) or after.lower_ in {"and", "or"}):
+        if after is not None and (_list_follows(ctx, b.end) or after.lower_ in {"and", "or", "in", "of"}):
             continue
         if a.start >= 2 and doc[a.start - 1].text == "," and ctx.ent(a.start - 2, PLACE_LABELS) and ctx.ent(a.start - 2).label_ != "FAC":
             continue
@@ -167,17 +176,30 @@ def orgs_in_places(ctx: Context) -> Iterator[Found]:
 
 
 def dateline_agency(ctx: Context) -> Iterator[Found]:
-    """"DAYTON, Ohio (AP)": a wire agency in brackets after the dateline places."""
+    """Wire credit lines: "DAYTON, Ohio (AP)", "Sofia, February 15 (BTA)", "Paris AFP in English"."""
     doc = ctx.doc
-    for sent in doc.sents:
-        places = []
-        i = sent.start
-        while (p := ctx.ent(i, REGION_LABELS)) is not None:
+    for ent in doc.ents:
+        if ent.label_ not in REGION_LABELS or (ent.start > 0 and ctx.ent(ent.start - 1, REGION_LABELS)) or (ent.start > 1 and doc[ent.start - 1].text == "," and ctx.ent(ent.start - 2, REGION_LABELS)):
+            continue
+        places = [ent]
+        i = ent.end
+        if i + 1 < len(doc) and doc[i].text == "," and (p := ctx.ent(i + 1, REGION_LABELS)) is not None:
             places.append(p)
-            i = p.end + 1 if p.end < len(doc) and doc[p.end].text == "," else p.end
-        if places and i + 2 < len(doc) and doc[i].text == "(" and (org := ctx.ent(i + 1, {"ORG"})) and doc[org.end].text == ")":
+            i = p.end
+        # A date may sit between the places and the agency: "Moscow March 5 (ITAR-TASS)".
+        j = i
+        while j < len(doc) and j < i + 5 and (doc[j].text == "," or doc[j].like_num or doc[j].ent_type_ in {"DATE", "TIME"}):
+            j += 1
+        if j + 2 < len(doc) and doc[j].text == "(" and (org := ctx.ent(j + 1, {"ORG"})) is not None and doc[org.end].text == ")":
             for p in places:
                 yield found("based_in", org, p, "dateline_agency", 0.8)
+        elif i == ent.end and (org := ctx.ent(i, {"ORG"})) is not None:
+            # "Paris AFP in English", "Guatemala City Teleonce Television in Spanish".
+            if org.end + 1 < len(doc) and doc[org.end].lower_ == "in" and doc[org.end + 1].ent_type_ in {"LANGUAGE", "NORP"}:
+                yield found("based_in", org, ent, "dateline_agency", 0.75)
+            elif ent.label_ == "GPE" and org.root.dep_ != "ROOT":
+                # "the U.S. Congress", "the U.S. 6th Fleet": a country naming its institution.
+                yield found("based_in", org, ent, "place_before_org", 0.6)
 
 
 def killed(ctx: Context) -> Iterator[Found]:
@@ -189,7 +211,7 @@ def killed(ctx: Context) -> Iterator[Found]:
             victims = [p for c in token.children if c.dep_ == "dobj" for p in conjunct_ents(ctx, c, people)]
             killers = [p for c in token.children if c.dep_ == "agent" for o in c.children for p in conjunct_ents(ctx, o, people)]
             if killers:
-                victims = [p for c in token.children if c.dep_ == "nsubjpass" for p in conjunct_ents(ctx, c, people)]
+                victims = [p for c in token.children if c.dep_ == "nsubjpass" for p in _named(ctx, c, token)]
             else:
                 killers = _subject(ctx, token)
             for k in killers:
@@ -210,7 +232,13 @@ def killed(ctx: Context) -> Iterator[Found]:
             # "the assassination of President Lincoln by John Wilkes Booth".
             victims = [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children for p in agents(ctx, o)]
             killers = [p for c in token.children if c.dep_ == "prep" and c.lower_ == "by" for o in c.children for p in agents(ctx, o)]
-            killers += [p for c in token.children if c.dep_ == "poss" for p in agents(ctx, c)] if victims else []
+            owners = [p for c in token.children if c.dep_ == "poss" for p in agents(ctx, c)]
+            if victims:
+                killers += owners
+            else:
+                # "Sirhan was convicted of Kennedy's killing": the owner is the victim.
+                victims = owners
+                killers = killers or _subject(ctx, token)
             for k in killers:
                 for v in victims:
                     if k != v:
@@ -221,22 +249,32 @@ def agents(ctx: Context, token: Token) -> list[Span]:
     return conjunct_ents(ctx, token, {"PERSON"})
 
 
+def _named(ctx: Context, token: Token, verb: Token) -> list[Span]:
+    """The people a verb argument names; a relative pronoun stands for the noun it hangs on."""
+    if token.lower_ in {"who", "whom", "that"} and verb.dep_ == "relcl":
+        person = ctx.ent(verb.head.i, {"PERSON"})
+        return [person] if person is not None else []
+    return conjunct_ents(ctx, token, {"PERSON"})
+
+
 def _subject(ctx: Context, verb: Token) -> list[Span]:
-    """The named subject of a verb, climbing through "in killing", "who killed", "tried to kill"."""
+    """The named subject of a verb, climbing through "in killing", "who killed", "tried to
+    kill", "convicted of murdering" and "fired the shots that killed"."""
     node = verb
-    for _ in range(4):
-        subj = [c for c in node.children if c.dep_ == "nsubj"]
+    for _ in range(5):
+        subj = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
         if subj:
             s = subj[0]
-            if s.lower_ in {"who", "that"} and node.dep_ == "relcl":
-                return conjunct_ents(ctx, node.head, {"PERSON"})
-            return conjunct_ents(ctx, s, {"PERSON"})
-        if node.dep_ == "relcl":
-            return conjunct_ents(ctx, node.head, {"PERSON"})
-        if node.dep_ in {"xcomp", "pcomp", "advcl", "conj"} or (node.dep_ == "pobj"):
-            node = node.head
-            continue
-        if node.dep_ == "prep":
+            if s.lower_ in {"who", "that", "which"} and node.dep_ == "relcl":
+                person = ctx.ent(node.head.i, {"PERSON"})
+                if person is not None:
+                    return [person]
+                node = node.head.head  # "the shots that killed": go on from "fired".
+                continue
+            return conjunct_ents(ctx, s, {"PERSON"}) if s.dep_ == "nsubj" or node is not verb else []
+        if node.dep_ in {"relcl", "acl"} and (person := ctx.ent(node.head.i, {"PERSON"})) is not None:
+            return [person]
+        if node.dep_ in {"xcomp", "pcomp", "advcl", "conj", "pobj", "prep", "acl", "relcl"}:
             node = node.head
             continue
         break

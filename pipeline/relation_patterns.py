@@ -345,3 +345,60 @@ def _person_of_predicate(ctx: Context, token: Token) -> list[Span]:
             continue
         break
     return []
+
+
+EMPLOYER_PREPS = {"of", "at", "for", "with", "in"}
+WORK_VERBS = {"work", "serve", "teach", "join", "head", "lead", "direct", "run", "operate", "represent", "manage", "chair", "found", "command"}
+OBJECT_WORK_VERBS = {"join", "head", "lead", "direct", "run", "operate", "represent", "manage", "chair", "found", "command"}
+PATH_DEPS = {"prep", "pobj", "conj", "cc", "compound", "amod", "nmod", "appos"}
+
+
+def appositive_employer(ctx: Context) -> Iterator[Found]:
+    """"Walter R. Mears, vice president and columnist for The Associated Press", "Marcos
+    Victorica, director of the Institute of Contemporary Studies" -> works_for: an ORG in a
+    noun phrase apposed to the person, reached through "of/at/for/with" only."""
+    for person in (e for e in ctx.doc.ents if e.label_ == "PERSON"):
+        for appos in (c for c in person.root.children if c.dep_ == "appos" and c.pos_ == "NOUN"):
+            for org in _orgs_below(ctx, appos):
+                yield found("works_for", person, org, "appositive_employer", 0.7)
+
+
+def _orgs_below(ctx: Context, noun: Token, max_preps: int = 2) -> list[Span]:
+    out: list[Span] = []
+    for token in noun.subtree:
+        org = ctx.ent(token.i, {"ORG"})
+        if org is None or token != org.root or org in out:
+            continue
+        node, preps, ok = token, 0, False
+        while node is not noun:
+            if node.dep_ not in PATH_DEPS or (node.dep_ == "prep" and node.lower_ not in EMPLOYER_PREPS):
+                break
+            preps += node.dep_ == "prep"
+            node = node.head
+        else:
+            ok = 0 < preps <= max_preps
+        if ok:
+            out.append(org)
+    return out
+
+
+def work_verbs(ctx: Context) -> Iterator[Found]:
+    """"X works at the Pentagon", "X, who served 24 years in Congress", "X heads the SPOE"."""
+    for verb in (t for t in ctx.doc if t.pos_ == "VERB" and t.lemma_.lower() in WORK_VERBS):
+        orgs = [
+            org for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in {"at", "for", "in", "with"}
+            for obj in prep.children if obj.dep_ == "pobj" for org in conjunct_ents(ctx, obj, {"ORG"})
+        ]  # fmt: skip
+        if verb.lemma_.lower() in OBJECT_WORK_VERBS:
+            orgs += [org for c in verb.children if c.dep_ == "dobj" for org in conjunct_ents(ctx, c, {"ORG"})]
+        if not orgs:
+            continue
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        people: list[Span] = []
+        if subj is not None and subj.lower_ in {"who", "that"} and verb.dep_ == "relcl":
+            people = [p] if (p := ctx.ent(verb.head.i, {"PERSON"})) is not None else []
+        elif subj is not None:
+            people = conjunct_ents(ctx, subj, {"PERSON"})
+        for person in people:
+            for org in orgs:
+                yield found("works_for", person, org, "work_verb", 0.7)

@@ -39,6 +39,8 @@ PATTERNS: dict[str, Pattern] = {
     "roles": people.roles,
     "person_of": people.person_of,
     "signoff": people.signoff,
+    "appositive_employer": people.appositive_employer,
+    "work_verbs": people.work_verbs,
     "residence": people.residence,
     "place_comma_place": places.place_comma_place,
     "place_in_place": places.place_in_place,

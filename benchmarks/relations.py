@@ -1,0 +1,155 @@
+"""Relations benchmark: CoNLL04 dev (strict) and gold/, baseline and candidate side by side.
+
+    python benchmarks/relations.py [--conll04 PATH] [--gold DIR] [--errors N]
+
+- CoNLL04 (../shared/data/conll04/conll04_dev.json): each sentence is run through the whole
+  pipeline; the five CoNLL04 relations are scored strictly (relation name and both argument
+  spans exact), per relation and micro.
+- gold/: per-relation and micro P/R/F1 as ``newsie evaluate`` computes them.
+- Time: the share of the pipeline's time spent in the relations stage (each stage timed on
+  the same documents).
+
+"baseline" is the relation stage restricted to the skeleton's pattern groups (titles next to
+names, "Place, Place", "X-based", event frames); "candidate" runs every pattern group. Both
+read the same parsed documents, so only the relation stage differs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from pipeline.formats import conll04  # noqa: E402
+from pipeline.gold import load_gold  # noqa: E402
+from pipeline.io import Article, read_articles  # noqa: E402
+from pipeline.nlp import load  # noqa: E402
+from pipeline.records import from_doc, to_frames  # noqa: E402
+from pipeline.relations import RelationExtractor  # noqa: E402
+from pipeline.run import make_doc  # noqa: E402
+from pipeline.scoring import evaluate  # noqa: E402
+
+# ../shared/data beside the checkout (a worktree sits one level deeper).
+SHARED_DATA = next((p / "shared" / "data" for p in (ROOT.parent, ROOT.parent.parent) if (p / "shared" / "data").exists()), ROOT.parent / "shared" / "data")
+BASELINE_PATTERNS = ["titles", "place_comma_place", "based", "event_frames"]
+RELATION_STAGE = "news_relations"
+
+
+def parse_timed(nlp, articles: list[Article], times: dict[str, float]) -> list:
+    """Run every stage but the relation stage; add each stage's seconds to ``times``."""
+    docs = []
+    for article in articles:
+        t0 = time.perf_counter()
+        doc = make_doc(nlp, article)
+        times["tokenizer"] += time.perf_counter() - t0
+        for name, proc in nlp.pipeline:
+            if name == RELATION_STAGE:
+                continue
+            t0 = time.perf_counter()
+            doc = proc(doc)
+            times[name] += time.perf_counter() - t0
+        docs.append(doc)
+    return docs
+
+
+def relate(docs: list, extractor: RelationExtractor, times: dict[str, float] | None = None) -> dict:
+    """Apply a relation extractor to parsed docs; the tables as ``newsie run`` builds them."""
+    records = []
+    for doc in docs:
+        t0 = time.perf_counter()
+        extractor(doc)
+        if times is not None:
+            times[RELATION_STAGE] += time.perf_counter() - t0
+        records.append(from_doc(doc))
+    return to_frames(records)
+
+
+def table(title: str, scores: dict[str, dict], names: list[str]) -> str:
+    """Per-relation and micro rows, one column group per variant."""
+    variants = list(scores)
+    head = f"{'':18}" + "".join(f"{v:>30}" for v in variants)
+    sub = f"{'relation':18}" + "".join(f"{'P':>8}{'R':>8}{'F1':>8}{'n':>6}" for _ in variants)
+    lines = [title, head, sub]
+    for name in [*names, "micro"]:
+        row = f"{name:18}"
+        for v in variants:
+            rel = scores[v]["relations"]
+            s = rel["micro"] if name == "micro" else rel["per_relation"].get(name, {"p": 0, "r": 0, "f": 0, "n_gold": 0})
+            row += f"{s['p']:8.3f}{s['r']:8.3f}{s['f']:8.3f}{s['n_gold']:6g}"
+        lines.append(row)
+    return "\n".join(lines)
+
+
+def show_errors(gold, frames, limit: int) -> None:
+    """Print missed and spurious relations (for tuning on train/dev, never on test data)."""
+    rels = frames["relations"]
+    shown = 0
+    for g in gold:
+        text = g.text
+        by_span = {(e.start, e.end): e for e in g.entities}
+        ids = {e.id: e for e in g.entities}
+        gold_set = {((ids[r.head].start, ids[r.head].end), r.relation, (ids[r.tail].start, ids[r.tail].end)) for r in g.relations}
+        mine = rels[rels["article_id"] == g.article_id]
+        pred = {((int(r.head_start), int(r.head_end)), r.relation, (int(r.tail_start), int(r.tail_end))) for r in mine.itertuples()}
+        for tag, items in (("FN", gold_set - pred), ("FP", pred - gold_set)):
+            for h, name, t in sorted(items):
+                mark = "" if tag == "FN" else ("" if h in by_span and t in by_span else " [span]")
+                print(f"{tag} {name:11} {text[h[0]:h[1]]!r} -> {text[t[0]:t[1]]!r}{mark} || {text}")
+                shown += 1
+                if shown >= limit:
+                    return
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--conll04", type=Path, default=SHARED_DATA / "conll04" / "conll04_dev.json")
+    parser.add_argument("--gold", type=Path, default=ROOT / "gold")
+    parser.add_argument("--errors", type=int, default=0, help="print up to N CoNLL04 errors of the candidate")
+    args = parser.parse_args()
+
+    nlp = load()
+    variants = {"baseline": RelationExtractor(patterns=BASELINE_PATTERNS), "candidate": RelationExtractor()}
+    times: dict[str, float] = defaultdict(float)
+
+    if args.conll04.exists():
+        with tempfile.TemporaryDirectory() as tmp:
+            converted = Path(tmp) / "conll04.jsonl"
+            conll04.convert(args.conll04, converted)
+            gold = load_gold(converted)
+        articles = [Article(g.article_id, g.text) for g in gold]
+        docs = parse_timed(nlp, articles, times)
+        scores = {}
+        for name, extractor in variants.items():
+            frames = relate(docs, extractor, times if name == "candidate" else None)
+            scores[name] = evaluate(gold, conll04.restrict(frames), label_map=conll04.SCHEME_LABELS)
+            if name == "candidate" and args.errors:
+                show_errors(gold, conll04.restrict(frames), args.errors)
+        print(table(f"CoNLL04 {args.conll04.name}: {len(gold)} sentences, strict (relation + both spans exact)", scores, sorted(conll04.SCHEME_RELATIONS)))
+        print()
+    else:
+        print(f"CoNLL04 file not found: {args.conll04} (skipped)\n")
+
+    gold = load_gold(args.gold)
+    wanted = {g.article_id for g in gold}
+    articles = [a for a in read_articles([ROOT / "seeds"]) if a.article_id in wanted]
+    docs = parse_timed(nlp, articles, times)
+    scores = {name: evaluate(gold, relate(docs, ex, times if name == "candidate" else None)) for name, ex in variants.items()}
+    names = sorted({n for s in scores.values() for n in s["relations"]["per_relation"]})
+    print(table(f"gold/: {len(gold)} articles", scores, names))
+    print()
+    total = sum(times.values())
+    print("Stage time over both sets (candidate relation stage):")
+    for name, seconds in sorted(times.items(), key=lambda kv: -kv[1]):
+        print(f"  {name:18} {seconds:8.2f} s  {100 * seconds / total:5.1f}%")
+    share = times[RELATION_STAGE] / total
+    print(f"relations stage share: {100 * share:.1f}% (target < 20%)")
+
+
+if __name__ == "__main__":
+    main()
