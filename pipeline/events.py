@@ -45,6 +45,7 @@ TAKE_PART_VERBS = {
 PRESENCE_PREPS = {"at", "during", "in"}
 CLAUSE_DEPS = {"nsubj", "nsubjpass", "dobj", "attr", "pobj"}
 LINK_DEPS = {"prep", "pobj", "npadvmod", "tmod", "attr", "appos", "nummod", "compound", "poss", "amod", "nmod", "advmod", "conj", "cc"}
+EVENT_WORDS = {"meeting", "summit", "session", "conference", "talks", "election", "elections", "visit", "rally", "game", "match"}
 VISIT_NOUNS = {"visit", "trip", "tour", "pilgrimage", "journey"}
 
 
@@ -81,20 +82,32 @@ def clause_heads(event: Span) -> list[Token]:
         heads.append(verb)
     heads += [c for c in root.children if c.dep_ in {"acl", "relcl"}]
     for h in list(heads[1:]):
-        heads += [c for c in h.subtree if c.dep_ in {"xcomp", "acomp"} and c.head in heads]
+        # "set to take place in ...": open and infinitival complements of the clause verb.
+        heads += [
+            c for c in h.subtree
+            if c.head in heads and (c.dep_ in {"xcomp", "acomp"} or (c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children)))
+        ]  # fmt: skip
     return heads
 
 
 def _linked(token: Token, heads: list[Token], max_steps: int = 4) -> bool:
-    """Does ``token`` hang on one of ``heads`` through prepositions and modifiers only?"""
-    node = token
+    """Does ``token`` hang on one of ``heads`` through prepositions and modifiers only?
+
+    A clause verb must govern the token directly ("scheduled for December 17"); the event's
+    own head may reach it through one noun ("Summit in Astana in 2022"), but never through
+    another event or a verb ("the meeting, which will present ... since the Summit in 2022").
+    """
+    node, nouns = token, 0
     for _ in range(max_steps):
         if node.dep_ not in LINK_DEPS or node.head is node:
             return False
         node = node.head
         if node in heads:
-            return True
-        if node.pos_ in {"VERB", "AUX"}:
+            return node is heads[0] or nouns == 0
+        if node.pos_ in {"VERB", "AUX"} or node.lower_ in EVENT_WORDS:
+            return False
+        nouns += node.pos_ in {"NOUN", "PROPN"}
+        if nouns > 1:
             return False
     return False
 
@@ -102,10 +115,12 @@ def _linked(token: Token, heads: list[Token], max_steps: int = 4) -> bool:
 def _date_and_place(ctx: Context, event: Span, heads: list[Token]) -> Iterator[Found]:
     sent = event.sent
     for record, span in ctx.dates:
-        if span.sent != sent or (span.start < event.end and event.start < span.end and not (span.end <= event.start)):
+        if span.sent != sent:
             continue
         root = span.root
         inside = event.start <= span.start and span.end <= event.end
+        if not inside and span.start < event.end and event.start < span.end:
+            continue
         if inside or _linked(root, heads) or (root.head in heads and root.dep_ in {"npadvmod", "tmod", "poss", "nummod", "compound", "attr"}):
             yield Found(
                 "event_date", (event.start_char, event.end_char), "EVENT", (record["start"], record["end"]),
@@ -115,9 +130,12 @@ def _date_and_place(ctx: Context, event: Span, heads: list[Token]) -> Iterator[F
     for ent in (e for e in sent.ents if e.label_ in PLACE_LABELS):
         if ent.start >= event.start and ent.end <= event.end:
             continue
-        prep = ent.root.head
-        if ent.root.dep_ == "pobj" and prep.lower_ in preps and (prep.head in heads or _linked(prep, heads, 2)):
-            for place in conjunct_ents(ctx, ent.root, PLACE_LABELS):
+        root = ent.root
+        # "in the capital, Abuja" / "to Canada's capital city, Ottawa": a place apposed to the object.
+        obj = root.head if root.dep_ in {"appos", "npadvmod"} and root.head.dep_ == "pobj" and root.head.pos_ == "NOUN" else root
+        prep = obj.head
+        if obj.dep_ == "pobj" and prep.lower_ in preps and (prep.head in heads or _linked(prep, heads, 2)):
+            for place in conjunct_ents(ctx, root, PLACE_LABELS):
                 yield event_found("event_location", event, place, "event_location", 0.7)
 
 

@@ -57,6 +57,9 @@ DATE_TYPES = {"DATE", "TIME"}
 def event_mentions(doc: Doc) -> list[Span]:
     """Event mentions of the entities stage plus named EVENT entities, without overlaps."""
     spans = list(doc.spans[EVENTS_KEY]) if EVENTS_KEY in doc.spans else []
+    # "Conference" inside "Conference on Interaction and ..." names an organisation, not an event.
+    named = [e for e in doc.ents if e.label_ not in {"EVENT", "DATE", "TIME", "CARDINAL", "ORDINAL"}]
+    spans = [s for s in spans if not any(e.start <= s.start and s.end <= e.end or (e.start < s.end and s.start < e.end and e.label_ == "ORG" and s.root.i < e.end and s.root.i >= e.start) for e in named)]
     spans += [e for e in doc.ents if e.label_ == "EVENT" and not any(s.start < e.end and e.start < s.end for s in spans)]
     return sorted(spans, key=lambda s: s.start)
 
