@@ -27,7 +27,7 @@ from spacy.tokens import Span, Token
 
 from .relation_patterns import (
     KILL_EVENTS, KILL_NOUNS, KILL_VERBS, ORG_HEAD_NOUNS, PLACE_LABELS, REGION_LABELS, Context,
-    Found, conjunct_ents, found, skip,
+    Found, conjunct_ents, found, left_list, skip,
 )  # fmt: skip
 
 POSSESSIVE = {"'s", "’s", "'"}
@@ -50,7 +50,7 @@ def _list_follows(ctx: Context, i: int) -> bool:
     if i >= len(doc) or doc[i].text != ",":
         return False
     j = skip(doc, i + 1, {"and", "or", "the"})
-    return ctx.ent(j, PLACE_LABELS) is not None or (i + 1 < len(doc) and doc[i + 1].lower_ in {"and", "or"})
+    return ctx.ent(j, PLACE_LABELS) is not None or (i + 1 < len(doc) and doc[i + 1].lower_ in {"and", "or", "the"})
 
 
 def place_comma_place(ctx: Context) -> Iterator[Found]:
@@ -78,7 +78,7 @@ def place_in_place(ctx: Context) -> Iterator[Found]:
                 outer = ctx.ent(obj.i, REGION_LABELS)
                 if outer is None or outer == place:
                     continue
-                for inner in conjunct_ents(ctx, place.root, PLACE_LABELS):
+                for inner in left_list(ctx, place, PLACE_LABELS, closed=True):
                     yield found("located_in", inner, outer, "place_in_place", 0.75)
 
 
@@ -150,16 +150,14 @@ def _org_for(ctx: Context, token: Token) -> Span | None:
 def orgs_in_places(ctx: Context) -> Iterator[Found]:
     doc = ctx.doc
     for org in (e for e in doc.ents if e.label_ == "ORG"):
-        # org_in_place: a preposition hanging on the organisation's name.
-        for prep in (c for c in org.root.children if c.dep_ == "prep" and c.lower_ in {"in", "of"} and c.i >= org.end):
-            if prep.i != org.end:
-                continue
-            for obj in (c for c in prep.children if c.dep_ == "pobj"):
-                place = ctx.ent(obj.i, REGION_LABELS)
-                if place is None or (prep.lower_ == "of" and skip(doc, prep.i + 1, {"the"}) != place.start):
-                    continue
+        # org_in_place: "ORG in/of (the) PLACE" right after the name; the parse decides only
+        # that the phrase does not hang on a verb ("elected to Parliament in 2002").
+        k = org.end
+        if k + 1 < len(doc) and doc[k].lower_ in {"in", "of"} and doc[k].head.pos_ not in {"VERB", "AUX"}:
+            place = ctx.ent(skip(doc, k + 1, {"the"}), REGION_LABELS)
+            if place is not None:
                 targets = [place] + ([s] if (s := _state_after(ctx, place)) is not None else [])
-                for o in conjunct_ents(ctx, org.root, {"ORG"}):
+                for o in left_list(ctx, org, {"ORG"}, closed=True):
                     for t in targets:
                         yield found("based_in", o, t, "org_in_place", 0.75)
         # org_apposition: "ORG, a Hong Kong construction firm" / "ORG, a ... company in GPE".
@@ -230,8 +228,12 @@ def killed(ctx: Context) -> Iterator[Found]:
                 yield found("killed", killer, victim, "killed", 0.75)
         elif token.pos_ == "NOUN" and lemma in KILL_EVENTS:
             # "the assassination of President Lincoln by John Wilkes Booth".
-            victims = [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children for p in agents(ctx, o)]
-            killers = [p for c in token.children if c.dep_ == "prep" and c.lower_ == "by" for o in c.children for p in agents(ctx, o)]
+            objs = [o for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
+            victims = [p for o in objs for p in agents(ctx, o)]
+            # "by" hangs on the noun or, as often parsed, on its object: "of X by Y".
+            bys = [c for c in token.children if c.dep_ == "prep" and c.lower_ == "by"]
+            bys += [c for o in objs for c in o.children if c.dep_ == "prep" and c.lower_ == "by"]
+            killers = [p for c in bys for o in c.children if o.dep_ == "pobj" for p in agents(ctx, o)]
             owners = [p for c in token.children if c.dep_ == "poss" for p in agents(ctx, c)]
             if victims:
                 killers += owners

@@ -122,6 +122,28 @@ def conjunct_ents(ctx: Context, token: Token, labels: frozenset[str] | set[str])
     return out
 
 
+def left_list(ctx: Context, ent: Span, labels: frozenset[str] | set[str], *, closed: bool = False) -> list[Span]:
+    """``ent`` and the entities listed right before it ("A, B and C" read back from C).
+
+    With ``closed``, a list counts only when "and"/"or" stands right before ``ent``: in "A, B,
+    C of X" the "of X" belongs to C alone, in "A, B and C of X" to all three.
+    """
+    doc = ctx.doc
+    out = [ent]
+    i = ent.start - 1
+    if closed and not (i >= 0 and doc[i].lower_ in {"and", "or"}):
+        return out
+    while i >= 0:
+        j = i
+        while j >= 0 and doc[j].lower_ in {",", "and", "or", "the"}:
+            j -= 1
+        if j == i or (prev := ctx.ent(j, labels)) is None or prev.end != j + 1:
+            break
+        out.insert(0, prev)
+        i = prev.start - 1
+    return out
+
+
 def agents_at(ctx: Context, token: Token, labels: frozenset[str] | set[str]) -> list[Span]:
     """The entity at ``token``; a TITLE stands for the person it introduces or is apposed to."""
     ent = ctx.ent_of[token.i]
@@ -213,6 +235,16 @@ def _title_apposition(ctx: Context, run: list[Span]) -> Iterator[Found]:
         if after_org is not None and after_org.label_ == "ORG" and any(t.text.lower() in CHAIR_TITLES for t in run):
             yield found("chairs", person, after_org, "title_apposition", 0.75)
         return
+    # "The Spanish Minister of Interior, José Antonio Alonso": a portfolio that is no entity.
+    k = run[-1].end
+    if after_org is None and k < len(doc) and doc[k].lower_ == "of":
+        k += 1
+        while k < len(doc) and k < run[-1].end + 6 and (doc[k].is_title or doc[k].lower_ in {"and", "the", "&"}) and ctx.ent_of[k] is None:
+            k += 1
+        if k + 1 < len(doc) and doc[k].text == "," and (person := ctx.ent(skip(doc, k + 1, HONORIFICS), {"PERSON"})) is not None:
+            for t in run:
+                yield found("has_title", person, t, "title_of_before_name", 0.8)
+        return
     # "the President of Brazil, Luiz Inacio Lula da Silva"; "the President of the Republic of Korea Mr. Roh".
     if after_org is not None:
         k = skip(doc, after_org.end, HONORIFICS | {","})
@@ -271,10 +303,13 @@ def person_of(ctx: Context) -> Iterator[Found]:
             i += 3
         if i >= len(doc) or doc[i].lower_ not in {"of", "from", "at"}:
             continue
+        # "shot X at Ford's Theatre": a phrase on the verb says where, not whom X works for.
+        if doc[i].lower_ == "at" and doc[i].head.i not in range(person.start, person.end):
+            continue
         target = ctx.ent(skip(doc, i + 1, {"the"}))
         if target is None:
             continue
-        group = conjunct_ents(ctx, person.root, {"PERSON"}) if doc[i].lower_ == "of" else [person]
+        group = left_list(ctx, person, {"PERSON"}, closed=True) if doc[i].lower_ == "of" else [person]
         if target.label_ == "ORG" and doc[i].lower_ in {"of", "at"}:
             for p in group:
                 yield found("works_for", p, target, "person_of", 0.75)
@@ -337,7 +372,9 @@ def _person_of_predicate(ctx: Context, token: Token) -> list[Span]:
             people = conjunct_ents(ctx, node.head, {"PERSON"})
             if people:
                 return people
+        # "a refugee in Switzerland, Homira Atimadi": the name is often parsed onto the place.
         apposed = [c for c in node.children if c.dep_ == "appos"]
+        apposed += [a for p in node.children if p.dep_ == "prep" for o in p.children for a in o.children if a.dep_ == "appos" and ctx.ent(a.i, {"PERSON"})]
         if apposed:
             return conjunct_ents(ctx, apposed[0], {"PERSON"})
         if node.dep_ in {"attr", "pobj", "prep", "acomp", "xcomp", "conj"}:
