@@ -9,9 +9,9 @@
 - Time: the share of the pipeline's time spent in the relations stage (each stage timed on
   the same documents).
 
-"baseline" is the relation stage restricted to the skeleton's pattern groups (titles next to
-names, "Place, Place", "X-based", event frames); "candidate" runs every pattern group. Both
-read the same parsed documents, so only the relation stage differs.
+"baseline" is the relation stage as the pipeline skeleton shipped it (a frozen copy in
+``benchmarks/baseline_relations.py``); "candidate" is the current stage. Both read the same
+parsed documents, so only the relation stage differs.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.baseline_relations import RelationExtractor as BaselineExtractor  # noqa: E402
 from pipeline.formats import conll04  # noqa: E402
 from pipeline.gold import load_gold  # noqa: E402
 from pipeline.io import Article, read_articles  # noqa: E402
@@ -37,7 +38,6 @@ from pipeline.scoring import evaluate  # noqa: E402
 
 # ../shared/data beside the checkout (a worktree sits one level deeper).
 SHARED_DATA = next((p / "shared" / "data" for p in (ROOT.parent, ROOT.parent.parent) if (p / "shared" / "data").exists()), ROOT.parent / "shared" / "data")
-BASELINE_PATTERNS = ["titles", "place_comma_place", "based", "event_frames"]
 RELATION_STAGE = "news_relations"
 
 
@@ -58,7 +58,7 @@ def parse_timed(nlp, articles: list[Article], times: dict[str, float]) -> list:
     return docs
 
 
-def relate(docs: list, extractor: RelationExtractor, times: dict[str, float] | None = None) -> dict:
+def relate(docs: list, extractor, times: dict[str, float] | None = None) -> dict:
     """Apply a relation extractor to parsed docs; the tables as ``newsie run`` builds them."""
     records = []
     for doc in docs:
@@ -114,7 +114,7 @@ def main() -> None:
     args = parser.parse_args()
 
     nlp = load()
-    variants = {"baseline": RelationExtractor(patterns=BASELINE_PATTERNS), "candidate": RelationExtractor()}
+    variants = {"baseline": BaselineExtractor(), "candidate": RelationExtractor()}
     times: dict[str, float] = defaultdict(float)
 
     if args.conll04.exists():

@@ -99,11 +99,11 @@ def _linked(token: Token, heads: list[Token], max_steps: int = 4) -> bool:
     """
     node, nouns = token, 0
     for _ in range(max_steps):
-        if node.dep_ not in LINK_DEPS or node.head is node:
+        if node.dep_ not in LINK_DEPS or node.head == node:
             return False
         node = node.head
         if node in heads:
-            return node is heads[0] or nouns == 0
+            return node == heads[0] or nouns == 0
         if node.pos_ in {"VERB", "AUX"} or node.lower_ in EVENT_WORDS:
             return False
         nouns += node.pos_ in {"NOUN", "PROPN"}

@@ -44,13 +44,20 @@ def _state_after(ctx: Context, place: Span) -> Span | None:
     return None
 
 
-def _list_follows(ctx: Context, i: int) -> bool:
-    """"..., Belgium, and England" / "..., the Maldives": token ``i`` goes on with a list."""
+def _list_follows(ctx: Context, i: int, *, regions: bool = False) -> bool:
+    """"..., Belgium, and England" / "..., the Maldives": token ``i`` goes on with a list.
+
+    With ``regions`` (two LOCs such as "Europe, North America, and other parts of the
+    world"), an open ", and ..." also counts as a list; "Baltimore, Maryland, and former
+    President" does not.
+    """
     doc = ctx.doc
     if i >= len(doc) or doc[i].text != ",":
         return False
     j = skip(doc, i + 1, {"and", "or", "the"})
-    return ctx.ent(j, PLACE_LABELS) is not None or (i + 1 < len(doc) and doc[i + 1].lower_ in {"and", "or", "the"})
+    if ctx.ent(j, PLACE_LABELS) is not None:
+        return True
+    return i + 1 < len(doc) and (doc[i + 1].lower_ == "the" or (regions and doc[i + 1].lower_ in {"and", "or"}))
 
 
 def place_comma_place(ctx: Context) -> Iterator[Found]:
@@ -64,7 +71,7 @@ def place_comma_place(ctx: Context) -> Iterator[Found]:
             continue
         # "Sweden, Belgium, England": a list, not a place in a place.
         after = doc[b.end] if b.end < len(doc) else None
-        if after is not None and (_list_follows(ctx, b.end) or after.lower_ in {"and", "or", "in", "of"}):
+        if after is not None and (_list_follows(ctx, b.end, regions=a.label_ == b.label_ == "LOC") or after.lower_ in {"and", "or", "in", "of"}):
             continue
         if a.start >= 2 and doc[a.start - 1].text == "," and ctx.ent(a.start - 2, PLACE_LABELS) and ctx.ent(a.start - 2).label_ != "FAC":
             continue
@@ -72,14 +79,18 @@ def place_comma_place(ctx: Context) -> Iterator[Found]:
 
 
 def place_in_place(ctx: Context) -> Iterator[Found]:
-    for place in (e for e in ctx.doc.ents if e.label_ in PLACE_LABELS):
-        for prep in (c for c in place.root.children if c.dep_ == "prep" and c.lower_ == "in"):
-            for obj in (c for c in prep.children if c.dep_ == "pobj"):
-                outer = ctx.ent(obj.i, REGION_LABELS)
-                if outer is None or outer == place:
-                    continue
-                for inner in left_list(ctx, place, PLACE_LABELS, closed=True):
-                    yield found("located_in", inner, outer, "place_in_place", 0.75)
+    """"Gander in Newfoundland": the preposition right after the place (or after a closed list
+    of places), not hanging on a verb."""
+    doc = ctx.doc
+    for place in (e for e in doc.ents if e.label_ in PLACE_LABELS):
+        k = place.end
+        if k + 1 >= len(doc) or doc[k].lower_ != "in" or doc[k].head.pos_ in {"VERB", "AUX"}:
+            continue
+        outer = ctx.ent(skip(doc, k + 1, {"the"}), REGION_LABELS)
+        if outer is None or _list_follows(ctx, outer.end):
+            continue
+        for inner in left_list(ctx, place, PLACE_LABELS, closed=True):
+            yield found("located_in", inner, outer, "place_in_place", 0.75)
 
 
 def possessives(ctx: Context) -> Iterator[Found]:
@@ -273,7 +284,7 @@ def _subject(ctx: Context, verb: Token) -> list[Span]:
                     return [person]
                 node = node.head.head  # "the shots that killed": go on from "fired".
                 continue
-            return conjunct_ents(ctx, s, {"PERSON"}) if s.dep_ == "nsubj" or node is not verb else []
+            return conjunct_ents(ctx, s, {"PERSON"}) if s.dep_ == "nsubj" or node != verb else []
         if node.dep_ in {"relcl", "acl"} and (person := ctx.ent(node.head.i, {"PERSON"})) is not None:
             return [person]
         if node.dep_ in {"xcomp", "pcomp", "advcl", "conj", "pobj", "prep", "acl", "relcl"}:

@@ -252,7 +252,10 @@ def _title_apposition(ctx: Context, run: list[Span]) -> Iterator[Found]:
         if person is not None and doc[after_org.end : person.start].text.count(",") <= 1:
             for t in run:
                 yield found("has_title", person, t, "title_of_before_name", 0.85)
-            yield found("works_for", person, after_org, "title_of_before_name", 0.8)
+            # "US Secretary of State Madeleine Albright": with a country before the title and
+            # no comma, "of State" names the office, and the country is the employer.
+            employer = org if org is not None and "," not in doc[after_org.end : person.start].text else after_org
+            yield found("works_for", person, employer, "title_of_before_name", 0.8)
 
 
 def predicate_titles(ctx: Context) -> Iterator[Found]:
@@ -289,6 +292,9 @@ def roles(ctx: Context) -> Iterator[Found]:
         person = ctx.ent(i, {"PERSON"})
         if person is None or (role == 0 and agent.label_ != "ORG"):
             continue
+        # "Secretary of State Madeleine Albright": an ORG after "of" is part of an office name.
+        if role == 0 and agent.start > 0 and doc[agent.start - 1].lower_ == "of":
+            continue
         for p in conjunct_ents(ctx, person.root, {"PERSON"}):
             yield found("works_for", p, agent, "role_before_name", 0.75 if role else 0.65)
 
@@ -323,16 +329,40 @@ def person_of(ctx: Context) -> Iterator[Found]:
                     yield found("lives_in", p, place, "person_of", 0.7)
 
 
+def parenthetical_role(ctx: Context) -> Iterator[Found]:
+    """"Roger Agnelli (Vale do Rio Doce company president)", "Eduardo Dutra (Petrobras,
+    government oil company, president)": a role in brackets after a name."""
+    doc = ctx.doc
+    for person in (e for e in doc.ents if e.label_ == "PERSON"):
+        k = person.end
+        if k >= len(doc) or doc[k].text != "(":
+            continue
+        close = next((t.i for t in doc[k + 1 : k + 12] if t.text == ")"), None)
+        title = ctx.ent(close - 1, {"TITLE"}) if close is not None else None
+        if title is None or title.end != close:
+            continue
+        yield found("has_title", person, title, "parenthetical_role", 0.8)
+        org = ctx.ent(k + 1, {"ORG"})
+        if org is not None:
+            yield found("works_for", person, org, "parenthetical_role", 0.75)
+
+
 def signoff(ctx: Context) -> Iterator[Found]:
     """A reporter's sign-off: "Purnell Murdock, VOA News." / "Lisa Schlein for VOA News, Geneva."."""
-    for sent in ctx.doc.sents:
-        words = [t for t in sent if not t.is_space]
-        if not words or (person := ctx.ent(words[0].i, {"PERSON"})) is None or person.start != words[0].i:
+    doc = ctx.doc
+    for person in (e for e in doc.ents if e.label_ == "PERSON"):
+        # The name opens a sentence or a line ("... resolve.\n\nPurnell Murdock, VOA News.").
+        prev = doc[person.start - 1] if person.start else None
+        if prev is not None and not (person.start == person.sent.start or "\n" in prev.text or prev.text in {".", "\n"}):
             continue
         k = person.end
-        if k < len(ctx.doc) and ctx.doc[k].lower_ in {",", "for"} and (org := ctx.ent(k + 1, {"ORG"})) is not None:
-            rest = [t for t in ctx.doc[org.end : sent.end] if not t.is_space]
-            if all(t.is_punct or ctx.ent_of[t.i] is not None for t in rest):
+        if k < len(doc) and doc[k].lower_ in {",", "for"} and (org := ctx.ent(k + 1, {"ORG"})) is not None:
+            rest = []
+            for t in doc[org.end :]:
+                if "\n" in t.text:
+                    break
+                rest.append(t)
+            if rest and all(t.is_punct or t.is_space or ctx.ent_of[t.i] is not None for t in rest) and rest[-1].text == ".":
                 yield found("works_for", person, org, "signoff", 0.8)
 
 
@@ -407,7 +437,7 @@ def _orgs_below(ctx: Context, noun: Token, max_preps: int = 2) -> list[Span]:
         if org is None or token != org.root or org in out:
             continue
         node, preps, ok = token, 0, False
-        while node is not noun:
+        while node != noun:
             if node.dep_ not in PATH_DEPS or (node.dep_ == "prep" and node.lower_ not in EMPLOYER_PREPS):
                 break
             preps += node.dep_ == "prep"

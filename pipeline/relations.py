@@ -39,6 +39,7 @@ PATTERNS: dict[str, Pattern] = {
     "roles": people.roles,
     "person_of": people.person_of,
     "signoff": people.signoff,
+    "parenthetical_role": people.parenthetical_role,
     "appositive_employer": people.appositive_employer,
     "work_verbs": people.work_verbs,
     "residence": people.residence,
