@@ -43,6 +43,7 @@ TAKE_PART_VERBS = {
     "lead", "visit", "open", "tip",
 }  # fmt: skip
 PRESENCE_PREPS = {"at", "during", "in"}
+CANDIDACY = {"candidate", "nominee", "contender", "present", "victory", "part"}
 CLAUSE_DEPS = {"nsubj", "nsubjpass", "dobj", "attr", "pobj"}
 LINK_DEPS = {"prep", "pobj", "npadvmod", "tmod", "attr", "appos", "nummod", "compound", "poss", "amod", "nmod", "advmod", "conj", "cc"}
 EVENT_WORDS = {"meeting", "summit", "session", "conference", "talks", "election", "elections", "visit", "rally", "game", "match"}
@@ -189,7 +190,10 @@ def _subjects(ctx: Context, event: Span) -> Iterator[Found]:
         prep = root.head
         if prep.head.pos_ in {"VERB", "AUX"} and prep.lower_ in PRESENCE_PREPS:
             verb, via = prep.head, "presence"
-        elif prep.head.lemma_.lower() in {"candidate", "present", "victory", "part"} and prep.lower_ in {"for", "at", "in"}:
+        elif prep.head.lemma_.lower() in CANDIDACY and prep.lower_ in {"for", "at", "in"}:
+            verb, via = prep.head, "predicate"
+        elif prep.lower_ == "for" and any(c.dep_ == "attr" and c.lemma_.lower() in CANDIDACY for c in prep.head.children):
+            # "Gusenbauer will be the party's top candidate for the next election".
             verb, via = prep.head, "predicate"
     if verb is None:
         return
@@ -201,7 +205,10 @@ def _subjects(ctx: Context, event: Span) -> Iterator[Found]:
     for _ in range(3):
         subj = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
         if subj:
-            for agent in conjunct_ents(ctx, subj[0], ACTORS):
+            agents = conjunct_ents(ctx, subj[0], ACTORS)
+            # "Moi's Kenya African National Union party lost the race": the name before the noun.
+            agents = agents or [e for c in subj[0].children if c.dep_ in {"compound", "nmod"} if (e := ctx.ent(c.i, {"ORG", "GPE"}))][:1]
+            for agent in agents:
                 yield event_found("participates_in", agent, event, "event_subject", 0.65)
             break
         if node.dep_ in {"attr", "acomp", "xcomp", "advcl", "pobj", "prep"}:

@@ -1,8 +1,10 @@
-"""Surface and dependency patterns for the entity-to-entity relations.
+"""Patterns for titles, and the shared machinery of the relation patterns.
 
 Each function takes a :class:`Context` (the doc with its entities indexed by token) and yields
 :class:`Found` relations; the component (:mod:`pipeline.relations`) checks them against the
-schema, removes duplicates and stores them. Patterns, with the text they are made for:
+schema, removes duplicates and stores them. Employers and residence from other cues are in
+:mod:`pipeline.people_patterns`, places, seats and killings in :mod:`pipeline.location_patterns`,
+event frames in :mod:`pipeline.events`. Patterns:
 
 - ``title_before_name``: "Deputy Foreign Minister Alibek Bakayev", "CICA Secretary General,
   Ambassador Kairat Sarybay", "New Zealand's Prime Minister John Key" -> has_title, and
@@ -10,25 +12,10 @@ schema, removes duplicates and stores them. Patterns, with the text they are mad
 - ``title_apposition``: "Jeff Rathke, the State Department Spokesperson", "Alan Lacy, current
   chairman and chief executive of Sears" -> has_title per title, works_for the ORG/GPE before
   the title or after "of/at/for" ("chairman of Kmart" also gives chairs).
-- ``title_of_before_name``: "the President of Brazil, Luiz Inacio Lula da Silva".
-- ``predicate_title``: "Gusenbauer has been reelected as leader of the SPOE", "Maathai is a
-  member of parliament in Kenya" -> has_title (and works_for the ORG/GPE of the title).
-- ``role_before_name``: "Pacers guard Anthony Johnson", "New Zealand bowler Daniel Vettori",
-  "Detroit Pistons Chauncey Billups, Elden Campbell and ..." -> works_for.
-- ``person_of``: "Stephen Jackson of the Pacers" -> works_for; "Brian Michaud of Millinocket",
-  "Marie Ferraro, 50, of Bethany, Conn.", "Wangari Maathai from Kenya" -> lives_in.
-- ``signoff``: "Purnell Murdock, VOA News." and "Lisa Schlein for VOA News" -> works_for.
-- ``residence``: "a native of Chisholm", "born in North Bend", "An Afghan refugee in
-  Switzerland, Homira Atimadi" -> lives_in.
-- ``place_comma_place``: "BAKU, Azerbaijan", "Aceh, Indonesia" -> located_in.
-- ``place_in_place``: "St. John's and Gander in Newfoundland" -> located_in.
-- ``possessive_place``: "Nigeria's southern commercial capital Lagos", "Mecca's Grand Mosque"
-  -> located_in; "Japan's Defence Agency" -> based_in.
-- ``x_based``: "the Astana-based secretariat"; ``based_verb``: "to be based near Chicago".
-- ``org_in_place``: "the Red Cross in Kenya", "University of Sheffield of the UK",
-  "Sun Hung Kai Properties, a Hong Kong construction firm" -> based_in.
-- ``killed``: "Oswald acted alone in killing Kennedy", "Y was shot by X", "King assassin James
-  Earl Ray", "the assassination of Y by X" -> killed.
+- ``title_of_before_name``: "the President of Brazil, Luiz Inacio Lula da Silva", "The
+  Spanish Minister of Interior, José Antonio Alonso", "US Secretary of State Madeleine
+  Albright" (works_for US: "of State" names the office).
+- ``predicate_title``: "X was reelected as leader of the SPOE", "X is the chairman of Y".
 """
 
 from __future__ import annotations
@@ -44,12 +31,9 @@ AGENT_LABELS = frozenset({"ORG", "GPE"})
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "doctor", "sir", "dame", "the"}
 TITLE_LINKS = {",", "and", "&"}
 TITLE_FILLERS = {"the", "a", "an", "current", "former", "then", "acting", "interim", "new", "retired", "also"}
-LIST_WORDS = {"and", "or", ","}
 KILL_VERBS = {"kill", "assassinate", "murder", "slay", "shoot", "stab", "strangle", "behead", "execute", "poison", "lynch"}
 KILL_NOUNS = {"assassin", "killer", "murderer", "slayer", "gunman"}
 KILL_EVENTS = {"assassination", "murder", "killing", "slaying", "shooting", "execution"}
-RESIDENCE_NOUNS = {"native", "resident", "citizen", "refugee", "inhabitant", "townsman", "son", "daughter"}
-RESIDENCE_VERBS = {"live", "reside", "bear", "grow", "settle", "raise"}
 CHAIR_TITLES = {"chairman", "chairwoman", "chairperson", "chair"}
 ORG_HEAD_NOUNS = {"company", "firm", "group", "bank", "agency", "party", "corporation", "maker", "manufacturer", "newspaper", "station", "university", "organization", "organisation", "institute", "union", "team", "club", "movement"}  # fmt: skip
 
@@ -277,195 +261,3 @@ def predicate_titles(ctx: Context) -> Iterator[Found]:
                     for obj in (c for c in prep.children if c.dep_ == "pobj"):
                         for org in conjunct_ents(ctx, obj, AGENT_LABELS):
                             yield found("works_for", person, org, "predicate_title", 0.75)
-
-
-def roles(ctx: Context) -> Iterator[Found]:
-    """"Pacers guard Anthony Johnson", "Detroit Pistons Chauncey Billups, Elden Campbell and ..."."""
-    doc = ctx.doc
-    for agent in (e for e in doc.ents if e.label_ in AGENT_LABELS):
-        i = agent.end
-        # Up to two lower-case role nouns ("bowler", "test player"), not a TITLE (handled above).
-        role = 0
-        while role < 2 and i < len(doc) and doc[i].tag_ == "NN" and doc[i].is_lower and ctx.ent_of[i] is None:
-            i += 1
-            role += 1
-        person = ctx.ent(i, {"PERSON"})
-        if person is None or (role == 0 and agent.label_ != "ORG"):
-            continue
-        # "Secretary of State Madeleine Albright": an ORG after "of" is part of an office name.
-        if role == 0 and agent.start > 0 and doc[agent.start - 1].lower_ == "of":
-            continue
-        for p in conjunct_ents(ctx, person.root, {"PERSON"}):
-            yield found("works_for", p, agent, "role_before_name", 0.75 if role else 0.65)
-
-
-def person_of(ctx: Context) -> Iterator[Found]:
-    """"X of the Pacers" -> works_for; "X of Millinocket", "X, 50, of Bethany, Conn." -> lives_in."""
-    doc = ctx.doc
-    for person in (e for e in doc.ents if e.label_ == "PERSON"):
-        i = person.end
-        # "Marie Ferraro, 50, of Bethany": an age between commas.
-        if i + 2 < len(doc) and doc[i].text == "," and doc[i + 1].like_num and doc[i + 2].text == ",":
-            i += 3
-        if i >= len(doc) or doc[i].lower_ not in {"of", "from", "at"}:
-            continue
-        # "shot X at Ford's Theatre": a phrase on the verb says where, not whom X works for.
-        if doc[i].lower_ == "at" and doc[i].head.i not in range(person.start, person.end):
-            continue
-        target = ctx.ent(skip(doc, i + 1, {"the"}))
-        if target is None:
-            continue
-        group = left_list(ctx, person, {"PERSON"}, closed=True) if doc[i].lower_ == "of" else [person]
-        if target.label_ == "ORG" and doc[i].lower_ in {"of", "at"}:
-            for p in group:
-                yield found("works_for", p, target, "person_of", 0.75)
-        elif target.label_ in REGION_LABELS and doc[i].lower_ in {"of", "from"}:
-            places = [target]
-            k = target.end
-            if k + 1 < len(doc) and doc[k].text == "," and (state := ctx.ent(k + 1, REGION_LABELS)) is not None:
-                places.append(state)
-            for p in group:
-                for place in places:
-                    yield found("lives_in", p, place, "person_of", 0.7)
-
-
-def parenthetical_role(ctx: Context) -> Iterator[Found]:
-    """"Roger Agnelli (Vale do Rio Doce company president)", "Eduardo Dutra (Petrobras,
-    government oil company, president)": a role in brackets after a name."""
-    doc = ctx.doc
-    for person in (e for e in doc.ents if e.label_ == "PERSON"):
-        k = person.end
-        if k >= len(doc) or doc[k].text != "(":
-            continue
-        close = next((t.i for t in doc[k + 1 : k + 12] if t.text == ")"), None)
-        title = ctx.ent(close - 1, {"TITLE"}) if close is not None else None
-        if title is None or title.end != close:
-            continue
-        yield found("has_title", person, title, "parenthetical_role", 0.8)
-        org = ctx.ent(k + 1, {"ORG"})
-        if org is not None:
-            yield found("works_for", person, org, "parenthetical_role", 0.75)
-
-
-def signoff(ctx: Context) -> Iterator[Found]:
-    """A reporter's sign-off: "Purnell Murdock, VOA News." / "Lisa Schlein for VOA News, Geneva."."""
-    doc = ctx.doc
-    for person in (e for e in doc.ents if e.label_ == "PERSON"):
-        # The name opens a sentence or a line ("... resolve.\n\nPurnell Murdock, VOA News.").
-        prev = doc[person.start - 1] if person.start else None
-        if prev is not None and not (person.start == person.sent.start or "\n" in prev.text or prev.text in {".", "\n"}):
-            continue
-        k = person.end
-        if k < len(doc) and doc[k].lower_ in {",", "for"} and (org := ctx.ent(k + 1, {"ORG"})) is not None:
-            rest = []
-            for t in doc[org.end :]:
-                if "\n" in t.text:
-                    break
-                rest.append(t)
-            if rest and all(t.is_punct or t.is_space or ctx.ent_of[t.i] is not None for t in rest) and rest[-1].text == ".":
-                yield found("works_for", person, org, "signoff", 0.8)
-
-
-def residence(ctx: Context) -> Iterator[Found]:
-    """"a native of Chisholm", "was born in North Bend, Ohio", "a refugee in Switzerland, X"."""
-    doc = ctx.doc
-    for token in doc:
-        lemma = token.lemma_.lower()
-        if not ((token.pos_ == "NOUN" and lemma in RESIDENCE_NOUNS) or (token.pos_ == "VERB" and lemma in RESIDENCE_VERBS)):
-            continue
-        places = [
-            place
-            for prep in token.children if prep.dep_ == "prep" and prep.lower_ in {"in", "of", "at"}
-            for obj in prep.children if obj.dep_ == "pobj"
-            for place in conjunct_ents(ctx, obj, REGION_LABELS)
-        ]  # fmt: skip
-        if not places:
-            continue
-        if lemma in {"son", "daughter"} and not any(p.label_ == "GPE" for p in places):
-            continue
-        for person in _person_of_predicate(ctx, token):
-            for place in places:
-                yield found("lives_in", person, place, "residence", 0.7)
-                k = place.end
-                if k + 1 < len(doc) and doc[k].text == "," and (state := ctx.ent(k + 1, REGION_LABELS)) is not None:
-                    yield found("lives_in", person, state, "residence", 0.65)
-
-
-def _person_of_predicate(ctx: Context, token: Token) -> list[Span]:
-    """Who a predicate noun or verb is said of: its subject, apposition or modified name."""
-    node = token
-    for _ in range(3):
-        subj = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
-        if subj:
-            return conjunct_ents(ctx, subj[0], {"PERSON"})
-        if node.dep_ == "appos" or (node.dep_ in {"acl", "relcl"} and node.pos_ == "VERB"):
-            people = conjunct_ents(ctx, node.head, {"PERSON"})
-            if people:
-                return people
-        # "a refugee in Switzerland, Homira Atimadi": the name is often parsed onto the place.
-        apposed = [c for c in node.children if c.dep_ == "appos"]
-        apposed += [a for p in node.children if p.dep_ == "prep" for o in p.children for a in o.children if a.dep_ == "appos" and ctx.ent(a.i, {"PERSON"})]
-        if apposed:
-            return conjunct_ents(ctx, apposed[0], {"PERSON"})
-        if node.dep_ in {"attr", "pobj", "prep", "acomp", "xcomp", "conj"}:
-            node = node.head
-            continue
-        break
-    return []
-
-
-EMPLOYER_PREPS = {"of", "at", "for", "with", "in"}
-WORK_VERBS = {"work", "serve", "teach", "join", "head", "lead", "direct", "run", "operate", "represent", "manage", "chair", "found", "command"}
-OBJECT_WORK_VERBS = {"join", "head", "lead", "direct", "run", "operate", "represent", "manage", "chair", "found", "command"}
-PATH_DEPS = {"prep", "pobj", "conj", "cc", "compound", "amod", "nmod", "appos"}
-
-
-def appositive_employer(ctx: Context) -> Iterator[Found]:
-    """"Walter R. Mears, vice president and columnist for The Associated Press", "Marcos
-    Victorica, director of the Institute of Contemporary Studies" -> works_for: an ORG in a
-    noun phrase apposed to the person, reached through "of/at/for/with" only."""
-    for person in (e for e in ctx.doc.ents if e.label_ == "PERSON"):
-        for appos in (c for c in person.root.children if c.dep_ == "appos" and c.pos_ == "NOUN"):
-            for org in _orgs_below(ctx, appos):
-                yield found("works_for", person, org, "appositive_employer", 0.7)
-
-
-def _orgs_below(ctx: Context, noun: Token, max_preps: int = 2) -> list[Span]:
-    out: list[Span] = []
-    for token in noun.subtree:
-        org = ctx.ent(token.i, {"ORG"})
-        if org is None or token != org.root or org in out:
-            continue
-        node, preps, ok = token, 0, False
-        while node != noun:
-            if node.dep_ not in PATH_DEPS or (node.dep_ == "prep" and node.lower_ not in EMPLOYER_PREPS):
-                break
-            preps += node.dep_ == "prep"
-            node = node.head
-        else:
-            ok = 0 < preps <= max_preps
-        if ok:
-            out.append(org)
-    return out
-
-
-def work_verbs(ctx: Context) -> Iterator[Found]:
-    """"X works at the Pentagon", "X, who served 24 years in Congress", "X heads the SPOE"."""
-    for verb in (t for t in ctx.doc if t.pos_ == "VERB" and t.lemma_.lower() in WORK_VERBS):
-        orgs = [
-            org for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in {"at", "for", "in", "with"}
-            for obj in prep.children if obj.dep_ == "pobj" for org in conjunct_ents(ctx, obj, {"ORG"})
-        ]  # fmt: skip
-        if verb.lemma_.lower() in OBJECT_WORK_VERBS:
-            orgs += [org for c in verb.children if c.dep_ == "dobj" for org in conjunct_ents(ctx, c, {"ORG"})]
-        if not orgs:
-            continue
-        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        people: list[Span] = []
-        if subj is not None and subj.lower_ in {"who", "that"} and verb.dep_ == "relcl":
-            people = [p] if (p := ctx.ent(verb.head.i, {"PERSON"})) is not None else []
-        elif subj is not None:
-            people = conjunct_ents(ctx, subj, {"PERSON"})
-        for person in people:
-            for org in orgs:
-                yield found("works_for", person, org, "work_verb", 0.7)

@@ -4,8 +4,8 @@
 the earlier stages and writes ``doc._.relations``: plain dicts with the head and tail mentions'
 clean offsets, the evidence sentence, the pattern that fired and a confidence.
 
-The patterns live by responsibility: people, titles and employers in
-:mod:`pipeline.relation_patterns`; places, organisations' seats and killings in
+The patterns live by responsibility: titles (and the shared pattern machinery) in
+:mod:`pipeline.relation_patterns`; employers and residence in :mod:`pipeline.people_patterns`; places, organisations' seats and killings in
 :mod:`pipeline.location_patterns`; event frames (chairs, participants, dates, places) in
 :mod:`pipeline.events`. Aliases come from the aliases stage (``doc._.alias_pairs``) and from
 "Long Name, or SHORT" / "Long Name [SHORT]" / "Name (Translation)" here. Every relation is
@@ -23,7 +23,8 @@ from spacy.tokens import Doc, Span
 
 from . import events as event_frames
 from . import location_patterns as places
-from . import relation_patterns as people
+from . import people_patterns as people
+from . import relation_patterns as titles
 from .aliases import ACRONYM, find_long_form
 from .errors import ConfigError
 from .extensions import EVENTS_KEY, get_list, register_extensions
@@ -34,8 +35,8 @@ logger = logging.getLogger(__name__)
 
 Pattern = Callable[[Context], Iterator[Found]]
 PATTERNS: dict[str, Pattern] = {
-    "titles": people.titles,
-    "predicate_titles": people.predicate_titles,
+    "titles": titles.titles,
+    "predicate_titles": titles.predicate_titles,
     "roles": people.roles,
     "person_of": people.person_of,
     "signoff": people.signoff,

@@ -1,0 +1,219 @@
+"""Patterns for people beyond titles: employers, teams and residence.
+
+Functions take a :class:`pipeline.relation_patterns.Context` and yield ``Found`` relations.
+
+- ``parenthetical_role``: "Roger Agnelli (Vale do Rio Doce company president)".
+- ``role_before_name``: "Pacers guard Anthony Johnson", "New Zealand bowler Daniel Vettori",
+  "Detroit Pistons Chauncey Billups, Elden Campbell and ..." -> works_for.
+- ``person_of``: "A, B and C of the Pacers" -> works_for (a closed list only: in "A, B, C of
+  X" the phrase belongs to C); "diver Brian Michaud of Millinocket", "X, 50, of Bethany,
+  Conn.", "Wangari Maathai from Kenya" -> lives_in.
+- ``appositive_employer``: "David Nabarro, head of crisis operations at the World Health
+  Organization" -> works_for; ``work_verb``: "X, who works at the Pentagon" -> works_for.
+- ``signoff``: a reporter's line "Purnell Murdock, VOA News." / "Lisa Schlein for VOA News".
+- ``residence``: "a native of Chisholm", "was born in North Bend", "An Afghan refugee in
+  Switzerland, Homira Atimadi" -> lives_in.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from spacy.tokens import Span, Token
+
+from .relation_patterns import (
+    AGENT_LABELS, REGION_LABELS, Context, Found, conjunct_ents, found, left_list, skip,
+)  # fmt: skip
+
+RESIDENCE_NOUNS = {"native", "resident", "citizen", "refugee", "inhabitant", "townsman", "son", "daughter"}
+RESIDENCE_VERBS = {"live", "reside", "bear", "grow", "settle", "raise"}
+EMPLOYER_PREPS = {"of", "at", "for", "with", "in"}
+WORK_VERBS = {"work", "serve", "teach", "join", "head", "lead", "direct", "run", "operate", "represent", "manage", "chair", "found", "command"}
+OBJECT_WORK_VERBS = {"join", "head", "lead", "direct", "run", "operate", "represent", "manage", "chair", "found", "command"}
+PATH_DEPS = {"prep", "pobj", "conj", "cc", "compound", "amod", "nmod", "appos"}
+
+
+def roles(ctx: Context) -> Iterator[Found]:
+    """"Pacers guard Anthony Johnson", "Detroit Pistons Chauncey Billups, Elden Campbell and ..."."""
+    doc = ctx.doc
+    for agent in (e for e in doc.ents if e.label_ in AGENT_LABELS):
+        i = agent.end
+        # Up to two lower-case role nouns ("bowler", "test player"), not a TITLE (handled above).
+        role = 0
+        while role < 2 and i < len(doc) and doc[i].tag_ == "NN" and doc[i].is_lower and ctx.ent_of[i] is None:
+            i += 1
+            role += 1
+        person = ctx.ent(i, {"PERSON"})
+        if person is None or (role == 0 and agent.label_ != "ORG"):
+            continue
+        # "Secretary of State Madeleine Albright": an ORG after "of" is part of an office name.
+        if role == 0 and agent.start > 0 and doc[agent.start - 1].lower_ == "of":
+            continue
+        for p in conjunct_ents(ctx, person.root, {"PERSON"}):
+            yield found("works_for", p, agent, "role_before_name", 0.75 if role else 0.65)
+
+
+def person_of(ctx: Context) -> Iterator[Found]:
+    """"X of the Pacers" -> works_for; "X of Millinocket", "X, 50, of Bethany, Conn." -> lives_in."""
+    doc = ctx.doc
+    for person in (e for e in doc.ents if e.label_ == "PERSON"):
+        i = person.end
+        # "Marie Ferraro, 50, of Bethany": an age between commas.
+        if i + 2 < len(doc) and doc[i].text == "," and doc[i + 1].like_num and doc[i + 2].text == ",":
+            i += 3
+        if i >= len(doc) or doc[i].lower_ not in {"of", "from", "at"}:
+            continue
+        # "shot X at Ford's Theatre": a phrase on the verb says where, not whom X works for.
+        if doc[i].lower_ == "at" and doc[i].head.i not in range(person.start, person.end):
+            continue
+        target = ctx.ent(skip(doc, i + 1, {"the"}))
+        if target is None:
+            continue
+        group = left_list(ctx, person, {"PERSON"}, closed=True) if doc[i].lower_ == "of" else [person]
+        if target.label_ == "ORG" and doc[i].lower_ in {"of", "at"}:
+            for p in group:
+                yield found("works_for", p, target, "person_of", 0.75)
+        elif target.label_ in REGION_LABELS and doc[i].lower_ in {"of", "from"}:
+            places = [target]
+            k = target.end
+            if k + 1 < len(doc) and doc[k].text == "," and (state := ctx.ent(k + 1, REGION_LABELS)) is not None:
+                places.append(state)
+            for p in group:
+                for place in places:
+                    yield found("lives_in", p, place, "person_of", 0.7)
+
+
+def parenthetical_role(ctx: Context) -> Iterator[Found]:
+    """"Roger Agnelli (Vale do Rio Doce company president)", "Eduardo Dutra (Petrobras,
+    government oil company, president)": a role in brackets after a name."""
+    doc = ctx.doc
+    for person in (e for e in doc.ents if e.label_ == "PERSON"):
+        k = person.end
+        if k >= len(doc) or doc[k].text != "(":
+            continue
+        close = next((t.i for t in doc[k + 1 : k + 12] if t.text == ")"), None)
+        title = ctx.ent(close - 1, {"TITLE"}) if close is not None else None
+        if title is None or title.end != close:
+            continue
+        yield found("has_title", person, title, "parenthetical_role", 0.8)
+        org = ctx.ent(k + 1, {"ORG"})
+        if org is not None:
+            yield found("works_for", person, org, "parenthetical_role", 0.75)
+
+
+def signoff(ctx: Context) -> Iterator[Found]:
+    """A reporter's sign-off: "Purnell Murdock, VOA News." / "Lisa Schlein for VOA News, Geneva."."""
+    doc = ctx.doc
+    for person in (e for e in doc.ents if e.label_ == "PERSON"):
+        # The name opens a sentence or a line ("... resolve.\n\nPurnell Murdock, VOA News.").
+        prev = doc[person.start - 1] if person.start else None
+        if prev is not None and not (person.start == person.sent.start or "\n" in prev.text or prev.text in {".", "\n"}):
+            continue
+        k = person.end
+        if k < len(doc) and doc[k].lower_ in {",", "for"} and (org := ctx.ent(k + 1, {"ORG"})) is not None:
+            rest = []
+            for t in doc[org.end :]:
+                if "\n" in t.text:
+                    break
+                rest.append(t)
+            if rest and all(t.is_punct or t.is_space or ctx.ent_of[t.i] is not None for t in rest) and rest[-1].text == ".":
+                yield found("works_for", person, org, "signoff", 0.8)
+
+
+def residence(ctx: Context) -> Iterator[Found]:
+    """"a native of Chisholm", "was born in North Bend, Ohio", "a refugee in Switzerland, X"."""
+    doc = ctx.doc
+    for token in doc:
+        lemma = token.lemma_.lower()
+        if not ((token.pos_ == "NOUN" and lemma in RESIDENCE_NOUNS) or (token.pos_ == "VERB" and lemma in RESIDENCE_VERBS)):
+            continue
+        places = [
+            place
+            for prep in token.children if prep.dep_ == "prep" and prep.lower_ in {"in", "of", "at"}
+            for obj in prep.children if obj.dep_ == "pobj"
+            for place in conjunct_ents(ctx, obj, REGION_LABELS)
+        ]  # fmt: skip
+        if not places:
+            continue
+        if lemma in {"son", "daughter"} and not any(p.label_ == "GPE" for p in places):
+            continue
+        for person in _person_of_predicate(ctx, token):
+            for place in places:
+                yield found("lives_in", person, place, "residence", 0.7)
+                k = place.end
+                if k + 1 < len(doc) and doc[k].text == "," and (state := ctx.ent(k + 1, REGION_LABELS)) is not None:
+                    yield found("lives_in", person, state, "residence", 0.65)
+
+
+def _person_of_predicate(ctx: Context, token: Token) -> list[Span]:
+    """Who a predicate noun or verb is said of: its subject, apposition or modified name."""
+    node = token
+    for _ in range(3):
+        subj = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if subj:
+            return conjunct_ents(ctx, subj[0], {"PERSON"})
+        if node.dep_ == "appos" or (node.dep_ in {"acl", "relcl"} and node.pos_ == "VERB"):
+            people = conjunct_ents(ctx, node.head, {"PERSON"})
+            if people:
+                return people
+        # "a refugee in Switzerland, Homira Atimadi": the name is often parsed onto the place.
+        apposed = [c for c in node.children if c.dep_ == "appos"]
+        apposed += [a for p in node.children if p.dep_ == "prep" for o in p.children for a in o.children if a.dep_ == "appos" and ctx.ent(a.i, {"PERSON"})]
+        if apposed:
+            return conjunct_ents(ctx, apposed[0], {"PERSON"})
+        if node.dep_ in {"attr", "pobj", "prep", "acomp", "xcomp", "conj"}:
+            node = node.head
+            continue
+        break
+    return []
+
+
+def appositive_employer(ctx: Context) -> Iterator[Found]:
+    """"Walter R. Mears, vice president and columnist for The Associated Press", "Marcos
+    Victorica, director of the Institute of Contemporary Studies" -> works_for: an ORG in a
+    noun phrase apposed to the person, reached through "of/at/for/with" only."""
+    for person in (e for e in ctx.doc.ents if e.label_ == "PERSON"):
+        for appos in (c for c in person.root.children if c.dep_ == "appos" and c.pos_ == "NOUN"):
+            for org in _orgs_below(ctx, appos):
+                yield found("works_for", person, org, "appositive_employer", 0.7)
+
+
+def _orgs_below(ctx: Context, noun: Token, max_preps: int = 2) -> list[Span]:
+    out: list[Span] = []
+    for token in noun.subtree:
+        org = ctx.ent(token.i, {"ORG"})
+        if org is None or token != org.root or org in out:
+            continue
+        node, preps, ok = token, 0, False
+        while node != noun:
+            if node.dep_ not in PATH_DEPS or (node.dep_ == "prep" and node.lower_ not in EMPLOYER_PREPS):
+                break
+            preps += node.dep_ == "prep"
+            node = node.head
+        else:
+            ok = 0 < preps <= max_preps
+        if ok:
+            out.append(org)
+    return out
+
+
+def work_verbs(ctx: Context) -> Iterator[Found]:
+    """"X works at the Pentagon", "X, who served 24 years in Congress", "X heads the SPOE"."""
+    for verb in (t for t in ctx.doc if t.pos_ == "VERB" and t.lemma_.lower() in WORK_VERBS):
+        orgs = [
+            org for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in {"at", "for", "in", "with"}
+            for obj in prep.children if obj.dep_ == "pobj" for org in conjunct_ents(ctx, obj, {"ORG"})
+        ]  # fmt: skip
+        if verb.lemma_.lower() in OBJECT_WORK_VERBS:
+            orgs += [org for c in verb.children if c.dep_ == "dobj" for org in conjunct_ents(ctx, c, {"ORG"})]
+        if not orgs:
+            continue
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        people: list[Span] = []
+        if subj is not None and subj.lower_ in {"who", "that"} and verb.dep_ == "relcl":
+            people = [p] if (p := ctx.ent(verb.head.i, {"PERSON"})) is not None else []
+        elif subj is not None:
+            people = conjunct_ents(ctx, subj, {"PERSON"})
+        for person in people:
+            for org in orgs:
+                yield found("works_for", person, org, "work_verb", 0.7)
