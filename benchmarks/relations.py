@@ -96,10 +96,15 @@ def show_errors(gold, frames, limit: int) -> None:
         ids = {e.id: e for e in g.entities}
         gold_set = {((ids[r.head].start, ids[r.head].end), r.relation, (ids[r.tail].start, ids[r.tail].end)) for r in g.relations}
         mine = rels[rels["article_id"] == g.article_id]
+        ents = frames["entities"]
+        found_spans = {(int(e.start), int(e.end)) for e in ents[ents["article_id"] == g.article_id].itertuples()}
         pred = {((int(r.head_start), int(r.head_end)), r.relation, (int(r.tail_start), int(r.tail_end))) for r in mine.itertuples()}
         for tag, items in (("FN", gold_set - pred), ("FP", pred - gold_set)):
             for h, name, t in sorted(items):
-                mark = "" if tag == "FN" else ("" if h in by_span and t in by_span else " [span]")
+                if tag == "FN":
+                    mark = "" if h in found_spans and t in found_spans else " [no entity]"
+                else:
+                    mark = "" if h in by_span and t in by_span else " [span]"
                 print(f"{tag} {name:11} {text[h[0]:h[1]]!r} -> {text[t[0]:t[1]]!r}{mark} || {text}")
                 shown += 1
                 if shown >= limit:

@@ -31,6 +31,8 @@ from .relation_patterns import (
 )  # fmt: skip
 
 POSSESSIVE = {"'s", "’s", "'"}
+# Verbs whose subject did the killing named by their object: "convicted of the murder of X".
+JUSTICE_VERBS = {"convict", "charge", "arrest", "sentence", "serve", "jail", "imprison", "accuse", "try", "indict", "confess", "plead", "admit", "commit", "execute", "hang"}  # fmt: skip
 
 
 def _state_after(ctx: Context, place: Span) -> Span | None:
@@ -86,7 +88,11 @@ def place_in_place(ctx: Context) -> Iterator[Found]:
         k = place.end
         if k + 1 >= len(doc) or doc[k].lower_ != "in" or doc[k].head.pos_ in {"VERB", "AUX"}:
             continue
-        outer = ctx.ent(skip(doc, k + 1, {"the"}), REGION_LABELS)
+        j = skip(doc, k + 1, {"the"})
+        # "Kassala in eastern Sudan": a compass or size adjective may come first.
+        while j < len(doc) and j < k + 4 and doc[j].is_lower and doc[j].pos_ == "ADJ":
+            j += 1
+        outer = ctx.ent(j, REGION_LABELS)
         if outer is None or _list_follows(ctx, outer.end):
             continue
         for inner in left_list(ctx, place, PLACE_LABELS, closed=True):
@@ -128,6 +134,17 @@ def based(ctx: Context) -> Iterator[Found]:
             if org is not None:
                 yield found("based_in", org, ent, "x_based", 0.85)
     for token in doc:
+        if token.lower_ in {"headquarters", "hq"}:
+            # "NRC headquarters in nearby Rockville, Md.", "the company's headquarters in Paris".
+            org = next((e for c in token.children if c.dep_ in {"compound", "poss", "nmod"} if (e := ctx.ent(c.i, {"ORG"}))), None)
+            k = token.i + 1
+            if org is not None and k < len(doc) and doc[k].lower_ in {"in", "at"}:
+                j = skip(doc, k + 1, {"the", "nearby"})
+                place = ctx.ent(j, REGION_LABELS)
+                if place is not None:
+                    for p in [place] + ([s] if (s := _state_after(ctx, place)) is not None else []):
+                        yield found("based_in", org, p, "headquarters", 0.8)
+            continue
         if token.lower_ not in {"based", "headquartered"} or token.i == 0 or doc[token.i - 1].text == "-":
             continue
         places = [
@@ -227,6 +244,10 @@ def killed(ctx: Context) -> Iterator[Found]:
                 for v in victims:
                     if k != v:
                         yield found("killed", k, v, "killed", 0.8)
+        elif lemma in KILL_NOUNS and (victim := _possessor(ctx, token)) is not None and (killer := ctx.ent(token.i + 1, people)) is not None:
+            # "King assassin James Earl Ray", "William McKinley's assassin Leon Czolgosz".
+            if killer != victim:
+                yield found("killed", killer, victim, "killed", 0.75)
         elif token.pos_ in {"NOUN", "PROPN"} and lemma in KILL_NOUNS:
             # "King assassin James Earl Ray", "Kennedy's assassin, Oswald", "X, the killer of Y".
             victim = next((p for c in token.children if c.dep_ in {"compound", "poss"} for p in agents(ctx, c)), None)
@@ -248,6 +269,8 @@ def killed(ctx: Context) -> Iterator[Found]:
             owners = [p for c in token.children if c.dep_ == "poss" for p in agents(ctx, c)]
             if victims:
                 killers += owners
+                # "serving 99 years for the murder of King", "convicted of the killing of X".
+                killers = killers or _subject(ctx, token, verbs=JUSTICE_VERBS)
             else:
                 # "Sirhan was convicted of Kennedy's killing": the owner is the victim.
                 victims = owners
@@ -270,12 +293,22 @@ def _named(ctx: Context, token: Token, verb: Token) -> list[Span]:
     return conjunct_ents(ctx, token, {"PERSON"})
 
 
-def _subject(ctx: Context, verb: Token) -> list[Span]:
+def _possessor(ctx: Context, token: Token) -> Span | None:
+    """The person right before ``token``, possessive or not ("King assassin", "McKinley's assassin")."""
+    i = token.i - 1
+    if i >= 0 and ctx.doc[i].lower_ in POSSESSIVE:
+        i -= 1
+    return ctx.ent(i, {"PERSON"})
+
+
+def _subject(ctx: Context, verb: Token, verbs: set[str] | None = None) -> list[Span]:
     """The named subject of a verb, climbing through "in killing", "who killed", "tried to
     kill", "convicted of murdering" and "fired the shots that killed"."""
     node = verb
     for _ in range(5):
         subj = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if subj and verbs is not None and node.lemma_.lower() not in verbs:
+            return []
         if subj:
             s = subj[0]
             if s.lower_ in {"who", "that", "which"} and node.dep_ == "relcl":

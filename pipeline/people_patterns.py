@@ -33,6 +33,11 @@ OBJECT_WORK_VERBS = {"join", "head", "lead", "direct", "run", "operate", "repres
 PATH_DEPS = {"prep", "pobj", "conj", "cc", "compound", "amod", "nmod", "appos"}
 
 
+def _abbreviated_office(token: Token) -> bool:
+    """"Gov.", "Sen.", "Rep.": a capitalised abbreviation before a name."""
+    return token.text.endswith(".") and token.text[:1].isupper() and 3 <= len(token.text) <= 5 and token.text[:-1].isalpha()
+
+
 def roles(ctx: Context) -> Iterator[Found]:
     """"Pacers guard Anthony Johnson", "Detroit Pistons Chauncey Billups, Elden Campbell and ..."."""
     doc = ctx.doc
@@ -40,7 +45,9 @@ def roles(ctx: Context) -> Iterator[Found]:
         i = agent.end
         # Up to two lower-case role nouns ("bowler", "test player"), not a TITLE (handled above).
         role = 0
-        while role < 2 and i < len(doc) and doc[i].tag_ == "NN" and doc[i].is_lower and ctx.ent_of[i] is None:
+        while role < 2 and i < len(doc) and ctx.ent_of[i] is None and (
+            (doc[i].tag_ == "NN" and doc[i].is_lower) or _abbreviated_office(doc[i])
+        ):
             i += 1
             role += 1
         person = ctx.ent(i, {"PERSON"})
@@ -178,7 +185,7 @@ def appositive_employer(ctx: Context) -> Iterator[Found]:
                 yield found("works_for", person, org, "appositive_employer", 0.7)
 
 
-def _orgs_below(ctx: Context, noun: Token, max_preps: int = 2) -> list[Span]:
+def _orgs_below(ctx: Context, noun: Token, max_preps: int = 3) -> list[Span]:
     out: list[Span] = []
     for token in noun.subtree:
         org = ctx.ent(token.i, {"ORG"})
@@ -217,3 +224,49 @@ def work_verbs(ctx: Context) -> Iterator[Found]:
         for person in people:
             for org in orgs:
                 yield found("works_for", person, org, "work_verb", 0.7)
+
+
+NOT_ROLES = {"fan", "friend", "critic", "supporter", "guest", "victim", "son", "daughter", "wife", "husband", "brother", "sister", "father", "mother", "opponent", "rival", "admirer", "student"}  # fmt: skip
+
+
+def apposition_modifier(ctx: Context) -> Iterator[Found]:
+    """"Gary Hess, an Emery employee" -> works_for; "Daniel L. Bakst, a West Palm Beach, Fla.,
+    lawyer", "Robert C. Corduwener, a Netherlands businessman" -> lives_in: a name, then an
+    indefinite noun phrase whose modifier is an organisation or a place."""
+    doc = ctx.doc
+    for person in (e for e in doc.ents if e.label_ == "PERSON"):
+        k = person.end
+        if not (k + 2 < len(doc) and doc[k].text == "," and doc[k + 1].lower_ in {"a", "an", "another"}):
+            continue
+        first = ctx.ent(k + 2)
+        if first is None or first.label_ not in {"ORG", "GPE", "LOC"}:
+            continue
+        mods = [first]
+        j = first.end
+        if j + 2 < len(doc) and doc[j].text == "," and (state := ctx.ent(j + 1, REGION_LABELS)) is not None and doc[state.end].text == ",":
+            mods.append(state)
+            j = state.end + 1
+        while j < len(doc) and doc[j].is_lower and doc[j].pos_ in {"ADJ", "NOUN"} and ctx.ent_of[j] is None and doc[j + 1 : j + 2].text not in {"", ",", "."}:
+            j += 1
+        head = doc[j] if j < len(doc) else None
+        if head is None or head.pos_ != "NOUN" or not head.is_lower or head.lemma_.lower() in NOT_ROLES:
+            continue
+        for mod in mods:
+            name = "works_for" if mod.label_ == "ORG" else "lives_in"
+            yield found(name, person, mod, "apposition_modifier", 0.7)
+
+
+def copular_roles(ctx: Context) -> Iterator[Found]:
+    """"Barrett is a member of the Illinois Commerce Commission", "X was acting comptroller at
+    the American University of Beirut" -> works_for."""
+    for verb in (t for t in ctx.doc if t.lemma_ == "be"):
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        attr = next((c for c in verb.children if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
+        if subj is None or attr is None or attr.lemma_.lower() in NOT_ROLES or ctx.ent_of[attr.i] is not None:
+            continue
+        people = conjunct_ents(ctx, subj, {"PERSON"})
+        for prep in (c for c in attr.children if c.dep_ == "prep" and c.lower_ in {"of", "at", "for", "with"}):
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                for org in conjunct_ents(ctx, obj, {"ORG"}):
+                    for person in people:
+                        yield found("works_for", person, org, "copular_role", 0.65)

@@ -43,6 +43,8 @@ PATTERNS: dict[str, Pattern] = {
     "parenthetical_role": people.parenthetical_role,
     "appositive_employer": people.appositive_employer,
     "work_verbs": people.work_verbs,
+    "apposition_modifier": people.apposition_modifier,
+    "copular_roles": people.copular_roles,
     "residence": people.residence,
     "place_comma_place": places.place_comma_place,
     "place_in_place": places.place_in_place,
