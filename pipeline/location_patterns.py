@@ -62,6 +62,12 @@ def _list_follows(ctx: Context, i: int, *, regions: bool = False) -> bool:
     return i + 1 < len(doc) and (doc[i + 1].lower_ == "the" or (regions and doc[i + 1].lower_ in {"and", "or"}))
 
 
+def _abbreviated_state(place: Span) -> bool:
+    """"Calif.", "N.Y.", "S.C.": an abbreviated state or province name."""
+    text = place.text
+    return text.endswith(".") and len(text) <= 6 and text[:1].isupper()
+
+
 def place_comma_place(ctx: Context) -> Iterator[Found]:
     doc = ctx.doc
     ents = list(doc.ents)
@@ -70,6 +76,14 @@ def place_comma_place(ctx: Context) -> Iterator[Found]:
             continue
         between = [t.text for t in doc[a.end : b.start]]
         if between not in ([","], [",", "in"]):
+            continue
+        # "Fire Island National Seashore, Patchogue, N.Y.": a site, its town and the town's
+        # state (an abbreviated state name ends the chain), not a list.
+        state = ctx.ent(b.end + 1, REGION_LABELS) if b.end + 1 < len(doc) and doc[b.end].text == "," else None
+        if state is not None and _abbreviated_state(state) and not _list_follows(ctx, state.end):
+            yield found("located_in", a, b, "place_comma_place", 0.8)
+            yield found("located_in", b, state, "place_comma_place", 0.8)
+            yield found("located_in", a, state, "place_comma_place", 0.75)
             continue
         # "Sweden, Belgium, England": a list, not a place in a place.
         after = doc[b.end] if b.end < len(doc) else None
@@ -95,8 +109,18 @@ def place_in_place(ctx: Context) -> Iterator[Found]:
         outer = ctx.ent(j, REGION_LABELS)
         if outer is None or _list_follows(ctx, outer.end):
             continue
+        # "Yatsushiro in Kumamoto Prefecture in southern Japan": the inner place is in both.
+        outers = [outer]
+        k2 = outer.end
+        if k2 + 1 < len(doc) and doc[k2].lower_ == "in":
+            j = skip(doc, k2 + 1, {"the"})
+            while j < len(doc) and j < k2 + 4 and doc[j].is_lower and doc[j].pos_ == "ADJ":
+                j += 1
+            if (further := ctx.ent(j, REGION_LABELS)) is not None and not _list_follows(ctx, further.end):
+                outers.append(further)
         for inner in left_list(ctx, place, PLACE_LABELS, closed=True):
-            yield found("located_in", inner, outer, "place_in_place", 0.75)
+            for o in outers:
+                yield found("located_in", inner, o, "place_in_place", 0.75 if o is outer else 0.7)
 
 
 def possessives(ctx: Context) -> Iterator[Found]:
@@ -151,6 +175,7 @@ def based(ctx: Context) -> Iterator[Found]:
             p for prep in token.children if prep.dep_ == "prep" and prep.lower_ in {"in", "near", "at"}
             for obj in prep.children if obj.dep_ == "pobj" for p in conjunct_ents(ctx, obj, REGION_LABELS)
         ]  # fmt: skip
+        places += [s for p in places if (s := _state_after(ctx, p)) is not None and s not in places]
         if not places:
             continue
         org = _org_for(ctx, token)

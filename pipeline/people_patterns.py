@@ -80,6 +80,13 @@ def person_of(ctx: Context) -> Iterator[Found]:
         if target.label_ == "ORG" and doc[i].lower_ in {"of", "at"}:
             for p in group:
                 yield found("works_for", p, target, "person_of", 0.75)
+            # "Phillip Lieberman of Brown University in Providence, R.I." -> lives_in too.
+            k = target.end
+            if k + 1 < len(doc) and doc[k].lower_ in {"in", "at"} and (place := ctx.ent(k + 1, REGION_LABELS)) is not None:
+                places = [place] + ([st] if place.end + 1 < len(doc) and doc[place.end].text == "," and (st := ctx.ent(place.end + 1, REGION_LABELS)) else [])
+                for p in group:
+                    for pl in places:
+                        yield found("lives_in", p, pl, "person_of", 0.6)
         elif target.label_ in REGION_LABELS and doc[i].lower_ in {"of", "from"}:
             places = [target]
             k = target.end
@@ -183,6 +190,14 @@ def appositive_employer(ctx: Context) -> Iterator[Found]:
         for appos in (c for c in person.root.children if c.dep_ == "appos" and c.pos_ == "NOUN"):
             for org in _orgs_below(ctx, appos):
                 yield found("works_for", person, org, "appositive_employer", 0.7)
+            # "David Cicippio, an electronics technician from North Wales, Pa." -> lives_in.
+            for prep in (c for c in appos.children if c.dep_ == "prep" and c.lower_ == "from"):
+                for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                    for place in conjunct_ents(ctx, obj, REGION_LABELS):
+                        yield found("lives_in", person, place, "appositive_employer", 0.65)
+                        k = place.end
+                        if k + 1 < len(ctx.doc) and ctx.doc[k].text == "," and (st := ctx.ent(k + 1, REGION_LABELS)) is not None:
+                            yield found("lives_in", person, st, "appositive_employer", 0.6)
 
 
 def _orgs_below(ctx: Context, noun: Token, max_preps: int = 3) -> list[Span]:
@@ -236,7 +251,7 @@ def apposition_modifier(ctx: Context) -> Iterator[Found]:
     doc = ctx.doc
     for person in (e for e in doc.ents if e.label_ == "PERSON"):
         k = person.end
-        if not (k + 2 < len(doc) and doc[k].text == "," and doc[k + 1].lower_ in {"a", "an", "another"}):
+        if not (k + 2 < len(doc) and doc[k].text == "," and doc[k + 1].lower_ in {"a", "an", "another", "the"}):
             continue
         first = ctx.ent(k + 2)
         if first is None or first.label_ not in {"ORG", "GPE", "LOC"}:
@@ -246,7 +261,8 @@ def apposition_modifier(ctx: Context) -> Iterator[Found]:
         if j + 2 < len(doc) and doc[j].text == "," and (state := ctx.ent(j + 1, REGION_LABELS)) is not None and doc[state.end].text == ",":
             mods.append(state)
             j = state.end + 1
-        while j < len(doc) and doc[j].is_lower and doc[j].pos_ in {"ADJ", "NOUN"} and ctx.ent_of[j] is None and doc[j + 1 : j + 2].text not in {"", ",", "."}:
+        # Walk to the head noun: "construction firm", "electronics technician".
+        while j + 1 < len(doc) and doc[j].is_lower and doc[j + 1].is_lower and doc[j + 1].pos_ in {"ADJ", "NOUN"} and ctx.ent_of[j + 1] is None:
             j += 1
         head = doc[j] if j < len(doc) else None
         if head is None or head.pos_ != "NOUN" or not head.is_lower or head.lemma_.lower() in NOT_ROLES:
