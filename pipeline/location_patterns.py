@@ -100,7 +100,7 @@ def place_in_place(ctx: Context) -> Iterator[Found]:
     doc = ctx.doc
     for place in (e for e in doc.ents if e.label_ in PLACE_LABELS):
         k = place.end
-        if k + 1 >= len(doc) or doc[k].lower_ != "in" or doc[k].head.pos_ in {"VERB", "AUX"}:
+        if k + 1 >= len(doc) or doc[k].lower_ != "in" or doc[k].head.pos_ == "VERB":
             continue
         j = skip(doc, k + 1, {"the"})
         # "Kassala in eastern Sudan": a compass or size adjective may come first.
@@ -345,7 +345,7 @@ def _subject(ctx: Context, verb: Token, verbs: set[str] | None = None) -> list[S
             return conjunct_ents(ctx, s, {"PERSON"}) if s.dep_ == "nsubj" or node != verb else []
         if node.dep_ in {"relcl", "acl"} and (person := ctx.ent(node.head.i, {"PERSON"})) is not None:
             return [person]
-        if node.dep_ in {"xcomp", "pcomp", "advcl", "conj", "pobj", "prep", "acl", "relcl"}:
+        if node.dep_ in {"xcomp", "pcomp", "advcl", "conj", "pobj", "prep", "acl", "relcl", "acomp"}:
             node = node.head
             continue
         break

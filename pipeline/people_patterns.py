@@ -139,11 +139,14 @@ def residence(ctx: Context) -> Iterator[Found]:
     doc = ctx.doc
     for token in doc:
         lemma = token.lemma_.lower()
-        if not ((token.pos_ == "NOUN" and lemma in RESIDENCE_NOUNS) or (token.pos_ == "VERB" and lemma in RESIDENCE_VERBS)):
+        # "Mrs. X is from Y": a person said to be from a place.
+        origin = lemma == "be" and any(c.dep_ == "prep" and c.lower_ == "from" for c in token.children)
+        if not (origin or (token.pos_ == "NOUN" and lemma in RESIDENCE_NOUNS) or (token.pos_ == "VERB" and lemma in RESIDENCE_VERBS)):
             continue
+        preps = {"from"} if origin else {"in", "of", "at"}
         places = [
             place
-            for prep in token.children if prep.dep_ == "prep" and prep.lower_ in {"in", "of", "at"}
+            for prep in token.children if prep.dep_ == "prep" and prep.lower_ in preps
             for obj in prep.children if obj.dep_ == "pobj"
             for place in conjunct_ents(ctx, obj, REGION_LABELS)
         ]  # fmt: skip

@@ -2,7 +2,9 @@
 
 The sentence table holds real news sentences (from the openly licensed seed articles, Wikinews
 and VOA) with the relations a reader finds in them, and sentences that must yield none of a
-given kind. A predicted argument matches an expected one when its text ends with it, so that
+given kind. Where that news has no example of a pattern (killings, copular roles), a sentence
+written in news style states a public fact; CoNLL04 text is for research use and is not
+copied here. A predicted argument matches an expected one when its text ends with it, so that
 "forthcoming seventh meeting" still names the "seventh meeting" whatever modifiers the
 entities stage keeps in an event mention.
 """
@@ -124,7 +126,14 @@ CASES: list[tuple[str, list[Triple], list[Triple]]] = [
     ("The 2004 Nobel Peace Prize was awarded today to Dr Wangari Maathai from Kenya.", [("Wangari Maathai", "lives_in", "Kenya")], []),
     ("Elvis Presley, a native of Tupelo, Mississippi, recorded his first songs in Memphis.",
      [("Elvis Presley", "lives_in", "Tupelo")], [("Elvis Presley", "lives_in", "Memphis")]),
-    # killed: openly licensed news has too few killings; these state well-known facts in news style.
+    # Written in news style to state public facts, for patterns the openly licensed news lacks.
+    ("Tim Cook, an Apple executive since 1998, became chief executive of the company in 2011.",
+     [("Tim Cook", "works_for", "Apple"), ("Tim Cook", "has_title", "chief executive")], []),
+    ("Ruth Bader Ginsburg was a member of the Supreme Court for 27 years.", [("Ruth Bader Ginsburg", "works_for", "Supreme Court")], []),
+    ("The ceremony took place at Fort Sumter National Monument, Charleston, S.C., on Friday.",
+     [("Charleston", "located_in", "S.C.")], [("Charleston", "located_in", "Fort Sumter National Monument")]),
+    ("Ichiro Suzuki is from Toyoyama in Aichi Prefecture in central Japan.",
+     [("Ichiro Suzuki", "lives_in", "Toyoyama"), ("Toyoyama", "located_in", "Aichi Prefecture"), ("Toyoyama", "located_in", "Japan")], []),
     ("John Wilkes Booth assassinated President Abraham Lincoln at Ford's Theatre in Washington in April 1865.",
      [("John Wilkes Booth", "killed", "Abraham Lincoln"), ("Abraham Lincoln", "has_title", "President")], [("*", "works_for", "*")]),
     ("Abraham Lincoln was shot by John Wilkes Booth at Ford's Theatre.",
@@ -162,6 +171,10 @@ CASES: list[tuple[str, list[Triple], list[Triple]]] = [
      [], [("*", "killed", "*"), ("*", "located_in", "*")]),
     ("The Indymedia group of websites reported a demonstration on the 29th against the deportation of Palestinian refugees.",
      [], [("Indymedia", "participates_in", "*")]),
+    ("Yesterday Mohamed received VIP attention at Google headquarters in California at the Google Science Fair — and tomorrow he plans to meet international dignitaries at the United Nations headquarters in New York.",
+     [("Google", "based_in", "California"), ("United Nations", "based_in", "New York")], [("Mohamed", "lives_in", "*")]),
+    ("The Greek Orthodox Church, a Christian denomination, is extremely critical of worshippers of the ancient deities.",
+     [], [("*", "based_in", "*"), ("*", "lives_in", "*")]),
     ("Elections are important for any democracy, the minister said.", [], [("*", "participates_in", "*"), ("*", "event_date", "*")]),
     ("The crane accident comes just ten days before the beginning of the Hajj, the annual pilgrimage to Mecca, Islam's holiest site.",
      [], [("*", "located_in", "*"), ("*", "has_title", "*")]),
