@@ -82,12 +82,15 @@ def clause_heads(event: Span) -> list[Token]:
     if verb is not None and verb.pos_ in {"VERB", "AUX"}:
         heads.append(verb)
     heads += [c for c in root.children if c.dep_ in {"acl", "relcl"}]
-    for h in list(heads[1:]):
-        # "set to take place in ...": open and infinitival complements of the clause verb.
-        heads += [
-            c for c in h.subtree
-            if c.head in heads and (c.dep_ in {"xcomp", "acomp"} or (c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children)))
-        ]  # fmt: skip
+    # "set to take place in ...", "is due to begin in ...": open and infinitival complements of
+    # the clause verbs, followed down the chain.
+    frontier = list(heads[1:])
+    while frontier:
+        h = frontier.pop()
+        for c in h.children:
+            if c not in heads and (c.dep_ in {"xcomp", "acomp"} or (c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children))):
+                heads.append(c)
+                frontier.append(c)
     return heads
 
 
@@ -199,6 +202,12 @@ def _subjects(ctx: Context, event: Span) -> Iterator[Found]:
         return
     if via == "object" and verb.lemma_.lower() not in TAKE_PART_VERBS:
         return
+    if via == "object":
+        # "had lunch today with the President of Brazil, Lula": the partner hangs on the verb.
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"):
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                for agent in conjunct_ents(ctx, obj, ACTORS):
+                    yield event_found("participates_in", agent, event, "event_with", 0.65)
     if via == "presence" and prep.lower_ == "in" and verb.lemma_.lower() not in TAKE_PART_VERBS | {"claim", "vote"}:
         return
     node = verb

@@ -137,6 +137,10 @@ def agents_at(ctx: Context, token: Token, labels: frozenset[str] | set[str]) -> 
         person = person_after_titles(ctx, ent.start)[1]
         if person is None:
             person = next((p for c in token.children if c.dep_ == "appos" and (p := ctx.ent(c.i, {"PERSON"}))), None)
+        if person is None and (org := agent_after(ctx, ent.end)) is not None:
+            # "the President of Brazil, Luiz Inacio Lula da Silva".
+            k = skip(ctx.doc, org.end, HONORIFICS | {","})
+            person = ctx.ent(k, {"PERSON"})
         return [person] if person is not None else []
     return [ent] if ent.label_ in labels else []
 

@@ -198,6 +198,39 @@ def test_relations_sentence_table(nlp, text, expected, forbidden):
     assert not missing and not wrong, f"missing {missing}, forbidden {wrong}, found {found}"
 
 
+# (sentence, event mention given to the stage, frame relations that must be found): the frame
+# patterns tested apart from which nouns the entities stage takes for events.
+FRAMES: list[tuple[str, str, list[Triple]]] = [
+    ("Hu Jintao, the President of the People's Republic of China had lunch today with the President of Brazil, Luiz Inácio Lula da Silva, at the Granja do Torto.",
+     "lunch", [("Hu Jintao", "participates_in", "lunch"), ("Luiz Inácio Lula da Silva", "participates_in", "lunch"), ("lunch", "event_date", "today")]),
+    ("The brawl began at the end of the Friday, November 19th game between the Detroit Pistons and the Indiana Pacers.",
+     "game", [("Detroit Pistons", "participates_in", "game"), ("Indiana Pacers", "participates_in", "game")]),
+    ("Alfred Gusenbauer has been reelected as leader of the Austrian Social Democrat Party (SPOE) at the party's convention in Vienna.",
+     "convention", [("Alfred Gusenbauer", "participates_in", "convention"), ("convention", "event_location", "Vienna")]),
+    ("Some Brazilian ministers were present at the event: Antonio Palocci (Economy), Eduardo Campos (Science and Technology), Roberto Rodrigues (Agriculture).",
+     "event", [("Antonio Palocci", "participates_in", "event"), ("Roberto Rodrigues", "participates_in", "event")]),
+    ("It was the deadliest stampede during the 1991 Hajj, in which 1,426 pilgrims were trampled.", "Hajj", [("Hajj", "event_date", "1991")]),
+    ("The Australian cricket team has talked up their chances of winning the first trans-Tasman test, which is due to begin in Brisbane tomorrow.",
+     "first trans-Tasman test", [("first trans-Tasman test", "event_location", "Brisbane"), ("first trans-Tasman test", "event_date", "tomorrow")]),
+    ("Israeli Prime Minister Benjamin Netanyahu says considerable gaps remain between Israeli and Palestinian positions before next week's talks in London.",
+     "talks", [("talks", "event_location", "London"), ("talks", "event_date", "next week")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text,mention,expected", FRAMES, ids=[f[1] for f in FRAMES])
+def test_relations_event_frames_for_given_mentions(nlp, text, mention, expected):
+    from spacy.tokens import Span
+
+    doc = nlp(text)
+    start = text.index(mention)
+    span = doc.char_span(start, start + len(mention))
+    others = [s for s in doc.spans["events"] if not (s.start < span.end and span.start < s.end)]
+    doc.spans["events"] = [*others, Span(doc, span.start, span.end, label="EVENT")]
+    found = _triples(nlp.get_pipe("news_relations")(doc))
+    missing = [w for w in expected if not any(_matches(p, w) for p in found)]
+    assert not missing, f"missing {missing}, found {found}"
+
+
 def test_relations_table_is_large_and_has_negatives():
     assert len(CASES) >= 60
     assert sum(1 for _, expected, _ in CASES if not expected) >= 5
