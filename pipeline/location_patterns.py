@@ -13,7 +13,8 @@
   Maryland", "University of Sheffield of the UK", "MIT and Colorado State University of the US"
   -> based_in (each conjunct; both places of "City, State").
 - ``org_apposition``: "Sun Hung Kai Properties, a Hong Kong construction firm" -> based_in.
-- ``dateline_agency``: "DAYTON, Ohio (AP)" -> based_in the dateline places.
+- ``dateline_agency``: "Paris AFP in English" -> based_in; ``place_before_org``: "the U.S.
+  Congress" -> based_in.
 - ``killed``: killing verbs with a named killer and victim ("Oswald acted alone in killing
   Kennedy", "X was shot by Y", "X, who assassinated President Lincoln"), killer nouns ("King
   assassin James Earl Ray") and "the assassination of X by Y".
@@ -227,30 +228,20 @@ def orgs_in_places(ctx: Context) -> Iterator[Found]:
 
 
 def dateline_agency(ctx: Context) -> Iterator[Found]:
-    """Wire credit lines: "DAYTON, Ohio (AP)", "Sofia, February 15 (BTA)", "Paris AFP in English"."""
+    """Broadcast credit lines: "Paris AFP in English", "Havana Radio Reloj Network in Spanish"
+    name the station's seat. A bracketed wire agency after a dateline ("KHARTOUM, Sudan (AP)")
+    says where a story was filed, not where the agency is based, and gives nothing.
+
+    Also "the U.S. Congress", "the U.S. 6th Fleet": a country naming its own institution.
+    """
     doc = ctx.doc
     for ent in doc.ents:
-        if ent.label_ not in REGION_LABELS or (ent.start > 0 and ctx.ent(ent.start - 1, REGION_LABELS)) or (ent.start > 1 and doc[ent.start - 1].text == "," and ctx.ent(ent.start - 2, REGION_LABELS)):
+        if ent.label_ not in REGION_LABELS or ent.end >= len(doc) or (org := ctx.ent(ent.end, {"ORG"})) is None:
             continue
-        places = [ent]
-        i = ent.end
-        if i + 1 < len(doc) and doc[i].text == "," and (p := ctx.ent(i + 1, REGION_LABELS)) is not None:
-            places.append(p)
-            i = p.end
-        # A date may sit between the places and the agency: "Moscow March 5 (ITAR-TASS)".
-        j = i
-        while j < len(doc) and j < i + 5 and (doc[j].text == "," or doc[j].like_num or doc[j].ent_type_ in {"DATE", "TIME"}):
-            j += 1
-        if j + 2 < len(doc) and doc[j].text == "(" and (org := ctx.ent(j + 1, {"ORG"})) is not None and doc[org.end].text == ")":
-            for p in places:
-                yield found("based_in", org, p, "dateline_agency", 0.8)
-        elif i == ent.end and (org := ctx.ent(i, {"ORG"})) is not None:
-            # "Paris AFP in English", "Guatemala City Teleonce Television in Spanish".
-            if org.end + 1 < len(doc) and doc[org.end].lower_ == "in" and doc[org.end + 1].ent_type_ in {"LANGUAGE", "NORP"}:
-                yield found("based_in", org, ent, "dateline_agency", 0.75)
-            elif ent.label_ == "GPE" and org.root.dep_ != "ROOT":
-                # "the U.S. Congress", "the U.S. 6th Fleet": a country naming its institution.
-                yield found("based_in", org, ent, "place_before_org", 0.6)
+        if org.end + 1 < len(doc) and doc[org.end].lower_ == "in" and doc[org.end + 1].ent_type_ in {"LANGUAGE", "NORP"}:
+            yield found("based_in", org, ent, "dateline_agency", 0.75)
+        elif ent.label_ == "GPE" and org.root.dep_ != "ROOT":
+            yield found("based_in", org, ent, "place_before_org", 0.6)
 
 
 def killed(ctx: Context) -> Iterator[Found]:
