@@ -134,6 +134,9 @@ class RelationExtractor:
                     continue
                 if opener != "(" and ACRONYM.match(short.text) and find_long_form(short.text, [t.text for t in ent]) is not None:
                     yield found("alias_of", short, ent, "alias", 0.85)
+                elif opener == "(" and ACRONYM.match(ent.text) and find_long_form(ent.text, [t.text for t in short]) is not None:
+                    # "NORAD (North American Aerospace Defence Command)": the long form in brackets.
+                    yield found("alias_of", ent, short, "alias", 0.85)
                 elif opener == "(" and short.label_ == ent.label_ == "FAC" and not ACRONYM.match(short.text):
                     # "Plaza de España (Spain Square)": a translated name in brackets.
                     yield found("alias_of", short, ent, "alias", 0.75)

@@ -152,6 +152,8 @@ CASES: list[tuple[str, list[Triple], list[Triple]]] = [
      [("IDB", "alias_of", "Inter-American Development Bank")], []),
     ("Japan's ruling party, the Liberal Democratic Party or LDP, has recently proposed constitutional amendments.",
      [("LDP", "alias_of", "Liberal Democratic Party"), ("Liberal Democratic Party", "based_in", "Japan")], []),
+    ("Topics included the U.S. \"Star Wars\" missile defence system, the future of NORAD (North American Aerospace Defence Command), combatting of AIDS and other diseases.",
+     [("NORAD", "alias_of", "North American Aerospace Defence Command")], [("U.S.", "alias_of", "*")]),
     ("Airbus is owned by European Aeronautic Defense & Space Company (EADS).",
      [("EADS", "alias_of", "European Aeronautic Defense & Space Company")], []),
     # events: chairs, participants, dates, places
