@@ -60,7 +60,14 @@ def _list_follows(ctx: Context, i: int, *, regions: bool = False) -> bool:
     j = skip(doc, i + 1, {"and", "or", "the"})
     if ctx.ent(j, PLACE_LABELS) is not None:
         return True
-    return i + 1 < len(doc) and (doc[i + 1].lower_ == "the" or (regions and doc[i + 1].lower_ in {"and", "or"}))
+    if i + 1 >= len(doc):
+        return False
+    nxt = doc[i + 1]
+    # "Poland, Hungary, Czech Formally Join NATO": another name goes on with the list; a date
+    # does not ("BAKU, Azerbaijan, December 11").
+    if nxt.is_title and nxt.pos_ == "PROPN" and nxt.ent_type_ not in {"DATE", "TIME"}:
+        return True
+    return nxt.lower_ == "the" or (regions and nxt.lower_ in {"and", "or"})
 
 
 def _abbreviated_state(place: Span) -> bool:
@@ -133,7 +140,10 @@ def possessives(ctx: Context) -> Iterator[Found]:
         i = gpe.end + 1
         words = 0
         # "southern commercial capital", "main news agency", "ruling party, the".
-        while i < len(doc) and ctx.ent_of[i] is None and words < 5 and (doc[i].is_lower or doc[i].lower_ in {",", "the"}):
+        # Only modifiers may stand between ("main news agency"), not "accession to NATO".
+        while i < len(doc) and ctx.ent_of[i] is None and words < 5 and (
+            (doc[i].is_lower and doc[i].pos_ in {"ADJ", "NOUN", "VERB"} and doc[i].tag_ != "VB" and doc[i].dep_ != "ROOT") or doc[i].lower_ in {",", "the"}
+        ):
             if doc[i].text == "," and not (i + 1 < len(doc) and (ctx.ent_of[i + 1] is not None or doc[i + 1].lower_ == "the")):
                 break
             i += 1
