@@ -321,6 +321,9 @@ SPERT = [
      "entities": [{"type": "Peop", "start": 0, "end": 2}, {"type": "Loc", "start": 6, "end": 7}, {"type": "Loc", "start": 8, "end": 10},
                   {"type": "Other", "start": 3, "end": 4}],
      "relations": [{"type": "Live_In", "head": 0, "tail": 1}, {"type": "Located_In", "head": 1, "tail": 2}]},
+    {"tokens": ["Kansas", "City", "lies", "on", "the", "Missouri", "River", "."],
+     "entities": [{"type": "Loc", "start": 0, "end": 2}, {"type": "Loc", "start": 5, "end": 7}],
+     "relations": [{"type": "Located_In", "head": 0, "tail": 1}]},
 ]  # fmt: skip
 
 
@@ -328,12 +331,13 @@ def test_relations_conll04_converts_spert_sentences(tmp_path):
     src = tmp_path / "mini.json"
     src.write_text(json.dumps(SPERT), encoding="utf-8")
     out = tmp_path / "gold.jsonl"
-    assert conll04.convert(src, out) == 1
-    item = json.loads(out.read_text(encoding="utf-8"))
+    assert conll04.convert(src, out) == 2
+    item, river = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert item["text"] == "Marie Ferraro, 50, of Bethany, Conn. was shot."
     spans = [(e["text"], e["label"]) for e in item["entities"]]
     assert spans == [("Marie Ferraro", "PERSON"), ("Bethany", "GPE"), ("Conn.", "GPE")]
     assert [r["relation"] for r in item["relations"]] == ["lives_in", "located_in"]
+    assert [(e["text"], e["label"]) for e in river["entities"]] == [("Kansas City", "GPE"), ("Missouri River", "LOC")]
 
 
 def test_relations_conll04_refuses_other_files(tmp_path):
@@ -360,7 +364,7 @@ def test_relations_cli_convert_and_evaluate_scheme(tmp_path):
     runner = CliRunner()
     result = runner.invoke(app, ["convert", "conll04", str(src), "--out", str(gold)])
     assert result.exit_code == 0, result.output
-    item = json.loads(gold.read_text(encoding="utf-8"))
+    item = json.loads(gold.read_text(encoding="utf-8").splitlines()[0])
     pred = tmp_path / "pred"
     pred.mkdir()
     pd.DataFrame([{"article_id": item["article_id"], "published": ""}]).to_csv(pred / "articles.csv", index=False)
@@ -377,7 +381,7 @@ def test_relations_cli_convert_and_evaluate_scheme(tmp_path):
     assert result.exit_code == 0, result.output
     scores = json.loads((pred / "scores.json").read_text(encoding="utf-8"))
     assert scores["relations"]["per_relation"]["lives_in"]["tp"] == 1
-    assert scores["relations"]["micro"]["n_gold"] == 2
+    assert scores["relations"]["micro"]["n_gold"] == 3
     assert runner.invoke(app, ["evaluate", "--gold", str(gold), "--pred", str(pred), "--scheme", "nope"]).exit_code == 2
 
 

@@ -7,9 +7,10 @@ one gold article whose text is the sentence detokenised ("Concord , Mass ." -> "
 Mass."): the pipeline reads news text as written, and the gold spans keep the annotated tokens
 exactly (character offsets of the first and last token of each entity).
 
-Labels and relations map onto the design contract: Peop -> PERSON, Org -> ORG, Loc -> GPE
-(CoNLL04 does not tell countries and cities from regions; the scheme scores GPE, LOC and FAC as
-one location type), Other is left out (not scored); Work_For -> works_for, OrgBased_In ->
+Labels and relations map onto the design contract: Peop -> PERSON, Org -> ORG, Loc -> LOC when
+its last word names a natural region ("River", "Ocean", "Mountains", "Forest", ...) and GPE
+otherwise (CoNLL04 does not tell countries and cities from regions; the scheme scores GPE, LOC
+and FAC as one location type), Other is left out (not scored); Work_For -> works_for, OrgBased_In ->
 based_in, Located_In -> located_in, Live_In -> lives_in, Kill -> killed.
 """
 
@@ -23,6 +24,12 @@ import pandas as pd
 from ..errors import GoldFormatError
 
 LABELS = {"Peop": "PERSON", "Org": "ORG", "Loc": "GPE"}
+# A CoNLL04 Loc whose last word is one of these is a region (OntoNotes LOC), not a GPE.
+REGION_WORDS = {
+    "river", "rivers", "ocean", "sea", "gulf", "bay", "lake", "mountain", "mountains", "mount",
+    "valley", "desert", "forest", "island", "islands", "coast", "peninsula", "strait", "canal",
+    "basin", "plain", "plains", "range", "continent", "hemisphere", "channel", "foothills",
+}  # fmt: skip
 RELATIONS = {
     "Work_For": "works_for",
     "OrgBased_In": "based_in",
@@ -70,6 +77,8 @@ def sentence_to_gold(item: dict, article_id: str) -> dict:
         if label is None:
             continue
         start, end = offsets[ent["start"]][0], offsets[ent["end"] - 1][1]
+        if label == "GPE" and text[start:end].split()[-1].lower().strip(".") in REGION_WORDS:
+            label = "LOC"
         ids[i] = f"m{len(entities) + 1}"
         entities.append({"id": ids[i], "start": start, "end": end, "label": label, "text": text[start:end]})
     relations = []
