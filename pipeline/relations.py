@@ -4,13 +4,16 @@
 the earlier stages and writes ``doc._.relations``: plain dicts with the head and tail mentions'
 clean offsets, the evidence sentence, the pattern that fired and a confidence.
 
-The patterns live by responsibility: titles (and the shared pattern machinery) in
-:mod:`pipeline.relation_patterns`; employers and residence in :mod:`pipeline.people_patterns`; places, organisations' seats and killings in
+The patterns live by responsibility, each module documenting its own: titles (and the shared
+pattern machinery) in :mod:`pipeline.relation_patterns`; employers, teams and residence in
+:mod:`pipeline.people_patterns`; places, organisations' seats and killings in
 :mod:`pipeline.location_patterns`; event frames (chairs, participants, dates, places) in
-:mod:`pipeline.events`. Aliases come from the aliases stage (``doc._.alias_pairs``) and from
-"Long Name, or SHORT" / "Long Name [SHORT]" / "Name (Translation)" here. Every relation is
-checked against :data:`pipeline.schema.RELATIONS` (head and tail labels) before it is kept, so
-a pattern that meets an unexpected entity type cannot write a row the schema forbids.
+:mod:`pipeline.events`. Aliases come from the aliases stage (``doc._.alias_pairs``) and, here,
+from "Long Name, or SHORT", "Long Name [SHORT]", "SHORT (Long Name)" and a translated name in
+brackets ("Plaza de España (Spain Square)"). Every relation is checked against
+:data:`pipeline.schema.RELATIONS` (head and tail labels) before it is kept, so a pattern that
+meets an unexpected entity type cannot write a row the schema forbids. Confidences are per
+pattern; ``min_confidence`` trades recall for precision (see ``benchmarks/relations.py``).
 """
 
 from __future__ import annotations
@@ -63,12 +66,19 @@ def event_mentions(doc: Doc) -> list[Span]:
     spans = list(doc.spans[EVENTS_KEY]) if EVENTS_KEY in doc.spans else []
     # "Conference" inside "Conference on Interaction and ..." names an organisation, not an event.
     named = [e for e in doc.ents if e.label_ not in {"EVENT", "DATE", "TIME", "CARDINAL", "ORDINAL"}]
-    spans = [s for s in spans if not any(e.start <= s.start and s.end <= e.end or (e.start < s.end and s.start < e.end and e.label_ == "ORG" and s.root.i < e.end and s.root.i >= e.start) for e in named)]
+    spans = [s for s in spans if not any(_names_it(e, s) for e in named)]
     spans += [e for e in doc.ents if e.label_ == "EVENT" and not any(s.start < e.end and e.start < s.end for s in spans)]
     return sorted(spans, key=lambda s: s.start)
 
 
+def _names_it(name: Span, event: Span) -> bool:
+    """Is the event word part of the name: inside it, or an ORG covering the event's head?"""
+    inside = name.start <= event.start and event.end <= name.end
+    return inside or (name.label_ == "ORG" and name.start <= event.root.i < name.end)
+
+
 def fits_schema(rel: Found) -> bool:
+    """Do the relation's head and tail labels fit :data:`pipeline.schema.RELATIONS`?"""
     heads, tails = RELATIONS[rel.relation]
     tail_label = "DATE" if rel.tail_kind == "date" else rel.tail_label
     return rel.head_label in heads and tail_label in tails and rel.head != rel.tail
