@@ -66,7 +66,11 @@ def _list_follows(ctx: Context, i: int, *, regions: bool = False) -> bool:
     # "Poland, Hungary, Czech Formally Join NATO": another name goes on with the list; a date
     # does not ("BAKU, Azerbaijan, December 11").
     if nxt.is_title and nxt.pos_ == "PROPN" and nxt.ent_type_ not in {"DATE", "TIME"}:
-        return True
+        # ... unless that name is the subject of what follows ("Rockville, Md., Bernero said").
+        k = i + 1
+        while k < len(doc) and doc[k].is_title:
+            k += 1
+        return not (k < len(doc) and doc[k].pos_ in {"VERB", "AUX"})
     return nxt.lower_ == "the" or (regions and nxt.lower_ in {"and", "or"})
 
 
