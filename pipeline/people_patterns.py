@@ -261,7 +261,7 @@ def apposition_modifier(ctx: Context) -> Iterator[Found]:
             continue
         mods = [first]
         j = first.end
-        if j + 2 < len(doc) and doc[j].text == "," and (state := ctx.ent(j + 1, REGION_LABELS)) is not None and doc[state.end].text == ",":
+        if j + 2 < len(doc) and doc[j].text == "," and (state := ctx.ent(j + 1, REGION_LABELS)) is not None and doc[state.end : state.end + 1].text == ",":
             mods.append(state)
             j = state.end + 1
         # Walk to the head noun: "construction firm", "electronics technician".

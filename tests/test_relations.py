@@ -396,3 +396,13 @@ def test_relations_conll04_dev_converts_and_loads(tmp_path):
     for g in gold:
         for e in g.entities:
             assert g.text[e.start : e.end] == g.text[e.start : e.end].strip()
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "   ", "Smith,", "(AP)", "Paris,", "Kmart's", "John Smith, a", "in Paris, France,", "chaired by", "The meeting of"],
+)
+def test_relations_odd_inputs_give_plain_lists(nlp, text):
+    doc = nlp(text)
+    assert isinstance(doc._.relations, list)
+    assert all(isinstance(r, dict) for r in doc._.relations)
