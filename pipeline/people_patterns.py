@@ -12,7 +12,9 @@ Functions take a :class:`pipeline.relation_patterns.Context` and yield ``Found``
   Organization" -> works_for; ``work_verb``: "X, who works at the Pentagon" -> works_for.
 - ``signoff``: a reporter's line "Purnell Murdock, VOA News." / "Lisa Schlein for VOA News".
 - ``residence``: "a native of Chisholm", "was born in North Bend", "An Afghan refugee in
-  Switzerland, Homira Atimadi" -> lives_in.
+  Switzerland, Homira Atimadi", "X is from Y" -> lives_in; ``home``: "Sohn's New Jersey home".
+- ``apposition_modifier``: "X, an Emery employee" -> works_for; "X, a Netherlands
+  businessman" -> lives_in. ``copular_role``: "X is a member of the Y Commission" -> works_for.
 """
 
 from __future__ import annotations
@@ -50,6 +52,9 @@ def roles(ctx: Context) -> Iterator[Found]:
         ):
             i += 1
             role += 1
+        # "Rochester teacher union leader Adam Urbanski": role nouns, then a title.
+        if role and (title := ctx.ent(i, {"TITLE"})) is not None:
+            i = title.end
         person = ctx.ent(i, {"PERSON"})
         if person is None or (role == 0 and agent.label_ != "ORG"):
             continue
@@ -289,3 +294,21 @@ def copular_roles(ctx: Context) -> Iterator[Found]:
                 for org in conjunct_ents(ctx, obj, {"ORG"}):
                     for person in people:
                         yield found("works_for", person, org, "copular_role", 0.65)
+
+
+def homes(ctx: Context) -> Iterator[Found]:
+    """"Sohn's New Jersey home", "Hernandez Galicia's Ciudad Madero home", "X's hometown of
+    Grants" -> lives_in: a person's home named by a place."""
+    for token in ctx.doc:
+        if token.lemma_.lower() not in {"home", "hometown", "homeland", "birthplace"} or token.pos_ != "NOUN":
+            continue
+        owner = next((p for c in token.children if c.dep_ == "poss" if (p := ctx.ent(c.i, {"PERSON"}))), None)
+        if owner is None:
+            continue
+        places = [p for c in token.children if c.dep_ in {"compound", "nmod", "amod"} if (p := ctx.ent(c.i, REGION_LABELS))]
+        places += [
+            p for prep in token.children if prep.dep_ == "prep" and prep.lower_ in {"of", "in"}
+            for obj in prep.children if obj.dep_ == "pobj" for p in conjunct_ents(ctx, obj, REGION_LABELS)
+        ]  # fmt: skip
+        for place in dict.fromkeys(places):
+            yield found("lives_in", owner, place, "home", 0.7)

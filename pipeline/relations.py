@@ -49,6 +49,7 @@ PATTERNS: dict[str, Pattern] = {
     "apposition_modifier": people.apposition_modifier,
     "copular_roles": people.copular_roles,
     "residence": people.residence,
+    "homes": people.homes,
     "place_comma_place": places.place_comma_place,
     "place_in_place": places.place_in_place,
     "possessives": places.possessives,

@@ -131,6 +131,8 @@ CASES: list[tuple[str, list[Triple], list[Triple]]] = [
     # Written in news style to state public facts, for patterns the openly licensed news lacks.
     ("Tim Cook, an Apple executive since 1998, became chief executive of the company in 2011.",
      [("Tim Cook", "works_for", "Apple"), ("Tim Cook", "has_title", "chief executive")], []),
+    ("Elvis Presley's Memphis home, Graceland, opened to the public in 1982.", [("Elvis Presley", "lives_in", "Memphis")], []),
+    ("Ernest Hemingway's home in Key West is now a museum.", [("Ernest Hemingway", "lives_in", "Key West")], []),
     ("Ruth Bader Ginsburg was a member of the Supreme Court for 27 years.", [("Ruth Bader Ginsburg", "works_for", "Supreme Court")], []),
     ("The ceremony took place at Fort Sumter National Monument, Charleston, S.C., on Friday.",
      [("Charleston", "located_in", "S.C.")], [("Charleston", "located_in", "Fort Sumter National Monument")]),
