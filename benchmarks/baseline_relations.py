@@ -1,6 +1,6 @@
 """Baseline for benchmarks/relations.py: the relation stage as the pipeline skeleton shipped it.
 
-Kept verbatim (minus its factory registration) so the benchmark can print the skeleton's
+Kept as shipped (minus its factory registration and the imports that needed) so the benchmark can print the skeleton's
 figures beside the current stage on the same parsed documents.
 
 ``news_relations`` reads the entities (with TITLE), event mentions, alias pairs and dates set by
@@ -28,10 +28,9 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.extensions import EVENTS_KEY, get_list, register_extensions
+from pipeline.extensions import EVENTS_KEY, get_list
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 AGENT_LABELS = {"ORG", "GPE"}

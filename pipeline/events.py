@@ -44,7 +44,6 @@ TAKE_PART_VERBS = {
 }  # fmt: skip
 PRESENCE_PREPS = {"at", "during", "in"}
 CANDIDACY = {"candidate", "nominee", "contender", "present", "victory", "part"}
-CLAUSE_DEPS = {"nsubj", "nsubjpass", "dobj", "attr", "pobj"}
 LINK_DEPS = {"prep", "pobj", "npadvmod", "tmod", "attr", "appos", "nummod", "compound", "poss", "amod", "nmod", "advmod", "conj", "cc"}
 EVENT_WORDS = {"meeting", "summit", "session", "conference", "talks", "election", "elections", "visit", "rally", "game", "match"}
 VISIT_NOUNS = {"visit", "trip", "tour", "pilgrimage", "journey"}

@@ -31,11 +31,7 @@ AGENT_LABELS = frozenset({"ORG", "GPE"})
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "doctor", "sir", "dame", "the"}
 TITLE_LINKS = {",", "and", "&"}
 TITLE_FILLERS = {"the", "a", "an", "another", "current", "former", "then", "acting", "interim", "new", "retired", "also"}
-KILL_VERBS = {"kill", "assassinate", "murder", "slay", "shoot", "stab", "strangle", "behead", "execute", "poison", "lynch"}
-KILL_NOUNS = {"assassin", "killer", "murderer", "slayer", "gunman"}
-KILL_EVENTS = {"assassination", "murder", "killing", "slaying", "shooting", "execution"}
 CHAIR_TITLES = {"chairman", "chairwoman", "chairperson", "chair"}
-ORG_HEAD_NOUNS = {"company", "firm", "group", "bank", "agency", "party", "corporation", "maker", "manufacturer", "newspaper", "station", "university", "organization", "organisation", "institute", "union", "team", "club", "movement"}  # fmt: skip
 
 
 @dataclass
