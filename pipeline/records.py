@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 from spacy.tokens import Doc
 
+from .events import event_rows
 from .extensions import EVENTS_KEY, get_dict, get_list
 from .offsets import OffsetMap
 
@@ -75,6 +76,26 @@ class RelationRecord:
 
 
 @dataclass(frozen=True)
+class EventRecord:
+    """One event (an EVENT entity) and its frame: date, location, chair, participants.
+
+    ``start``/``end`` locate its first mention; ``date_value`` holds TIMEX3 values and the
+    other slots canonical names, several joined by "; ".
+    """
+
+    article_id: str
+    event_id: str
+    start: int
+    end: int
+    name: str
+    date_value: str
+    date_text: str
+    location: str
+    chair: str
+    participants: str
+
+
+@dataclass(frozen=True)
 class RemovedRecord:
     """A segment the cleaner removed, for audit: its raw offsets and the reason."""
 
@@ -94,6 +115,7 @@ class ArticleRecords:
     dates: list[DateRecord] = field(default_factory=list)
     relations: list[RelationRecord] = field(default_factory=list)
     removed: list[RemovedRecord] = field(default_factory=list)
+    events: list[EventRecord] = field(default_factory=list)
 
 
 TABLES: dict[str, type] = {
@@ -102,6 +124,7 @@ TABLES: dict[str, type] = {
     "dates": DateRecord,
     "relations": RelationRecord,
     "removed": RemovedRecord,
+    "events": EventRecord,
 }
 SORT_KEYS: dict[str, list[str]] = {
     "articles": ["article_id"],
@@ -109,6 +132,7 @@ SORT_KEYS: dict[str, list[str]] = {
     "dates": ["article_id", "start", "end"],
     "relations": ["article_id", "head_start", "relation", "tail_start", "tail_end"],
     "removed": ["article_id", "start"],
+    "events": ["article_id", "start", "end"],
 }
 
 
@@ -193,7 +217,8 @@ def from_doc(doc: Doc) -> ArticleRecords:
         n_chars=len(raw),
         n_words=sum(1 for t in doc if not (t.is_space or t.is_punct)),
     )
-    return ArticleRecords(article, entities, dates, relations, removed)
+    events = [EventRecord(article_id, **row) for row in event_rows(entities, dates, relations)]
+    return ArticleRecords(article, entities, dates, relations, removed, events)
 
 
 def _evidence(offsets: OffsetMap, start: int, end: int) -> tuple[int, int] | None:
@@ -214,6 +239,7 @@ def to_frames(records: list[ArticleRecords]) -> dict[str, pd.DataFrame]:
         rows["dates"].extend(rec.dates)
         rows["relations"].extend(rec.relations)
         rows["removed"].extend(rec.removed)
+        rows["events"].extend(rec.events)
     frames = {}
     for name, items in rows.items():
         frame = pd.DataFrame([dataclasses.astuple(r) for r in items], columns=columns(name))

@@ -1,0 +1,263 @@
+"""Patterns for titles, and the shared machinery of the relation patterns.
+
+Each function takes a :class:`Context` (the doc with its entities indexed by token) and yields
+:class:`Found` relations; the component (:mod:`pipeline.relations`) checks them against the
+schema, removes duplicates and stores them. Employers and residence from other cues are in
+:mod:`pipeline.people_patterns`, places, seats and killings in :mod:`pipeline.location_patterns`,
+event frames in :mod:`pipeline.events`. Patterns:
+
+- ``title_before_name``: "Deputy Foreign Minister Alibek Bakayev", "CICA Secretary General,
+  Ambassador Kairat Sarybay", "New Zealand's Prime Minister John Key" -> has_title, and
+  works_for the ORG/GPE that names the office ("CICA", "New Zealand"; a NORP gives none).
+- ``title_apposition``: "Jeff Rathke, the State Department Spokesperson", "Alan Lacy, current
+  chairman and chief executive of Sears" -> has_title per title, works_for the ORG/GPE before
+  the title or after "of/at/for" ("chairman of Kmart" also gives chairs).
+- ``title_of_before_name``: "the President of Brazil, Luiz Inacio Lula da Silva", "The
+  Spanish Minister of Interior, José Antonio Alonso", "US Secretary of State Madeleine
+  Albright" (works_for US: "of State" names the office).
+- ``predicate_title``: "X was reelected as leader of the SPOE", "X is the chairman of Y".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterator
+
+from spacy.tokens import Doc, Span, Token
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+REGION_LABELS = frozenset({"GPE", "LOC"})
+AGENT_LABELS = frozenset({"ORG", "GPE"})
+HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "doctor", "sir", "dame", "the"}
+TITLE_LINKS = {",", "and", "&"}
+TITLE_FILLERS = {"the", "a", "an", "another", "current", "former", "then", "acting", "interim", "new", "retired", "also"}
+CHAIR_TITLES = {"chairman", "chairwoman", "chairperson", "chair"}
+
+
+@dataclass
+class Found:
+    """A relation found by a pattern, as clean character offsets."""
+
+    relation: str
+    head: tuple[int, int]
+    head_label: str
+    tail: tuple[int, int]
+    tail_label: str
+    evidence: tuple[int, int]
+    pattern: str
+    confidence: float
+    tail_kind: str = "entity"
+
+
+@dataclass
+class Context:
+    """A doc with its entities and event mentions indexed by token, built once per doc."""
+
+    doc: Doc
+    ent_of: list = field(default_factory=list)  # token index -> entity Span or None
+    events: list = field(default_factory=list)  # event mentions (Span), in text order
+    event_of: list = field(default_factory=list)  # token index -> event Span or None
+    dates: list = field(default_factory=list)  # (record, Span) for DATE/TIME expressions
+
+    @classmethod
+    def build(cls, doc: Doc, events: list[Span], dates: list[tuple[dict, Span]]) -> "Context":
+        ent_of: list = [None] * len(doc)
+        for ent in doc.ents:
+            for i in range(ent.start, ent.end):
+                ent_of[i] = ent
+        event_of: list = [None] * len(doc)
+        for event in events:
+            for i in range(event.start, event.end):
+                event_of[i] = event
+        return cls(doc, ent_of, events, event_of, dates)
+
+    def ent(self, i: int, labels: frozenset[str] | set[str] | None = None) -> Span | None:
+        if 0 <= i < len(self.doc) and (e := self.ent_of[i]) is not None and (labels is None or e.label_ in labels):
+            return e
+        return None
+
+
+def found(relation: str, head: Span, tail: Span, pattern: str, confidence: float) -> Found:
+    sent = head.sent if head.start >= tail.start else tail.sent
+    return Found(
+        relation, (head.start_char, head.end_char), head.label_, (tail.start_char, tail.end_char),
+        tail.label_, (sent.start_char, sent.end_char), pattern, confidence,
+    )  # fmt: skip
+
+
+def skip(doc: Doc, i: int, words: set[str], step: int = 1) -> int:
+    """The first index from ``i`` (moving by ``step``) whose token is not in ``words``."""
+    while 0 <= i < len(doc) and (doc[i].lower_ in words or doc[i].is_space):
+        i += step
+    return i
+
+
+def conjunct_ents(ctx: Context, token: Token, labels: frozenset[str] | set[str]) -> list[Span]:
+    """The entities of ``token`` and of its conjuncts ("A, B and C"), titles resolved to persons."""
+    out: list[Span] = []
+    for t in [token, *token.conjuncts]:
+        for ent in agents_at(ctx, t, labels):
+            if ent not in out:
+                out.append(ent)
+    return out
+
+
+def left_list(ctx: Context, ent: Span, labels: frozenset[str] | set[str], *, closed: bool = False) -> list[Span]:
+    """``ent`` and the entities listed right before it ("A, B and C" read back from C).
+
+    With ``closed``, a list counts only when "and"/"or" stands right before ``ent``: in "A, B,
+    C of X" the "of X" belongs to C alone, in "A, B and C of X" to all three.
+    """
+    doc = ctx.doc
+    out = [ent]
+    i = ent.start - 1
+    if closed and not (i >= 0 and doc[i].lower_ in {"and", "or"}):
+        return out
+    while i >= 0:
+        j = i
+        while j >= 0 and doc[j].lower_ in {",", "and", "or", "the"}:
+            j -= 1
+        if j == i or (prev := ctx.ent(j, labels)) is None or prev.end != j + 1:
+            break
+        out.insert(0, prev)
+        i = prev.start - 1
+    return out
+
+
+def agents_at(ctx: Context, token: Token, labels: frozenset[str] | set[str]) -> list[Span]:
+    """The entity at ``token``; a TITLE stands for the person it introduces or is apposed to."""
+    ent = ctx.ent_of[token.i]
+    if ent is None:
+        return []
+    if ent.label_ == "TITLE" and "PERSON" in labels:
+        person = person_after_titles(ctx, ent.start)[1]
+        if person is None:
+            person = next((p for c in token.children if c.dep_ == "appos" and (p := ctx.ent(c.i, {"PERSON"}))), None)
+        if person is None and (org := agent_after(ctx, ent.end)) is not None:
+            # "the President of Brazil, Luiz Inacio Lula da Silva".
+            k = skip(ctx.doc, org.end, HONORIFICS | {","})
+            person = ctx.ent(k, {"PERSON"})
+        return [person] if person is not None else []
+    return [ent] if ent.label_ in labels else []
+
+
+def person_after_titles(ctx: Context, i: int) -> tuple[list[Span], Span | None]:
+    """From token ``i``: a run of TITLEs ("CICA Secretary General, Ambassador") and the person after."""
+    doc = ctx.doc
+    titles: list[Span] = []
+    while (t := ctx.ent(i, {"TITLE"})) is not None:
+        titles.append(t)
+        i = t.end
+        j = skip(doc, i, TITLE_LINKS | HONORIFICS)
+        if ctx.ent(j, {"TITLE"}) is not None:
+            i = j
+        else:
+            break
+    if not titles:
+        return [], None
+    # "Secretary General, Ambassador Kairat Sarybay"; "President Mr. Roh"; not across a clause.
+    j = skip(doc, i, HONORIFICS | {","}) if i - titles[-1].end == 0 else i
+    person = ctx.ent(j, {"PERSON"})
+    if person is not None and doc[i : person.start].text.count(",") > 1:
+        person = None
+    return titles, person
+
+
+def agent_before(ctx: Context, i: int) -> Span | None:
+    """An ORG/GPE that names an office right before token ``i``: "CICA", "New Zealand's"."""
+    doc = ctx.doc
+    j = i - 1
+    if j >= 0 and doc[j].lower_ in {"'s", "’s", "'"}:
+        j -= 1
+    return ctx.ent(j, AGENT_LABELS)
+
+
+def agent_after(ctx: Context, i: int) -> Span | None:
+    """An ORG/GPE after "of/at/for/with (the)" at token ``i``: "of Brazil", "at the Saudi Gazette"."""
+    doc = ctx.doc
+    if i < len(doc) and doc[i].lower_ in {"of", "at", "for", "with"}:
+        return ctx.ent(skip(doc, i + 1, {"the"}), AGENT_LABELS)
+    return None
+
+
+def titles(ctx: Context) -> Iterator[Found]:
+    """has_title / works_for / chairs from titles next to names."""
+    doc = ctx.doc
+    seen: set[int] = set()
+    for title in (e for e in doc.ents if e.label_ == "TITLE"):
+        if title.start in seen:
+            continue
+        run, person = person_after_titles(ctx, title.start)
+        seen.update(t.start for t in run)
+        if person is not None:
+            for t in run:
+                yield found("has_title", person, t, "title_before_name", 0.9)
+            org = agent_before(ctx, run[0].start) or agent_after(ctx, run[-1].end)
+            if org is not None and org.end <= person.start:
+                yield found("works_for", person, org, "title_before_name", 0.85)
+            continue
+        yield from _title_apposition(ctx, run)
+
+
+def _title_apposition(ctx: Context, run: list[Span]) -> Iterator[Found]:
+    """"PERSON, the (ORG) Title (and Title) (of ORG)" and "the Title of ORG, PERSON"."""
+    doc = ctx.doc
+    first = run[0]
+    # Extend over coordinated titles: "chairman and chief executive".
+    while (nxt := ctx.ent(skip(doc, run[-1].end, TITLE_LINKS | {"the"}), {"TITLE"})) is not None and nxt not in run:
+        run = [*run, nxt]
+    org = agent_before(ctx, first.start)
+    j = org.start if org is not None else first.start
+    j = skip(doc, j - 1, TITLE_FILLERS | {"'s", "’s"}, step=-1)
+    after_org = agent_after(ctx, run[-1].end)
+    if 0 <= j < len(doc) and doc[j].text == "," and (person := ctx.ent(j - 1, {"PERSON"})) is not None:
+        for t in run:
+            yield found("has_title", person, t, "title_apposition", 0.85)
+        for agent in (org, after_org):
+            if agent is not None:
+                yield found("works_for", person, agent, "title_apposition", 0.8)
+        if after_org is not None and after_org.label_ == "ORG" and any(t.text.lower() in CHAIR_TITLES for t in run):
+            yield found("chairs", person, after_org, "title_apposition", 0.75)
+        return
+    # "The Spanish Minister of Interior, José Antonio Alonso": a portfolio that is no entity.
+    k = run[-1].end
+    if after_org is None and k < len(doc) and doc[k].lower_ == "of":
+        k += 1
+        while k < len(doc) and k < run[-1].end + 6 and (doc[k].is_title or doc[k].lower_ in {"and", "the", "&"}) and ctx.ent_of[k] is None:
+            k += 1
+        if k + 1 < len(doc) and doc[k].text == "," and (person := ctx.ent(skip(doc, k + 1, HONORIFICS), {"PERSON"})) is not None:
+            for t in run:
+                yield found("has_title", person, t, "title_of_before_name", 0.8)
+        return
+    # "the President of Brazil, Luiz Inacio Lula da Silva"; "the President of the Republic of Korea Mr. Roh".
+    if after_org is not None:
+        k = skip(doc, after_org.end, HONORIFICS | {","})
+        person = ctx.ent(k, {"PERSON"})
+        if person is not None and doc[after_org.end : person.start].text.count(",") <= 1:
+            for t in run:
+                yield found("has_title", person, t, "title_of_before_name", 0.85)
+            # "US Secretary of State Madeleine Albright": with a country before the title and
+            # no comma, "of State" names the office, and the country is the employer.
+            employer = org if org is not None and "," not in doc[after_org.end : person.start].text else after_org
+            yield found("works_for", person, employer, "title_of_before_name", 0.8)
+
+
+def predicate_titles(ctx: Context) -> Iterator[Found]:
+    """"X was reelected as leader of ORG", "X is a member of parliament in Kenya"."""
+    for title in (e for e in ctx.doc.ents if e.label_ == "TITLE"):
+        root = title.root
+        verb = None
+        if root.dep_ == "attr":
+            verb = root.head
+        elif root.dep_ == "pobj" and root.head.lower_ == "as" and root.head.head.pos_ in {"VERB", "AUX"}:
+            verb = root.head.head
+        if verb is None:
+            continue
+        subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        for subj in subjects:
+            for person in conjunct_ents(ctx, subj, {"PERSON"}):
+                yield found("has_title", person, title, "predicate_title", 0.8)
+                for prep in (c for c in title.root.children if c.dep_ == "prep" and c.lower_ in {"of", "at", "in", "for", "with"}):
+                    for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                        for org in conjunct_ents(ctx, obj, AGENT_LABELS):
+                            yield found("works_for", person, org, "predicate_title", 0.75)
