@@ -12,13 +12,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .extensions import register_extensions
 from .metadata import parse_iso_date
-from .timex import normalise
+from .date_patterns import find_spans
+from .timex import Context, Timex, normalise
 
 LEADING_WORDS = {"on", "in", "at", "since", "by", "during", "until", "till", "from", "for", "of", "before", "after", "between", "through", "throughout", "around", "about"}
 # The stage's own candidates, beyond the model's DATE/TIME entities.
@@ -30,6 +32,9 @@ PATTERNS = [
 ]
 YEAR_RANGE = re.compile(r"^(?P<a>(?:1[5-9]|20)\d\d)\s*[-–—/]\s*(?P<b>(?:1[5-9]|20)\d\d|\d\d)$")
 NOT_A_DATE = re.compile(r"\b(?:anniversary|birthday|old|aged?)\b|^\d+(?:st|nd|rd|th)$", re.IGNORECASE)
+# Documents that compare quarters read "a year earlier" as the same quarter a year before.
+QUARTER_TALK = re.compile(r"\b(?:quarter|third-quarter|fourth-quarter|first-quarter|second-quarter)\b", re.IGNORECASE)
+QUARTER_WORDS = re.compile(r"\b(?:quarter|period|quarterly|net|earnings|profit|loss|sales|revenue|a share)\b", re.IGNORECASE)
 FUTURE_WORDS = {"will", "shall", "scheduled", "expected", "planned", "due", "upcoming", "forthcoming", "next", "plans", "plan", "set"}
 
 
@@ -61,14 +66,22 @@ class DateTagger:
     def __call__(self, doc: Doc) -> Doc:
         anchor = parse_iso_date(doc._.published)
         records = []
-        for start, end in self._candidates(doc):
+        context = Context(quarter_talk=bool(QUARTER_TALK.search(doc.text)))
+        for start, end, family in self._candidates(doc):
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is None:
                 continue
             text = doc.text[start:end]
-            timex = normalise(text, anchor, clause_direction(span))
+            sentence = span.sent.text if doc.has_annotation("SENT_START") else text
+            local = replace(context, quarter_talk=context.quarter_talk and bool(QUARTER_WORDS.search(sentence)))
+            if family == "range" and re.fullmatch(r"\d\d", text) and records:
+                century = records[-1]["value"][:2]
+                timex = Timex("DATE", century + text) if records[-1]["value"][:4].isdigit() else None
+            else:
+                timex = normalise(text, anchor, clause_direction(span), local)
             if timex is None:
                 continue
+            context = _remember(context, timex)
             records.append(
                 {
                     "start": start,
@@ -84,19 +97,16 @@ class DateTagger:
         doc._.dates = records
         return doc
 
-    def _candidates(self, doc: Doc) -> list[tuple[int, int]]:
-        found: list[tuple[int, int]] = []
+    def _candidates(self, doc: Doc) -> list[tuple[int, int, str]]:
+        """The stage's own matches, then the model's DATE/TIME spans where nothing matched."""
+        kept = find_spans(doc.text)
         if self.use_model_spans:
             for ent in doc.ents:
-                if ent.label_ in {"DATE", "TIME"}:
-                    found.extend(self._boundaries(doc, ent.start_char, ent.end_char))
-        for pattern in PATTERNS:
-            found.extend((m.start(), m.end()) for m in pattern.finditer(doc.text))
-        # Longest first, then drop what overlaps a kept candidate.
-        kept: list[tuple[int, int]] = []
-        for start, end in sorted(set(found), key=lambda s: (-(s[1] - s[0]), s[0])):
-            if not any(start < e and s < end for s, e in kept):
-                kept.append((start, end))
+                if ent.label_ not in {"DATE", "TIME"}:
+                    continue
+                for start, end in self._boundaries(doc, ent.start_char, ent.end_char):
+                    if not any(start < e and s < end for s, e, _ in kept):
+                        kept.append((start, end, "model"))
         return sorted(kept)
 
     @staticmethod
@@ -118,6 +128,18 @@ class DateTagger:
             a, b = year_range.span("a"), year_range.span("b")
             return [(start + a[0], start + a[1]), (start + b[0], start + b[1])]
         return [(start, end)] if start < end else []
+
+
+def _remember(context: Context, timex: Timex) -> Context:
+    """Carry the last quarter, year and day mentioned to the expressions that follow."""
+    value = timex.value
+    if re.fullmatch(r"\d{4}-Q\d", value):
+        return replace(context, quarter=value, last_year=int(value[:4]))
+    if re.fullmatch(r"\d{4}-\d\d-\d\d", value):
+        return replace(context, last_date=value, last_year=int(value[:4]))
+    if re.fullmatch(r"\d{4}(?:-\d\d)?", value):
+        return replace(context, last_year=int(value[:4]))
+    return context
 
 
 @Language.factory(
