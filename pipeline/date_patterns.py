@@ -41,9 +41,11 @@ NUMBER = rf"(?:\d+(?:[.,]\d+)?(?:\s+\d/\d)?|{_NUMW}(?:[\s-]+(?:and\s+)?{_NUMW}){
 VAGUE = r"(?:a\s+few|a\s+couple\s+of|a\s+couple|couple\s+of|few|several|some|many|a\s+number\s+of)"
 AMOUNT = rf"(?:{NUMBER}|an?|{VAGUE}|a\s+half|half\s+an?)"
 UNIT = r"(?:second|minute|hour|day|week|fortnight|month|year|decade|centur(?:y|ies)|quarter|weekend)s?"
+# Approximators TimeBank keeps inside the span ("more than four hours", "nearly two years");
+# "about", "only", "over" stay outside.
 APPROX = (
-    r"(?:about|around|roughly|nearly|almost|approximately|more\s+than|less\s+than|fewer\s+than|over|under"
-    r"|at\s+least|at\s+most|up\s+to|no\s+more\s+than|no\s+less\s+than|only|just|another|some|barely)"
+    r"(?:nearly|almost|approximately|more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to"
+    r"|no\s+more\s+than|no\s+less\s+than)"
 )
 MOD = (
     r"(?:(?:early|earlier|late|later|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of"
@@ -95,8 +97,9 @@ _FAMILIES: dict[str, str] = {
     # Quarters and halves: "the third quarter", "third-quarter", "the fiscal first quarter of 1990".
     "quarter": (
         rf"(?:the\s+|this\s+year's\s+|last\s+year's\s+|next\s+year's\s+|{YEAR4}\s+)?(?:fiscal\s+|calendar\s+)?"
-        rf"(?:first|second|third|fourth|final|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+)?(?:quarter|half)"
+        rf"(?:first|second|third|fourth|final|1st|2nd|3rd|4th)\s+(?:fiscal\s+)?(?:quarter|half)"
         rf"(?:\s+of\s+(?:fiscal\s+)?(?:{YEAR4}|this\s+year|last\s+year|next\s+year|the\s+year))?"
+        rf"|(?:fiscal\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th)-(?:quarter|half)"
         rf"|the\s+(?:latest|same|comparable|year-earlier|year-ago|{YEAR4}|first|fourth|third|second)\s+(?:fiscal\s+)?(?:quarter|period|half)"
         rf"|the\s+(?:fiscal\s+)?quarter|the\s+(?:full|fiscal|calendar)\s+year|the\s+year"
     ),
@@ -105,15 +108,15 @@ _FAMILIES: dict[str, str] = {
         rf"(?:{MOD})?{RELATIVE}\s+(?:fiscal\s+)?{CALENDAR_UNIT}"
         rf"|(?:{MOD})?(?:this|last|next|that)\s+(?:{MONTH}|{WEEKDAY}|{SEASON}|{HOLIDAY})"
         rf"|(?:{MOD})?{SEASON}(?:\s+(?:of\s+)?(?:{YEAR4}|{SPOKEN_YEAR}))?|the\s+{SEASON}\s+of\s+(?:{YEAR4}|{SPOKEN_YEAR})"
-        rf"|(?:the\s+)?(?:fiscal\s+)?year-(?:end|earlier|ago)|the\s+weekend"
+        rf"|(?:fiscal\s+)?year-(?:end|earlier|ago)|the\s+weekend"
     ),
     "deictic": (
-        rf"(?:(?:early|earlier|late|later)\s+)?(?:today|yesterday|tomorrow|tonight)(?:\s+{PART_OF_DAY})?"
+        rf"(?:today|yesterday|tomorrow|tonight)(?:\s+{PART_OF_DAY})?"
         rf"|(?:the\s+)?day\s+(?:before|after)\s+(?:yesterday|tomorrow)|(?:the\s+)?next\s+(?:day|morning)|that\s+day"
         rf"|(?:this|that|last|tomorrow|yesterday)\s+{PART_OF_DAY}|(?:later|earlier)\s+(?:this|that)\s+{PART_OF_DAY}"
         rf"|(?:the\s+)?(?:same|previous|following)\s+day|earlier\s+that\s+day"
     ),
-    "weekday": rf"(?:(?:last|next|this|this\s+past|this\s+coming|early|late|earlier|later)\s+)?{WEEKDAY}(?:\s+{PART_OF_DAY})?",
+    "weekday": rf"(?:(?:last|next|this|this\s+past|this\s+coming)\s+)?{WEEKDAY}(?:\s+{PART_OF_DAY})?",
     "holiday": rf"(?:(?:last|next|this)\s+)?{HOLIDAY}",
     "clock": (
         rf"(?:(?:about|around|at\s+about|shortly\s+after|shortly\s+before|just\s+after|just\s+before)\s+)?"
@@ -125,7 +128,8 @@ _FAMILIES: dict[str, str] = {
     # Durations: "three years", "the past two months", "the first nine months", "48 hours", "five-year".
     "duration": (
         rf"(?:{APPROX}\s+)?(?:the\s+)?(?:(?:past|last|next|previous|coming|following|first|final|remaining|latest|same)\s+)?"
-        rf"(?:{AMOUNT})(?:\s+(?:more|full|straight|consecutive|additional|long))?[\s-]+{UNIT}(?:-long|-old)?"
+        rf"(?:{AMOUNT})(?:\s+(?:more|full|straight|consecutive|additional|long))?\s+{UNIT}"
+        rf"|(?:{NUMBER}|a|one)-{UNIT}(?:-long|-old)?"
         rf"|(?:{APPROX}\s+)?(?:an?\s+)?(?:hour|day|week|month|year|decade|minute)\s+and\s+a\s+half"
         rf"|(?:{APPROX}\s+)?(?:the\s+)?(?:past|last|next|previous|coming|following|first)\s+(?:{UNIT})(?=s)\w*"
         rf"|(?:decades|years|months|centuries)-long|(?:{APPROX}\s+)?a\s+decade"
@@ -139,8 +143,8 @@ _FAMILIES: dict[str, str] = {
     ),
     # References to the present, past and future.
     "reference": (
-        r"now|nowadays|currently|current|at\s+present|these\s+days|recently|more\s+recently|recent(?:\s+(?:years|months|weeks|days))?"
-        r"|the\s+past|in\s+the\s+past(?=\W)|the\s+(?:near\s+|distant\s+)?future|the\s+(?:near|short|long)\s+term|coming\s+(?:years|months|weeks|days|quarters)"
+        r"now|nowadays|currently|current|at\s+present|these\s+days|recently|more\s+recently|recent(?:\s+(?:years|months|weeks|days|quarters))?"
+        r"|the\s+past|the\s+(?:near\s+|distant\s+)?future|the\s+(?:near|short|long)\s+term|coming\s+(?:years|months|weeks|days|quarters)"
         r"|future\s+(?:years|quarters|months)|(?:past|previous)\s+years|that\s+time|the\s+time\s+being"
     ),
 }

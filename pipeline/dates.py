@@ -35,25 +35,48 @@ NOT_A_DATE = re.compile(r"\b(?:anniversary|birthday|old|aged?)\b|^\d+(?:st|nd|rd
 # Documents that compare quarters read "a year earlier" as the same quarter a year before.
 QUARTER_TALK = re.compile(r"\b(?:quarter|third-quarter|fourth-quarter|first-quarter|second-quarter)\b", re.IGNORECASE)
 QUARTER_WORDS = re.compile(r"\b(?:quarter|period|quarterly|net|earnings|profit|loss|sales|revenue|a share)\b", re.IGNORECASE)
-FUTURE_WORDS = {"will", "shall", "scheduled", "expected", "planned", "due", "upcoming", "forthcoming", "next", "plans", "plan", "set"}
+NAMED_QUARTER = re.compile(r"^(?!.*(?:ago|earlier|year-|comparable|last year's)).*\b(?:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+)?quarter", re.IGNORECASE)
+FUTURE_WORDS = {"will", "'ll", "shall", "scheduled", "expected", "planned", "due", "upcoming", "forthcoming", "next", "plans", "plan", "schedule", "expect", "intend", "going", "hope"}
+MODALS = {"would", "could", "may", "might", "should", "can", "must", "to"}
+REPORTING = {"say", "tell", "report", "announce", "add", "note"}
 
 
 def clause_direction(span: Span) -> int:
-    """-1 when the clause governing ``span`` is in the past tense, +1 future, 0 unknown."""
+    """-1 when the clause governing ``span`` is in the past tense, +1 future, 0 unknown.
+
+    Future: a modal or a planning word on the verb or the verb above it ("will meet on
+    Friday", "planned to leave on Thursday", "is scheduled for December 17", "as early as
+    Tuesday"), or a present-tense verb other than a reporting one ("meet separately Monday").
+    Past: a past-tense verb or a perfect.
+    """
+    doc = span.doc
+    before = doc[max(0, span.start - 3) : span.start].text.lower()
+    if re.search(r"\b(?:as (?:soon|early) as|until|by|next)$", before):
+        return 1
     token = span.root
     for _ in range(6):
-        if token.pos_ in {"VERB", "AUX"}:
-            break
-        if token.head is token:
+        if token.pos_ in {"VERB", "AUX"} or token.head is token:
             break
         token = token.head
-    words = {t.lower_ for t in token.children} | {token.lower_}
+    if token.pos_ not in {"VERB", "AUX"}:
+        return 0
+    chain = [token]
+    if token.dep_ in {"xcomp", "ccomp", "advcl", "conj"} and token.head is not token:
+        chain.append(token.head)
+    words = {t.lower_ for v in chain for t in v.children if t.dep_ in {"aux", "auxpass", "neg", "prt", "acomp"}}
+    words |= {v.lower_ for v in chain} | {v.lemma_.lower() for v in chain}
     if words & FUTURE_WORDS:
+        return 1
+    if token.tag_ == "VB" and words & MODALS:
         return 1
     if token.tag_ == "VBD" or (token.tag_ == "VBN" and words & {"has", "have", "had", "was", "were"}):
         return -1
-    if token.tag_ in {"VBZ", "VBP"}:
-        return 0
+    if token.tag_ == "VB" and len(chain) > 1 and chain[1].tag_ in {"VBZ", "VBP", "VB"}:
+        return 1
+    if token.tag_ in {"VBZ", "VBP"} and token.lemma_ not in REPORTING:
+        return 1
+    if token.tag_ == "VB" and len(chain) > 1 and chain[1].tag_ == "VBD":
+        return -1
     return -1 if token.tag_ == "VBN" else 0
 
 
@@ -73,7 +96,11 @@ class DateTagger:
                 continue
             text = doc.text[start:end]
             sentence = span.sent.text if doc.has_annotation("SENT_START") else text
-            local = replace(context, quarter_talk=context.quarter_talk and bool(QUARTER_WORDS.search(sentence)))
+            local = replace(
+                context,
+                quarter_talk=context.quarter_talk and bool(QUARTER_WORDS.search(sentence)),
+                following=doc.text[end : end + 20],
+            )
             if family == "range" and re.fullmatch(r"\d\d", text) and records:
                 century = records[-1]["value"][:2]
                 timex = Timex("DATE", century + text) if records[-1]["value"][:4].isdigit() else None
@@ -81,7 +108,7 @@ class DateTagger:
                 timex = normalise(text, anchor, clause_direction(span), local)
             if timex is None:
                 continue
-            context = _remember(context, timex)
+            context = _remember(context, timex, text)
             records.append(
                 {
                     "start": start,
@@ -121,7 +148,8 @@ class DateTagger:
             text = text[word.end() :]
         text_stripped = text.rstrip(" ,.;:")
         end = start + len(text_stripped)
-        if NOT_A_DATE.search(text_stripped):
+        if NOT_A_DATE.search(text_stripped) or re.fullmatch(r"\d{1,3}", text_stripped):
+            # A bare small number the model calls a DATE is an age or a count ("Kopp, 44,").
             return []
         year_range = YEAR_RANGE.match(text_stripped)
         if year_range:
@@ -130,10 +158,16 @@ class DateTagger:
         return [(start, end)] if start < end else []
 
 
-def _remember(context: Context, timex: Timex) -> Context:
-    """Carry the last quarter, year and day mentioned to the expressions that follow."""
+def _remember(context: Context, timex: Timex, text: str) -> Context:
+    """Carry the last quarter, year and day mentioned to the expressions that follow.
+
+    Only a quarter named outright ("the third quarter") sets the quarter under discussion;
+    "a year earlier" and "the year-ago period" refer back to it and must not replace it.
+    """
     value = timex.value
     if re.fullmatch(r"\d{4}-Q\d", value):
+        if not NAMED_QUARTER.search(text):
+            return context
         return replace(context, quarter=value, last_year=int(value[:4]))
     if re.fullmatch(r"\d{4}-\d\d-\d\d", value):
         return replace(context, last_date=value, last_year=int(value[:4]))

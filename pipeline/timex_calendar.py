@@ -141,14 +141,13 @@ def month_value(month: int, day: int | None, year: int | None, anchor: dt.date |
             elif direction > 0 and month <= anchor.month:
                 year += 1
         else:
+            # The nearest occurrence, news leaning to the past; a tense moves it when it is more
+            # than two months away on the wrong side.
             candidate = dt.date(year, month, min(day or 1, 28))
-            if direction < 0 and candidate > anchor and (day is not None or month > anchor.month):
+            days = (candidate - anchor).days
+            if (days > 183 and direction <= 0) or (direction < 0 and days > 60):
                 year -= 1
-            elif direction > 0 and candidate < anchor and (day is not None or month < anchor.month):
-                year += 1
-            elif direction == 0 and (candidate - anchor).days > 183:
-                year -= 1
-            elif direction == 0 and (anchor - candidate).days > 183:
+            elif (days < -250 and direction == 0) or (direction > 0 and days < -60):
                 year += 1
     prefix = str(year) if year is not None else "XXXX"
     return f"{prefix}-{month:02d}-{day:02d}" if day else f"{prefix}-{month:02d}"

@@ -44,6 +44,7 @@ class Context:
     quarter_talk: bool = False
     last_year: int | None = None
     last_date: str = ""
+    following: str = ""  # the text right after the expression
 
 
 Rule = Callable[[dict, dt.date | None, int, Context], "Timex | None"]
@@ -97,6 +98,7 @@ PATTERNS: list[tuple[str, str]] = [
     ("duration_vague", r"(?P<unit>decade|year|month|centurie|century)s-long|(?P<unit2>decade)"),
 ]  # fmt: skip
 RULES: list[tuple[str, re.Pattern]] = [(name, re.compile(pattern)) for name, pattern in PATTERNS]
+PERIOD_ENDED = re.compile(r"^\s*(?:ended|ending|that ended|which ended|to)\b")
 REFERENCES = {
     "now": "PRESENT_REF", "nowadays": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF",
     "at present": "PRESENT_REF", "these days": "PRESENT_REF", "the time being": "PRESENT_REF",
@@ -117,11 +119,13 @@ def _year_of(g: dict, anchor: dt.date | None) -> int | None:
     return None
 
 
-def _date(day: dt.date | None, part: str | None = None) -> Timex:
+def _date(day: dt.date | None, part: str | None = None, kind: str = "TIME") -> Timex:
+    """A day, or a part of it: TimeML makes "this morning" a TIME; TimeBank annotates
+    "Friday night" as a DATE with the part in the value, which ``kind="DATE"`` follows."""
     if day is None:
         return Timex("DATE", "XXXX-XX-XX")
     if part:
-        return Timex("TIME", f"{day.isoformat()}T{PARTS_OF_DAY[part]}")
+        return Timex(kind, f"{day.isoformat()}T{PARTS_OF_DAY[part]}")
     return Timex("DATE", day.isoformat())
 
 
@@ -199,8 +203,6 @@ def _quarter(g, anchor, direction, context):
         year = anchor.year + {"this": 0, "last": -1, "next": 1}[rel]
     if year is None and g["rel2"] == "the" and context.last_year:
         year = context.last_year
-    if year is None and context.quarter and unit == "Q":
-        year = int(context.quarter[:4])
     if year is None and anchor is not None:
         # The quarter being reported is the latest one that has ended, unless the clause looks ahead.
         current = quarter_of(anchor) if unit == "Q" else 1 + (anchor.month - 1) // 6
@@ -223,6 +225,8 @@ def _context_quarter(g, anchor, direction, context):
 
 
 def _the_year(g, anchor, direction, context):
+    if PERIOD_ENDED.match(context.following):
+        return Timex("DURATION", "P1Y")  # "the year ended March 31": a period, not this year
     if anchor is None:
         return None
     return Timex("DATE", str(anchor.year))
@@ -376,7 +380,7 @@ def _weekday(g, anchor, direction, context):
         day += dt.timedelta(days=7)
     if which == "last" and day == anchor:
         day -= dt.timedelta(days=7)
-    return _date(day, g["part"])
+    return _date(day, g["part"], "DATE")
 
 
 def _full_date(g, anchor, direction, context):
@@ -460,6 +464,10 @@ def _reference(g, anchor, direction, context):
     ref = g["ref"]
     if ref in REFERENCES:
         return Timex("DATE", REFERENCES[ref])
+    plural = re.fullmatch(r"(?:recent|coming|future) (years|months|weeks|days|quarters)", ref)
+    if plural:
+        # "in recent months" measures a stretch of time: TimeBank makes it a vague duration.
+        return Timex("DURATION", duration_value("X", plural.group(1).rstrip("s")))
     if "future" in ref or "term" in ref or ref.startswith("coming"):
         return Timex("DATE", "FUTURE_REF")
     return Timex("DATE", "PAST_REF")
