@@ -129,7 +129,7 @@ _FAMILIES: dict[str, str] = {
     "duration": (
         rf"(?:{APPROX}\s+)?(?:the\s+)?(?:(?:past|last|next|previous|coming|following|first|final|remaining|latest|same)\s+)?"
         rf"(?:{AMOUNT})(?:\s+(?:more|full|straight|consecutive|additional|long))?\s+{UNIT}"
-        rf"|(?:{NUMBER}|a|one)-{UNIT}(?:-long|-old)?"
+        rf"|(?:{NUMBER}|a|one)-{UNIT}(?:-long)?(?!-old)"
         rf"|(?:{APPROX}\s+)?(?:an?\s+)?(?:hour|day|week|month|year|decade|minute)\s+and\s+a\s+half"
         rf"|(?:{APPROX}\s+)?(?:the\s+)?(?:past|last|next|previous|coming|following|first)\s+(?:{UNIT})(?=s)\w*"
         rf"|(?:decades|years|months|centuries)-long|(?:{APPROX}\s+)?a\s+decade"
@@ -178,8 +178,10 @@ def _plausible(name: str, text: str, before: str, after: str) -> bool:
         bare = re.fullmatch(YEAR4, text) is not None
         if bare and NOT_A_YEAR_BEFORE.search(before) and not re.search(r"(?:since|in|of|by|until|from|to|before|after|during)\s*$", before[-8:]) is not None:
             return False
-    if name == "duration" and re.match(r"^\s*(?:of\s+age|old)\b", after, re.IGNORECASE):
-        return False
+    if name == "duration" and re.match(r"^\s*(?:of\s+age|old)\b|^-old", after, re.IGNORECASE):
+        return False  # an age
+    if name == "duration" and re.match(r"an?\s", text, re.IGNORECASE) and re.search(r"(?:\d|%|million|billion|cents|dollars?)\s*$", before, re.IGNORECASE):
+        return False  # a rate: "$1.76 a year", "save $500 million a year"
     if name == "reference" and text.lower() == "current" and re.match(r"^\s+(?:account|affairs|events|law|accounts)\b", after, re.IGNORECASE):
         return False
     return True

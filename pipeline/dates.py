@@ -37,7 +37,7 @@ QUARTER_TALK = re.compile(r"\b(?:quarter|third-quarter|fourth-quarter|first-quar
 QUARTER_WORDS = re.compile(r"\b(?:quarter|period|quarterly|net|earnings|profit|loss|sales|revenue|a share)\b", re.IGNORECASE)
 NAMED_QUARTER = re.compile(r"^(?!.*(?:ago|earlier|year-|comparable|last year's)).*\b(?:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+)?quarter", re.IGNORECASE)
 FUTURE_WORDS = {"will", "'ll", "shall", "scheduled", "expected", "planned", "due", "upcoming", "forthcoming", "next", "plans", "plan", "schedule", "expect", "intend", "going", "hope"}
-MODALS = {"would", "could", "may", "might", "should", "can", "must", "to"}
+MODALS = {"would", "could", "may", "might", "should", "can", "must"}
 REPORTING = {"say", "tell", "report", "announce", "add", "note"}
 
 
@@ -72,8 +72,6 @@ def clause_direction(span: Span) -> int:
     if token.tag_ == "VBD" or (token.tag_ == "VBN" and words & {"has", "have", "had", "was", "were"}):
         return -1
     if token.tag_ == "VB" and len(chain) > 1 and chain[1].tag_ in {"VBZ", "VBP", "VB"}:
-        return 1
-    if token.tag_ in {"VBZ", "VBP"} and token.lemma_ not in REPORTING:
         return 1
     if token.tag_ == "VB" and len(chain) > 1 and chain[1].tag_ == "VBD":
         return -1

@@ -464,7 +464,7 @@ def _reference(g, anchor, direction, context):
     ref = g["ref"]
     if ref in REFERENCES:
         return Timex("DATE", REFERENCES[ref])
-    plural = re.fullmatch(r"(?:recent|coming|future) (years|months|weeks|days|quarters)", ref)
+    plural = re.fullmatch(r"recent (months|weeks|quarters)", ref)
     if plural:
         # "in recent months" measures a stretch of time: TimeBank makes it a vague duration.
         return Timex("DURATION", duration_value("X", plural.group(1).rstrip("s")))
