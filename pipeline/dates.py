@@ -1,11 +1,12 @@
 """The dates stage: TIMEX3 detection and normalisation against the article's own date.
 
-``news_dates`` takes its candidates from the model's DATE and TIME entities and from its own
-patterns (ISO dates, year ranges, references such as "now" or "recently", sets such as "every
-year"), draws their boundaries as TimeML does (no leading preposition, ranges split into their
-ends), rejects what is not a date (ordinals such as "the 25th Anniversary", ages), reads the
-direction of the clause (past or future tense) and normalises each with :mod:`pipeline.timex`
-against the published date. Results go to ``doc._.dates`` as plain dicts with clean offsets.
+``news_dates`` takes its candidates from its own patterns (:mod:`pipeline.date_patterns`,
+spans drawn as TimeML draws them) and, where none matched, from the model's DATE and TIME
+entities (leading prepositions dropped, ranges split into their ends, ages and ordinals such
+as "the 25th Anniversary" rejected). It reads the direction of the clause (past or future
+tense), carries what the document said before (the quarter under discussion, the last year
+and day named) and normalises each with :mod:`pipeline.timex` against the published date.
+Results go to ``doc._.dates`` as plain dicts with clean offsets.
 """
 
 from __future__ import annotations
@@ -23,13 +24,6 @@ from .date_patterns import find_spans
 from .timex import Context, Timex, normalise
 
 LEADING_WORDS = {"on", "in", "at", "since", "by", "during", "until", "till", "from", "for", "of", "before", "after", "between", "through", "throughout", "around", "about"}
-# The stage's own candidates, beyond the model's DATE/TIME entities.
-PATTERNS = [
-    re.compile(r"\b\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2})?\b"),
-    re.compile(r"\b(?:now|currently|recently|nowadays|lately)\b", re.IGNORECASE),
-    re.compile(r"\b(?:every|each)\s+(?:day|week|month|year|weekend|morning|night)\b", re.IGNORECASE),
-    re.compile(r"\b(?:daily|weekly|monthly|annually)\b", re.IGNORECASE),
-]
 YEAR_RANGE = re.compile(r"^(?P<a>(?:1[5-9]|20)\d\d)\s*[-–—/]\s*(?P<b>(?:1[5-9]|20)\d\d|\d\d)$")
 NOT_A_DATE = re.compile(r"\b(?:anniversary|birthday|old|aged?)\b|^\d+(?:st|nd|rd|th)$", re.IGNORECASE)
 # Documents that compare quarters read "a year earlier" as the same quarter a year before.
@@ -38,16 +32,15 @@ QUARTER_WORDS = re.compile(r"\b(?:quarter|period|quarterly|net|earnings|profit|l
 NAMED_QUARTER = re.compile(r"^(?!.*(?:ago|earlier|year-|comparable|last year's)).*\b(?:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+)?quarter", re.IGNORECASE)
 FUTURE_WORDS = {"will", "'ll", "shall", "scheduled", "expected", "planned", "due", "upcoming", "forthcoming", "next", "plans", "plan", "schedule", "expect", "intend", "going", "hope"}
 MODALS = {"would", "could", "may", "might", "should", "can", "must"}
-REPORTING = {"say", "tell", "report", "announce", "add", "note"}
 
 
 def clause_direction(span: Span) -> int:
     """-1 when the clause governing ``span`` is in the past tense, +1 future, 0 unknown.
 
     Future: a modal or a planning word on the verb or the verb above it ("will meet on
-    Friday", "planned to leave on Thursday", "is scheduled for December 17", "as early as
-    Tuesday"), or a present-tense verb other than a reporting one ("meet separately Monday").
-    Past: a past-tense verb or a perfect.
+    Friday", "planned to leave on Thursday", "is scheduled for December 17"), or "as early
+    as", "until", "by" just before. Past: a past-tense verb or a perfect. A present tense
+    stays undecided: the parser often tags past participles as present ("hurt").
     """
     doc = span.doc
     before = doc[max(0, span.start - 3) : span.start].text.lower()
