@@ -33,15 +33,15 @@ def run(
     out: Path = typer.Option(DEFAULT_OUT, "--out", "-o", help="Output folder."),
     model: Optional[str] = typer.Option(None, help="Installed spaCy pipeline (name or path) instead of the default."),
     config: Optional[Path] = typer.Option(None, help="Pipeline config (default: the packaged newsie.cfg)."),
-    fmt: str = typer.Option("csv", "--format", help=f"Table format: {', '.join(TABLE_FORMATS)}."),
+    fmt: str = typer.Option("csv", "--format", help=f"Table format: {', '.join(TABLE_FORMATS)}; or timeml (one .tml per article)."),
     gold: Path = typer.Option(DEFAULT_GOLD, help="Gold folder or file to score against, when it exists."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing but errors."),
 ) -> None:
     """Extract entities, dates and relations; write the tables and run.json; print scores."""
     from .run import run as run_job
 
-    if fmt not in TABLE_FORMATS:
-        fail(f"--format must be one of {', '.join(TABLE_FORMATS)}")
+    if fmt not in (*TABLE_FORMATS, "timeml"):
+        fail(f"--format must be one of {', '.join(TABLE_FORMATS)}, timeml")
     inputs = paths or [DEFAULT_INPUT]
     for path in inputs:
         if not path.exists():
@@ -88,6 +88,32 @@ def evaluate_cmd(
     scores = evaluate(gold_articles, frames)
     write_scores(scores, out or pred)
     typer.echo(format_scores(scores))
+
+
+def _converters() -> dict:
+    """Input converters by format name: each takes (path_in, path_out) and returns a count."""
+    from .formats import timeml
+
+    return {"timeml": timeml.convert}
+
+
+@app.command("convert")
+def convert_cmd(
+    fmt: str = typer.Argument(..., help="Source format: timeml."),
+    path: Path = typer.Argument(..., help="File or folder in that format."),
+    out: Path = typer.Option(..., "--out", "-o", help="JSONL file to write (newsie input and gold in one)."),
+) -> None:
+    """Convert an annotated corpus to newsie JSONL (article text, published date, gold dates)."""
+    converters = _converters()
+    if fmt not in converters:
+        fail(f"unknown format {fmt!r}; known: {', '.join(converters)}")
+    if not path.exists():
+        fail(f"no such file or folder: {path}")
+    try:
+        n = converters[fmt](path, out)
+    except NewsieError as err:
+        fail(str(err))
+    typer.echo(f"newsie: {n} documents -> {out}")
 
 
 def read_predictions(folder: Path) -> dict:

@@ -183,3 +183,23 @@ def write_timeml(path: str | Path, doc_id: str, text: str, dct: str, dates: Iter
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(to_timeml(doc_id, text, dct, dates), encoding="utf-8")
     return path
+
+
+def write_articles(articles: Iterable, dates: "Iterable[dict]", out_dir: str | Path) -> list[Path]:
+    """One ``<article_id>.tml`` per article: its raw text with the predicted dates as TIMEX3.
+
+    ``articles`` carry ``article_id``, ``text`` (raw, as read) and ``published``; ``dates`` are
+    rows of the ``dates`` table, whose offsets index that raw text.
+    """
+    by_article: dict[str, list[dict]] = {}
+    for row in dates:
+        by_article.setdefault(str(row["article_id"]), []).append(
+            {"start": int(row["start"]), "end": int(row["end"]), "type": row["type"], "value": row["value"]}
+        )
+    written = []
+    for article in articles:
+        if article.error:
+            continue
+        name = re.sub(r"[^\w.-]", "_", article.article_id) + ".tml"
+        written.append(write_timeml(Path(out_dir) / name, article.article_id, article.text, article.published, by_article.get(article.article_id, [])))
+    return written
