@@ -68,7 +68,7 @@ RELATIVE = (
 CALENDAR_UNIT = r"(?:year|month|week|weekend|quarter|decade|century|half|period|spring|summer|autumn|fall|winter)"
 HOLIDAY = (
     r"(?:christmas(?:\s+(?:eve|day))?|new\s+year's(?:\s+(?:eve|day))?|thanksgiving(?:\s+day)?|easter(?:\s+sunday|\s+week)?"
-    r"|independence\s+day|labor\s+day|memorial\s+day|election\s+day|valentine's\s+day|halloween)"
+    r"|independence\s+day|labor\s+day|memorial\s+day|election\s+day|valentine's\s+day|halloween|international\s+women's\s+day|may\s+day)"
 )
 CLOCK = (
     r"(?:\d{1,2}(?::\d\d)?\s*(?:a\.m\.?|p\.m\.?|am\b|pm\b)|\d{1,2}:\d\d|noon|midnight|midday"
@@ -100,7 +100,7 @@ _FAMILIES: dict[str, str] = {
         rf"(?:first|second|third|fourth|final|1st|2nd|3rd|4th)\s+(?:fiscal\s+)?(?:quarter|half)"
         rf"(?:\s+of\s+(?:fiscal\s+)?(?:{YEAR4}|this\s+year|last\s+year|next\s+year|the\s+year))?"
         rf"|(?:fiscal\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th)-(?:quarter|half)"
-        rf"|the\s+(?:latest|same|comparable|year-earlier|year-ago|{YEAR4}|first|fourth|third|second)\s+(?:fiscal\s+)?(?:quarter|period|half)"
+        rf"|the\s+(?:latest|same|comparable|year-earlier|year-ago|{YEAR4}|first|fourth|third|second)\s+(?:fiscal\s+)?(?:quarter|period)"
         rf"|the\s+(?:fiscal\s+)?quarter|the\s+(?:full|fiscal|calendar)\s+year|the\s+year"
     ),
     # "this year", "last week", "earlier this month", "the past year", "next spring", "last Friday".
@@ -108,7 +108,7 @@ _FAMILIES: dict[str, str] = {
         rf"(?:{MOD})?{RELATIVE}\s+(?:fiscal\s+)?{CALENDAR_UNIT}"
         rf"|(?:{MOD})?(?:this|last|next|that)\s+(?:{MONTH}|{WEEKDAY}|{SEASON}|{HOLIDAY})"
         rf"|(?:{MOD})?{SEASON}(?:\s+(?:of\s+)?(?:{YEAR4}|{SPOKEN_YEAR}))?|the\s+{SEASON}\s+of\s+(?:{YEAR4}|{SPOKEN_YEAR})"
-        rf"|(?:fiscal\s+)?year-(?:end|earlier|ago)|the\s+weekend"
+        rf"|(?:fiscal\s+)?year-(?:end|earlier|ago)|the\s+weekend|year(?:'s)?\s+end"
     ),
     "deictic": (
         rf"(?:today|yesterday|tomorrow|tonight)(?:\s+{PART_OF_DAY})?"
@@ -133,6 +133,9 @@ _FAMILIES: dict[str, str] = {
         rf"|(?:{APPROX}\s+)?(?:an?\s+)?(?:hour|day|week|month|year|decade|minute)\s+and\s+a\s+half"
         rf"|(?:{APPROX}\s+)?(?:the\s+)?(?:past|last|next|previous|coming|following|first)\s+(?:{UNIT})(?=s)\w*"
         rf"|(?:decades|years|months|centuries)-long|(?:{APPROX}\s+)?a\s+decade"
+        # "for years", "within weeks", "the first time in years": a vague stretch of time.
+        rf"|(?<=\bfor\s)(?:years|months|weeks|decades|centuries)|(?<=\bwithin\s)(?:days|weeks|months|years)"
+        rf"|(?<=\btime\sin\s)(?:years|months|decades)"
     ),
     # Sets: "every year", "each Thursday", "daily", "twice a week".
     "set": (
@@ -170,6 +173,16 @@ def _plausible(name: str, text: str, before: str, after: str) -> bool:
     """Context checks that patterns alone cannot express."""
     if not _capitalised(text):
         return False
+    lower = text.lower()
+    if re.search(r"\bhalf$", lower) and not re.search(r"\bof\b|^\d{4}|year's", lower):
+        return False  # "the second half" of a match; a half-year needs its year
+    if name == "set" and text[0].isupper() and re.search(r"[A-Z][\w.]*\s+$", before):
+        return False  # "LA Weekly": part of a name
+    if name == "duration":
+        if re.match(r"(?:1[5-9]\d\d|20\d\d)\s", text):
+            return False  # "World Cup 2018 day five": a year, not an amount
+        if lower in {"a second", "one second"} or (lower == "a quarter" and re.match(r"^\s+of\b", after)):
+            return False  # "a second goal", "a quarter of the vote"
     if name == "relative" and AMBIGUOUS_ALONE.match(text):
         return False
     if name == "year":

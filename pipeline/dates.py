@@ -44,7 +44,7 @@ def clause_direction(span: Span) -> int:
     """
     doc = span.doc
     before = doc[max(0, span.start - 3) : span.start].text.lower()
-    if re.search(r"\b(?:as (?:soon|early) as|until|by|next)$", before):
+    if re.search(r"\b(?:as (?:soon|early) as|next)$", before):
         return 1
     token = span.root
     for _ in range(6):
@@ -57,11 +57,14 @@ def clause_direction(span: Span) -> int:
     if token.dep_ in {"xcomp", "ccomp", "advcl", "conj"} and token.head is not token:
         chain.append(token.head)
     words = {t.lower_ for v in chain for t in v.children if t.dep_ in {"aux", "auxpass", "neg", "prt", "acomp"}}
+    chain += [t for v in chain for t in v.children if t.dep_ in {"aux", "auxpass"}]
     words |= {v.lower_ for v in chain} | {v.lemma_.lower() for v in chain}
     if words & FUTURE_WORDS:
         return 1
     if token.tag_ == "VB" and words & MODALS:
         return 1
+    if "to" in words and any(v.tag_ in {"VBZ", "VBP", "MD"} for v in chain):
+        return 1  # "is to be held", "are to travel"
     if token.tag_ == "VBD" or (token.tag_ == "VBN" and words & {"has", "have", "had", "was", "were"}):
         return -1
     if token.tag_ == "VB" and len(chain) > 1 and chain[1].tag_ in {"VBZ", "VBP", "VB"}:

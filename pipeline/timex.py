@@ -22,7 +22,7 @@ from .timex_rules import RULES, Context, Timex, apply_rule
 __all__ = ["Context", "Timex", "normalise", "date_data_parser"]
 
 LEADING = re.compile(
-    r"^(?:on|in|at|since|by|during|until|from|for|of|throughout|through|before|after|within|over the|into)\s+"
+    r"^(?:on|in|at(?!\s+(?:least|most|about)\b)|since|by|during|until|from|for|of|throughout|through|before|after|within|into)\s+"
 )
 # Words that set TimeML's ``mod`` attribute but leave the value alone.
 MODIFIER = re.compile(

@@ -26,7 +26,8 @@ VAGUE = {"a few", "few", "several", "some", "many", "a couple", "couple of", "a 
 FIXED_HOLIDAYS = {
     "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24), "new year's": (1, 1),
     "new year's day": (1, 1), "new year's eve": (12, 31), "independence day": (7, 4),
-    "valentine's day": (2, 14), "halloween": (10, 31),
+    "valentine's day": (2, 14), "halloween": (10, 31), "international women's day": (3, 8),
+    "may day": (5, 1),
 }  # fmt: skip
 
 

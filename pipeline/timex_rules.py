@@ -70,7 +70,9 @@ PATTERNS: list[tuple[str, str]] = [
     ("quarter", rf"(?:the )?(?:(?P<rel>this|last|next) year's |(?P<y1>{YEAR4}) )?(?:fiscal |calendar )?{_Q}[ -](?:fiscal )?(?P<unit>quarter|half)(?: of (?:fiscal )?(?:(?P<y2>{YEAR4})|(?P<rel2>this|last|next|the) year))?"),
     ("context_quarter", rf"the (?:(?P<which>latest|same|comparable|year-earlier|year-ago|(?P<y>{YEAR4})) )?(?:fiscal )?(?P<unit>quarter|period)"),
     ("the_year", r"the (?:(?P<kind>full|fiscal|calendar) )?year"),
-    ("year_adj", r"(?:the )?(?:fiscal )?year-(?P<kind>end|earlier|ago)"),
+    ("year_adj", r"(?:the )?(?:fiscal )?year(?:-|'s |\s)(?P<kind>end|earlier|ago)"),
+    ("weekend", r"the weekend"),
+    ("vague_plural", r"(?P<unit>year|month|week|day|decade|centurie)s"),
     ("relative", rf"(?:the )?{_WHICH} (?:fiscal )?(?P<unit>year|month|week|weekend|quarter|decade|half|period|spring|summer|autumn|fall|winter)"),
     ("relative_month", rf"{_WHICH} (?P<month>{MONTH})"),
     ("month_rel_year", rf"(?P<month>{MONTH}),? (?P<which>this|last|next) year"),
@@ -86,7 +88,7 @@ PATTERNS: list[tuple[str, str]] = [
     ("week_of", rf"(?:the )?week of (?P<month>{MONTH}) (?P<d>{DAY})"),
     ("month_year", rf"(?P<month>{MONTH}),? (?:of )?(?:(?P<y>{YEAR4})|(?P<spoken>{SPOKEN_YEAR}))"),
     ("month", rf"(?P<month>{MONTH})"),
-    ("holiday", r"(?:(?P<which>last|next|this) )?(?P<name>christmas(?: eve| day)?|new year's(?: eve| day)?|thanksgiving(?: day)?|easter(?: sunday| week)?|independence day|labor day|memorial day|election day|valentine's day|halloween)"),
+    ("holiday", r"(?:(?P<which>last|next|this) )?(?P<name>christmas(?: eve| day)?|new year's(?: eve| day)?|thanksgiving(?: day)?|easter(?: sunday| week)?|independence day|labor day|memorial day|election day|valentine's day|halloween|international women's day|may day)"),
     ("set", rf"(?:every|each) (?:other )?(?:(?P<amount>{AMOUNT}) )?(?:(?P<unit>{UNIT})|(?P<wd>{WEEKDAY})|(?P<month>{MONTH})|{_PART}|(?P<season>{SEASON}))"),
     ("set_adverb", r"(?P<adverb>daily|weekly|monthly|annually|yearly|hourly|nightly)"),
     ("set_times", rf"(?:once|twice|three times|four times|\d+ times) (?:a|an|per|every) (?P<unit>{UNIT})"),
@@ -242,6 +244,19 @@ def _year_adj(g, anchor, direction, context):
     return Timex("DATE", str(anchor.year - 1))
 
 
+def _weekend(g, anchor, direction, context):
+    if anchor is None:
+        return Timex("DATE", "XXXX-WXX-WE")
+    saturday = weekday_date(anchor, 5, 1 if direction > 0 else -1)
+    year, week, _ = saturday.isocalendar()
+    return Timex("DATE", f"{year}-W{week:02d}-WE")
+
+
+def _vague_plural(g, anchor, direction, context):
+    unit = "century" if g["unit"] == "centurie" else g["unit"]
+    return Timex("DURATION", duration_value("X", unit))
+
+
 def _relative(g, anchor, direction, context):
     which, unit = g["which"], g["unit"]
     n = RELATIVE_N[which]
@@ -391,15 +406,6 @@ def _full_date(g, anchor, direction, context):
         dt.date(year or 2000, month, day)
     except ValueError:
         return None
-    if year is None and g["wd"] and anchor is not None:
-        # A weekday pins the year: the nearest year in which that date falls on that weekday.
-        for candidate in (anchor.year, anchor.year + (1 if direction > 0 else -1), anchor.year - (1 if direction > 0 else -1)):
-            try:
-                if dt.date(candidate, month, day).weekday() == WEEKDAYS.index(g["wd"]):
-                    year = candidate
-                    break
-            except ValueError:
-                continue
     return Timex("DATE", month_value(month, day, year, anchor, direction))
 
 
@@ -503,7 +509,7 @@ HANDLERS: dict[str, Rule] = {
     "iso": _iso, "numeric": _numeric, "year": _year, "spoken_year": _spoken_year, "decade": _decade,
     "decade_word": _decade_word, "century": _century, "this_century": _this_century,
     "quarter": _quarter, "context_quarter": _context_quarter, "the_year": _the_year,
-    "year_adj": _year_adj, "relative": _relative, "relative_month": _relative_month,
+    "year_adj": _year_adj, "weekend": _weekend, "vague_plural": _vague_plural, "relative": _relative, "relative_month": _relative_month,
     "month_rel_year": _month_rel_year, "season": _season, "relative_day": _relative_day,
     "day_before": _day_before, "narrative_day": _narrative_day, "part_of_day": _part_of_day,
     "ago": _ago, "clock": _clock, "weekday": _weekday, "full_date": _full_date, "week_of": _week_of,
