@@ -96,18 +96,18 @@ _FAMILIES: dict[str, str] = {
     "century": rf"(?:the\s+)?(?:early\s+|mid-|late\s+)?{ORDINAL}[\s-]+century|(?:this|last|next|the\s+past|the\s+last|the\s+next)\s+century",
     # Quarters and halves: "the third quarter", "third-quarter", "the fiscal first quarter of 1990".
     "quarter": (
-        rf"(?:the\s+|this\s+year's\s+|last\s+year's\s+|next\s+year's\s+|{YEAR4}\s+)?(?:fiscal\s+|calendar\s+)?"
+        rf"(?:the\s+)?(?:this\s+year's\s+|last\s+year's\s+|next\s+year's\s+|{YEAR4}\s+)?(?:fiscal\s+|calendar\s+)?"
         rf"(?:first|second|third|fourth|final|1st|2nd|3rd|4th)\s+(?:fiscal\s+)?(?:quarter|half)"
         rf"(?:\s+of\s+(?:fiscal\s+)?(?:{YEAR4}|this\s+year|last\s+year|next\s+year|the\s+year))?"
         rf"|(?:fiscal\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th)-(?:quarter|half)"
         rf"|the\s+(?:latest|same|comparable|year-earlier|year-ago|{YEAR4}|first|fourth|third|second)\s+(?:fiscal\s+)?(?:quarter|period)"
-        rf"|the\s+(?:fiscal\s+)?quarter|the\s+(?:full|fiscal|calendar)\s+year|the\s+year"
+        rf"|the\s+(?:fiscal\s+)?quarter|(?:{MOD})?the\s+(?:full|fiscal|calendar)\s+year|(?:{MOD})?the\s+year"
     ),
     # "this year", "last week", "earlier this month", "the past year", "next spring", "last Friday".
     "relative": (
         rf"(?:{MOD})?{RELATIVE}\s+(?:fiscal\s+)?{CALENDAR_UNIT}"
         rf"|(?:{MOD})?(?:this|last|next|that)\s+(?:{MONTH}|{WEEKDAY}|{SEASON}|{HOLIDAY})"
-        rf"|(?:{MOD})?{SEASON}(?:\s+(?:of\s+)?(?:{YEAR4}|{SPOKEN_YEAR}))?|the\s+{SEASON}\s+of\s+(?:{YEAR4}|{SPOKEN_YEAR})"
+        rf"|(?:the\s+)?(?:{MOD})?{SEASON}(?:\s+(?:of\s+)?(?:{YEAR4}|{SPOKEN_YEAR}))?|the\s+{SEASON}\s+of\s+(?:{YEAR4}|{SPOKEN_YEAR})"
         rf"|(?:fiscal\s+)?year-(?:end|earlier|ago)|the\s+weekend|year(?:'s)?\s+end"
     ),
     "deictic": (
