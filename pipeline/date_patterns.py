@@ -140,7 +140,7 @@ _FAMILIES: dict[str, str] = {
     # Sets: "every year", "each Thursday", "daily", "twice a week".
     "set": (
         rf"(?:every|each)\s+(?:other\s+)?(?:{AMOUNT}\s+)?(?:{UNIT}|{WEEKDAY}|{MONTH}|{PART_OF_DAY}|{SEASON})"
-        rf"|(?:daily|weekly|monthly|annually|yearly|hourly|nightly)"
+        rf"|(?:daily|weekly|monthly|yearly|hourly|nightly)"
         rf"|(?:once|twice|three\s+times|four\s+times|\d+\s+times)\s+(?:a|an|per|every)\s+(?:{UNIT})"
         rf"|{WEEKDAY}s(?:\s+{PART_OF_DAY}s?)?"
     ),
@@ -181,8 +181,8 @@ def _plausible(name: str, text: str, before: str, after: str) -> bool:
     if name == "duration":
         if re.match(r"(?:1[5-9]\d\d|20\d\d)\s", text):
             return False  # "World Cup 2018 day five": a year, not an amount
-        if lower in {"a second", "one second"} or (lower == "a quarter" and re.match(r"^\s+of\b", after)):
-            return False  # "a second goal", "a quarter of the vote"
+        if lower in {"a second", "one second"} or (re.search(r"\bquarters?$", lower) and re.match(r"^\s+of\b", after)):
+            return False  # "a second goal", "three-quarters of the vote"
     if name == "relative" and AMBIGUOUS_ALONE.match(text):
         return False
     if name == "year":

@@ -30,7 +30,7 @@ NOT_A_DATE = re.compile(r"\b(?:anniversary|birthday|old|aged?)\b|^\d+(?:st|nd|rd
 QUARTER_TALK = re.compile(r"\b(?:quarter|third-quarter|fourth-quarter|first-quarter|second-quarter)\b", re.IGNORECASE)
 QUARTER_WORDS = re.compile(r"\b(?:quarter|period|quarterly|net|earnings|profit|loss|sales|revenue|a share)\b", re.IGNORECASE)
 NAMED_QUARTER = re.compile(r"^(?!.*(?:ago|earlier|year-|comparable|last year's)).*\b(?:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+)?quarter", re.IGNORECASE)
-FUTURE_WORDS = {"will", "'ll", "shall", "scheduled", "expected", "planned", "due", "upcoming", "forthcoming", "next", "plans", "plan", "schedule", "expect", "intend", "going", "hope"}
+FUTURE_WORDS = {"will", "'ll", "shall", "scheduled", "expected", "planned", "due", "upcoming", "forthcoming", "next", "plans", "plan", "set", "schedule", "expect", "intend", "going", "hope"}
 MODALS = {"would", "could", "may", "might", "should", "can", "must"}
 
 
@@ -39,12 +39,12 @@ def clause_direction(span: Span) -> int:
 
     Future: a modal or a planning word on the verb or the verb above it ("will meet on
     Friday", "planned to leave on Thursday", "is scheduled for December 17"), or "as early
-    as", "until", "by" just before. Past: a past-tense verb or a perfect. A present tense
+    as", "until", "effective" just before. Past: a past-tense verb or a perfect. A present tense
     stays undecided: the parser often tags past participles as present ("hurt").
     """
     doc = span.doc
     before = doc[max(0, span.start - 3) : span.start].text.lower()
-    if re.search(r"\b(?:as (?:soon|early) as|next)$", before):
+    if re.search(r"\b(?:as (?:soon|early) as|next|until|effective)$", before):
         return 1
     token = span.root
     for _ in range(6):
@@ -61,7 +61,7 @@ def clause_direction(span: Span) -> int:
     words |= {v.lower_ for v in chain} | {v.lemma_.lower() for v in chain}
     if words & FUTURE_WORDS:
         return 1
-    if token.tag_ == "VB" and words & MODALS:
+    if token.tag_ in {"VB", "VBG"} and words & MODALS:
         return 1
     if "to" in words and any(v.tag_ in {"VBZ", "VBP", "MD"} for v in chain):
         return 1  # "is to be held", "are to travel"
