@@ -96,11 +96,11 @@ _FAMILIES: dict[str, str] = {
     "century": rf"(?:the\s+)?(?:early\s+|mid-|late\s+)?{ORDINAL}[\s-]+century|(?:this|last|next|the\s+past|the\s+last|the\s+next)\s+century",
     # Quarters and halves: "the third quarter", "third-quarter", "the fiscal first quarter of 1990".
     "quarter": (
-        rf"(?:the\s+)?(?:this\s+year's\s+|last\s+year's\s+|next\s+year's\s+|{YEAR4}\s+)?(?:fiscal\s+|calendar\s+)?"
+        rf"(?:the\s+)?(?:this\s+year's\s+|last\s+year's\s+|next\s+year's\s+|{YEAR4}\s+|(?:comparable\s+)?year-(?:ago|earlier)\s+)?(?:fiscal\s+|calendar\s+)?"
         rf"(?:first|second|third|fourth|final|1st|2nd|3rd|4th)\s+(?:fiscal\s+)?(?:quarter|half)"
         rf"(?:\s+of\s+(?:fiscal\s+)?(?:{YEAR4}|this\s+year|last\s+year|next\s+year|the\s+year))?"
         rf"|(?:fiscal\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th)-(?:quarter|half)"
-        rf"|the\s+(?:latest|same|comparable|year-earlier|year-ago|{YEAR4}|first|fourth|third|second)\s+(?:fiscal\s+)?(?:quarter|period)"
+        rf"|the\s+(?:latest|same|comparable|year-earlier|year-ago|comparable\s+year-(?:ago|earlier)|{YEAR4}|first|fourth|third|second)\s+(?:fiscal\s+)?(?:quarter|period)"
         rf"|the\s+(?:fiscal\s+)?quarter|(?:{MOD})?the\s+(?:full|fiscal|calendar)\s+year|(?:{MOD})?the\s+year"
     ),
     # "this year", "last week", "earlier this month", "the past year", "next spring", "last Friday".

@@ -67,8 +67,8 @@ PATTERNS: list[tuple[str, str]] = [
     ("decade_word", r"(?:the )?(?:early |mid-|late )?(?P<nineteen>nineteen[ -])?(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)"),
     ("century", rf"(?:the )?(?:early |mid-|late )?(?P<ord>{ORDINAL})[ -]century"),
     ("this_century", r"(?P<which>this|last|next|the past|the last|the next) century"),
-    ("quarter", rf"(?:the |its )?(?:(?P<rel>this|last|next) year's |(?P<y1>{YEAR4}) )?(?:fiscal |calendar )?{_Q}[ -](?:fiscal )?(?P<unit>quarter|half)(?: of (?:fiscal )?(?:(?P<y2>{YEAR4})|(?P<rel2>this|last|next|the) year))?"),
-    ("context_quarter", rf"the (?:(?P<which>latest|same|comparable|year-earlier|year-ago|(?P<y>{YEAR4})) )?(?:fiscal )?(?P<unit>quarter|period)"),
+    ("quarter", rf"(?:the |its )?(?:(?P<rel>this|last|next) year's |(?P<y1>{YEAR4}) |(?:comparable )?(?P<ago>year-ago|year-earlier) )?(?:fiscal |calendar )?{_Q}[ -](?:fiscal )?(?P<unit>quarter|half)(?: of (?:fiscal )?(?:(?P<y2>{YEAR4})|(?P<rel2>this|last|next|the) year))?"),
+    ("context_quarter", rf"the (?:(?P<which>latest|same|comparable|year-earlier|year-ago|comparable year-ago|comparable year-earlier|(?P<y>{YEAR4})) )?(?:fiscal )?(?P<unit>quarter|period)"),
     ("the_year", r"the (?:(?P<kind>full|fiscal|calendar) )?year"),
     ("year_adj", r"(?:the )?(?:fiscal )?year(?:-|'s |\s)(?P<kind>end|earlier|ago)"),
     ("weekend", r"the weekend"),
@@ -205,6 +205,9 @@ def _quarter(g, anchor, direction, context):
         year = anchor.year + {"this": 0, "last": -1, "next": 1}[rel]
     if year is None and g["rel2"] == "the" and context.last_year:
         year = context.last_year
+    if g["ago"] and anchor is not None:
+        current = quarter_of(anchor) if unit == "Q" else 1 + (anchor.month - 1) // 6
+        year = (anchor.year - 1 if q > current else anchor.year) - 1
     if year is None and anchor is not None:
         # The quarter being reported is the latest one that has ended, unless the clause looks ahead.
         current = quarter_of(anchor) if unit == "Q" else 1 + (anchor.month - 1) // 6
@@ -221,7 +224,9 @@ def _context_quarter(g, anchor, direction, context):
         return Timex("DATE", "XXXX-QX")
     if g["y"]:
         return Timex("DATE", f"{g['y']}-{base[5:]}")
-    if which in {"year-earlier", "year-ago", "comparable"}:
+    if which == "latest" and anchor is not None:
+        return Timex("DATE", shift_quarter(anchor, -1))  # the last quarter to have ended
+    if which in {"year-earlier", "year-ago", "comparable", "comparable year-ago", "comparable year-earlier"}:
         return Timex("DATE", f"{int(base[:4]) - 1}-{base[5:]}")
     return Timex("DATE", base)
 
