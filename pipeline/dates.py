@@ -25,7 +25,13 @@ from .timex import Context, Timex, normalise
 
 LEADING_WORDS = {"on", "in", "at", "since", "by", "during", "until", "till", "from", "for", "of", "before", "after", "between", "through", "throughout", "around", "about"}
 YEAR_RANGE = re.compile(r"^(?P<a>(?:1[5-9]|20)\d\d)\s*[-–—/]\s*(?P<b>(?:1[5-9]|20)\d\d|\d\d)$")
-NOT_A_DATE = re.compile(r"\b(?:anniversary|birthday|old|aged?)\b|^\d+(?:st|nd|rd|th)$", re.IGNORECASE)
+# Model DATE spans that are not TIMEX3: ordinals and ages ("the 25th Anniversary", "in his
+# 30s"), and "annually", which TimeBank leaves untagged more often than not.
+NOT_A_DATE = re.compile(
+    r"\b(?:anniversary|birthday|old|aged?)\b|^\d+(?:st|nd|rd|th)$|^(?:mid-|early |late )?[1-9]0s$|^annually$"
+    r"|\b\d+(?:st|nd|rd|th)\s+(?:minute|lap|round|inning|hole)",
+    re.IGNORECASE,
+)
 # Documents that compare quarters read "a year earlier" as the same quarter a year before.
 QUARTER_TALK = re.compile(r"\b(?:quarter|third-quarter|fourth-quarter|first-quarter|second-quarter)\b", re.IGNORECASE)
 QUARTER_WORDS = re.compile(r"\b(?:quarter|period|quarterly|net|earnings|profit|loss|sales|revenue|a share)\b", re.IGNORECASE)
