@@ -119,8 +119,8 @@ _FAMILIES: dict[str, str] = {
     "weekday": rf"(?:(?:last|next|this|this\s+past|this\s+coming)\s+)?{WEEKDAY}(?:\s+{PART_OF_DAY})?",
     "holiday": rf"(?:(?:last|next|this)\s+)?{HOLIDAY}",
     "clock": (
-        rf"(?:(?:about|around|at\s+about|shortly\s+after|shortly\s+before|just\s+after|just\s+before)\s+)?"
-        rf"{CLOCK}{ZONE}?(?:\s+(?:{WEEKDAY}|today|yesterday|tomorrow))?"
+        rf"(?:(?:about|around)\s+)?"
+        rf"{CLOCK}{ZONE}?(?:,?\s+(?:{WEEKDAY}|today|yesterday|tomorrow|{MONTH}\s+{DAY}))?"
         rf"|(?:{WEEKDAY}|today|yesterday|tomorrow)\s+at\s+{CLOCK}{ZONE}?"
     ),
     # "two years ago", "a year earlier", "almost four years ago".

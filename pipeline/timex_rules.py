@@ -82,7 +82,7 @@ PATTERNS: list[tuple[str, str]] = [
     ("narrative_day", r"(?:the )?(?P<which>next|following|previous|same|that) (?P<unit>day|morning)|earlier that day|that day"),
     ("part_of_day", rf"(?:(?P<which>this|that|last|tomorrow|yesterday)|(?:later|earlier) (?:this|that)) {_PART}"),
     ("ago", rf"(?P<amount>{AMOUNT})[ -](?P<unit>{UNIT}) (?P<dir>ago|earlier|later|from now|hence)"),
-    ("clock", rf"(?:(?P<wd1>{WEEKDAY}|today|yesterday|tomorrow) at )?(?P<clock>{CLOCK})(?: (?:local time|[ecmp][sd]t|gmt|utc)| \((?:[ecmp][sd]t|gmt)\))?(?: (?P<wd2>{WEEKDAY}|today|yesterday|tomorrow))?"),
+    ("clock", rf"(?:(?P<wd1>{WEEKDAY}|today|yesterday|tomorrow) at )?(?P<clock>{CLOCK})(?: (?:local time|[ecmp][sd]t|gmt|utc)| \((?:[ecmp][sd]t|gmt)\))?(?:,? (?:(?P<wd2>{WEEKDAY}|today|yesterday|tomorrow)|(?P<month>{MONTH}) (?P<d>{DAY})))?"),
     ("weekday", rf"(?:(?P<which>last|next|this|this past|this coming|early|late|earlier|later) )?(?P<wd>{WEEKDAY})(?: {_PART})?"),
     ("full_date", rf"(?:(?P<wd>{WEEKDAY}),? )?(?:(?P<month>{MONTH}) (?P<d>{DAY})|(?:the )?(?P<d2>{DAY}) (?:of )?(?P<month2>{MONTH}))(?:,? (?P<y>{YEAR4})| (?P<rel>this|last|next) year)?"),
     ("week_of", rf"(?:the )?week of (?P<month>{MONTH}) (?P<d>{DAY})"),
@@ -379,7 +379,11 @@ def _clock(g, anchor, direction, context):
         if hour > 23 or minute > 59:
             return None
     day_word = g["wd1"] or g["wd2"]
-    day = anchor
+    # A bare clock time belongs to the day the story was just talking about.
+    day = dt.date.fromisoformat(context.last_date) if context.last_date else anchor
+    if g["month"]:
+        value = month_value(_month(g["month"]), int(re.sub(r"\D", "", g["d"])), None, anchor, direction)
+        day = dt.date.fromisoformat(value) if value[0].isdigit() else None
     if day_word and anchor is not None:
         if day_word in WEEKDAYS:
             day = weekday_date(anchor, WEEKDAYS.index(day_word), direction)
