@@ -69,6 +69,8 @@ def clause_direction(span: Span) -> int:
         return 1
     if token.tag_ in {"VB", "VBG"} and words & MODALS:
         return 1
+    if "would" in words and not words & {"have", "had"}:
+        return 1  # "would be paid in January"
     if "to" in words and any(v.tag_ in {"VBZ", "VBP", "MD"} for v in chain):
         return 1  # "is to be held", "are to travel"
     if token.tag_ == "VBD" or (token.tag_ == "VBN" and words & {"has", "have", "had", "was", "were"}):

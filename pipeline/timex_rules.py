@@ -291,6 +291,8 @@ def _relative_month(g, anchor, direction, context):
     if g["which"] not in {"this", "last", "next", "this past", "this coming", "that"}:
         return None
     n = {"this": 0, "that": 0, "last": -1, "this past": -1, "next": 1, "this coming": 1}[g["which"]]
+    if g["which"] == "this" and anchor is not None:
+        return Timex("DATE", f"{anchor.year}-{_month(g['month']):02d}")  # "this September": this year's
     return Timex("DATE", month_value(_month(g["month"]), None, None, anchor, n if n else direction, strict=n != 0))
 
 
