@@ -79,7 +79,7 @@ ZONE = r"(?:\s+(?:local\s+time|[ecmp][sd]t|gmt|utc)|\s+\((?:[ecmp][sd]t|gmt)\))"
 _FAMILIES: dict[str, str] = {
     # Calendar dates: "Friday, Oct. 13, 1989", "March 12", "12 March 1998", "April next year".
     "full_date": (
-        rf"(?:{WEEKDAY},?\s+)?(?:{MOD})?{MONTH}\s+{DAY}(?:,?\s+{YEAR4}|\s+(?:this|last|next)\s+year)?(?![\d,]*\d)"
+        rf"(?:{WEEKDAY},?\s+)?(?:{MOD})?{MONTH}\s+{DAY}(?:,?\s+{YEAR4}|\s+(?:of\s+)?(?:this|last|next)\s+year)?(?![\d,]*\d)"
         rf"|(?:{WEEKDAY},?\s+)?(?:the\s+)?{DAY}\s+(?:of\s+)?{MONTH}(?:,?\s+{YEAR4})?"
         rf"|(?:the\s+week\s+of\s+){MONTH}\s+{DAY}"
     ),
@@ -191,8 +191,11 @@ def _plausible(name: str, text: str, before: str, after: str) -> bool:
         bare = re.fullmatch(YEAR4, text) is not None
         if bare and NOT_A_YEAR_BEFORE.search(before) and not re.search(r"(?:since|in|of|by|until|from|to|before|after|during)\s*$", before[-8:]) is not None:
             return False
-    if name == "duration" and re.match(r"^\s*(?:of\s+age|old)\b|^-old", after, re.IGNORECASE):
-        return False  # an age
+    if name == "duration" and (
+        re.match(r"^\s*(?:of\s+age|old)\b|^-old", after, re.IGNORECASE)
+        or re.search(r"\b(?:aged?|age\s+of)\s+(?:\d+\s*[-–]\s*)?$", before, re.IGNORECASE)
+    ):
+        return False  # an age: "six years old", "aged 8-10 years", "at the age of four months"
     if name == "duration" and re.match(r"an?\s", text, re.IGNORECASE) and re.search(r"(?:\d|%|million|billion|cents|dollars?)\s*$", before, re.IGNORECASE):
         return False  # a rate: "$1.76 a year", "save $500 million a year"
     if name == "reference" and text.lower() == "current" and re.match(r"^\s+(?:account|affairs|events|law|accounts)\b", after, re.IGNORECASE):

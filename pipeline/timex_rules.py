@@ -73,7 +73,7 @@ PATTERNS: list[tuple[str, str]] = [
     ("year_adj", r"(?:the )?(?:fiscal )?year(?:-|'s |\s)(?P<kind>end|earlier|ago)"),
     ("weekend", r"the weekend"),
     ("vague_plural", r"(?P<unit>year|month|week|day|decade|centurie)s"),
-    ("relative", rf"(?:the )?{_WHICH} (?:fiscal )?(?P<unit>year|month|week|weekend|quarter|decade|half|period|spring|summer|autumn|fall|winter)"),
+    ("relative", rf"(?P<the>the )?{_WHICH} (?:fiscal )?(?P<unit>year|month|week|weekend|quarter|decade|half|period|spring|summer|autumn|fall|winter)"),
     ("relative_month", rf"{_WHICH} (?P<month>{MONTH})"),
     ("month_rel_year", rf"(?P<month>{MONTH}),? (?P<which>this|last|next) year"),
     ("season", rf"(?:the )?(?:(?:early|late|mid|the end of|the beginning of)[ -])?(?P<season>{SEASON})(?: (?:of )?(?:(?P<y>{YEAR4})|(?P<spoken>{SPOKEN_YEAR})))?"),
@@ -84,7 +84,7 @@ PATTERNS: list[tuple[str, str]] = [
     ("ago", rf"(?P<amount>{AMOUNT})[ -](?P<unit>{UNIT}) (?P<dir>ago|earlier|later|from now|hence)"),
     ("clock", rf"(?:(?P<wd1>{WEEKDAY}|today|yesterday|tomorrow) at )?(?P<clock>{CLOCK})(?: (?:local time|[ecmp][sd]t|gmt|utc)| \((?:[ecmp][sd]t|gmt)\))?(?:,? (?:(?P<wd2>{WEEKDAY}|today|yesterday|tomorrow)|(?P<month>{MONTH}) (?P<d>{DAY})))?"),
     ("weekday", rf"(?:(?P<which>last|next|this|this past|this coming|early|late|earlier|later) )?(?P<wd>{WEEKDAY})(?: {_PART})?"),
-    ("full_date", rf"(?:(?P<wd>{WEEKDAY}),? )?(?:(?P<month>{MONTH}) (?P<d>{DAY})|(?:the )?(?P<d2>{DAY}) (?:of )?(?P<month2>{MONTH}))(?:,? (?P<y>{YEAR4})| (?P<rel>this|last|next) year)?"),
+    ("full_date", rf"(?:(?P<wd>{WEEKDAY}),? )?(?:(?P<month>{MONTH}) (?P<d>{DAY})|(?:the )?(?P<d2>{DAY}) (?:of )?(?P<month2>{MONTH}))(?:,? (?P<y>{YEAR4})| (?:of )?(?P<rel>this|last|next) year)?"),
     ("week_of", rf"(?:the )?week of (?P<month>{MONTH}) (?P<d>{DAY})"),
     ("month_year", rf"(?P<month>{MONTH}),? (?:of )?(?:(?P<y>{YEAR4})|(?P<spoken>{SPOKEN_YEAR}))"),
     ("month", rf"(?P<month>{MONTH})"),
@@ -271,7 +271,8 @@ def _relative(g, anchor, direction, context):
         return Timex("DATE", f"{season_year(anchor, unit, n)}-{SEASONS[unit]}")
     if which == "that" and unit == "year" and context.last_year:
         return Timex("DATE", str(context.last_year))
-    if which == "following" and unit == "year" and context.last_year:
+    if (which == "following" or which == "next" and g["the"] and direction < 0) and unit == "year" and context.last_year:
+        # "the following year", "(she was appointed) the next year": after the year the story is in
         return Timex("DATE", str(context.last_year + 1))
     if anchor is None:
         return _ref(n)
