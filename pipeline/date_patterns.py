@@ -189,7 +189,10 @@ def _plausible(name: str, text: str, before: str, after: str) -> bool:
         if NOT_A_YEAR_AFTER.match(after):
             return False
         bare = re.fullmatch(YEAR4, text) is not None
-        if bare and NOT_A_YEAR_BEFORE.search(before) and not re.search(r"(?:since|in|of|by|until|from|to|before|after|during)\s*$", before[-8:]) is not None:
+        preposition = re.search(r"(?:since|in|of|by|until|from|to|before|after|during)\s*$", before[-8:])
+        if bare and text < "1800" and re.match(r"^\s+[a-z]", after) and not preposition:
+            return False  # "1709 schoolchildren": a count
+        if bare and NOT_A_YEAR_BEFORE.search(before) and not preposition:
             return False
     if name == "duration" and (
         re.match(r"^\s*(?:of\s+age|old)\b|^-old", after, re.IGNORECASE)

@@ -90,8 +90,9 @@ def date_data_parser(anchor_iso: str):
 
 def parse_with_dateparser(text: str, anchor: dt.date | None) -> Timex | None:
     """Absolute forms the rules do not cover, at dateparser's own granularity."""
-    if not re.search(r"\d", text):
-        return None  # words alone are the rules' job; dateparser guesses too freely on them
+    if not re.search(r"\d{4}|\d/\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d", text):
+        # Words and bare numbers are the rules' job: dateparser reads "8-10 years" as 1996.
+        return None
     parser = date_data_parser(anchor.isoformat() if anchor else "")
     data = parser.get_date_data(text)
     if data is None or data.date_obj is None:
