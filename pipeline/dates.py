@@ -72,7 +72,11 @@ def clause_direction(span: Span) -> int:
     if "would" in words and not words & {"have", "had"}:
         return 1  # "would be paid in January"
     if "to" in words and any(v.tag_ in {"VBZ", "VBP", "MD"} for v in chain):
-        return 1  # "is to be held", "are to travel"
+        return 1  # "is to be held"
+    if token.lemma_ == "be" and token.tag_ in {"VBZ", "VBP"} and any(
+        c.dep_ == "xcomp" and any(t.lower_ == "to" for t in c.children) for c in token.children
+    ):
+        return 1  # "on Wednesday, they are to travel"
     if token.tag_ == "VBD" or (token.tag_ == "VBN" and words & {"has", "have", "had", "was", "were"}):
         return -1
     if token.tag_ == "VB" and len(chain) > 1 and chain[1].tag_ in {"VBZ", "VBP", "VB"}:

@@ -281,6 +281,9 @@ def _relative(g, anchor, direction, context):
     if unit == "half":
         half = 1 + (anchor.month - 1) // 6 + n
         return Timex("DATE", f"{anchor.year + (half - 1) // 2}-H{(half - 1) % 2 + 1}")
+    if unit == "weekend" and n == 0:
+        # "this weekend": the one just past in a past clause, else the coming one
+        return _weekend(g, anchor, direction if direction else 1, context)
     if unit == "weekend":
         return Timex("DATE", shift(anchor, "week", n) + "-WE")
     if unit == "quarter" and n == 0 and context.quarter and which == "latest":
