@@ -142,7 +142,7 @@ _FAMILIES: dict[str, str] = {
         rf"(?:every|each)\s+(?:other\s+)?(?:{AMOUNT}\s+)?(?:{UNIT}|{WEEKDAY}|{MONTH}|{PART_OF_DAY}|{SEASON})"
         rf"|(?:daily|weekly|monthly|yearly|hourly|nightly)"
         rf"|(?:once|twice|three\s+times|four\s+times|\d+\s+times)\s+(?:a|an|per|every)\s+(?:{UNIT})"
-        rf"|{WEEKDAY}s(?:\s+{PART_OF_DAY}s?)?"
+        rf"|{WEEKDAY}s(?:\s+{PART_OF_DAY}s?)?|{WEEKDAY}\s+(?:morning|afternoon|evening|night)s"
     ),
     # References to the present, past and future.
     "reference": (
@@ -190,7 +190,7 @@ def _plausible(name: str, text: str, before: str, after: str) -> bool:
             return False
         bare = re.fullmatch(YEAR4, text) is not None
         preposition = re.search(r"(?:since|in|of|by|until|from|to|before|after|during)\s*$", before[-8:])
-        if bare and text < "1800" and re.match(r"^\s+[a-z]", after) and not preposition:
+        if bare and text < "1800" and re.match(r"^\s+(?!(?:and|or|to|in|at|on|by|for|with|when|until|the)\b)[a-z]", after):
             return False  # "1709 schoolchildren": a count
         if bare and NOT_A_YEAR_BEFORE.search(before) and not preposition:
             return False
@@ -204,6 +204,16 @@ def _plausible(name: str, text: str, before: str, after: str) -> bool:
     if name == "reference" and text.lower() == "current" and re.match(r"^\s+(?:account|affairs|events|law|accounts)\b", after, re.IGNORECASE):
         return False
     return True
+
+
+def plausible_model_span(text: str, before: str, after: str) -> bool:
+    """Checks for a span the model calls DATE/TIME: the same year and month tests as ours."""
+    if re.fullmatch(YEAR4, text):
+        return _plausible("year", text, before, after)
+    if AMBIGUOUS_ALONE.match(text) or re.fullmatch(r"(?i:may|march)", text):
+        # "the March for Life", "talks may resume": a bare "May" or "March" needs a date word before it
+        return re.search(r"\b(?:in|since|by|until|through|last|next|this|early|late|mid|of|from|to)[\s-]*$", before, re.IGNORECASE) is not None
+    return _capitalised(text)
 
 
 def find_spans(text: str) -> list[tuple[int, int, str]]:

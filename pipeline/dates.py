@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span
 
 from .extensions import register_extensions
 from .metadata import parse_iso_date
-from .date_patterns import find_spans
+from .date_patterns import find_spans, plausible_model_span
 from .timex import Context, Timex, normalise
 
 LEADING_WORDS = {"on", "in", "at", "since", "by", "during", "until", "till", "from", "for", "of", "before", "after", "between", "through", "throughout", "around", "about"}
@@ -29,7 +29,7 @@ YEAR_RANGE = re.compile(r"^(?P<a>(?:1[5-9]|20)\d\d)\s*[-–—/]\s*(?P<b>(?:1[5-
 # 30s"), and "annually", which TimeBank leaves untagged more often than not.
 NOT_A_DATE = re.compile(
     r"\b(?:anniversary|birthday|old|aged?)\b|^\d+(?:st|nd|rd|th)$|^(?:mid-|early |late )?[1-9]0s$|^annually$"
-    r"|\b\d+(?:st|nd|rd|th)\s+(?:minute|lap|round|inning|hole)",
+    r"|\b\d+(?:st|nd|rd|th)\s+(?:minute|lap|round|inning|hole)|^(?:the\s+)?(?:first|second)\s+half$",
     re.IGNORECASE,
 )
 # Documents that compare quarters read "a year earlier" as the same quarter a year before.
@@ -138,6 +138,9 @@ class DateTagger:
                 if ent.label_ not in {"DATE", "TIME"}:
                     continue
                 for start, end in self._boundaries(doc, ent.start_char, ent.end_char):
+                    text = doc.text[start:end]
+                    if not plausible_model_span(text, doc.text[max(0, start - 12) : start], doc.text[end : end + 16]):
+                        continue
                     if not any(start < e and s < end for s, e, _ in kept):
                         kept.append((start, end, "model"))
         return sorted(kept)

@@ -59,7 +59,8 @@ def normalise(text: str, anchor: dt.date | None, direction: int = 0, context: Co
     """
     context = context or Context()
     clean = _clean(text)
-    for candidate in dict.fromkeys([clean.text, _clean_keep_mod(text)]):
+    # The text with its modifiers first ("the first half of 1990" is a half-year), then without.
+    for candidate in dict.fromkeys([_clean_keep_mod(text), clean.text]):
         for name, pattern in RULES:
             match = pattern.fullmatch(candidate)
             if match is None:

@@ -92,7 +92,7 @@ PATTERNS: list[tuple[str, str]] = [
     ("set", rf"(?:every|each) (?:other )?(?:(?P<amount>{AMOUNT}) )?(?:(?P<unit>{UNIT})|(?P<wd>{WEEKDAY})|(?P<month>{MONTH})|{_PART}|(?P<season>{SEASON}))"),
     ("set_adverb", r"(?P<adverb>daily|weekly|monthly|annually|yearly|hourly|nightly)"),
     ("set_times", rf"(?:once|twice|three times|four times|\d+ times) (?:a|an|per|every) (?P<unit>{UNIT})"),
-    ("set_weekdays", rf"(?P<wd>{WEEKDAY})s(?: (?P<part>morning|afternoon|evening|night)s?)?"),
+    ("set_weekdays", rf"(?P<wd>{WEEKDAY})(?:s(?: (?P<part>morning|afternoon|evening|night)s?)?| (?P<part2>morning|afternoon|evening|night)s)"),
     ("reference", r"(?:right )?(?P<ref>now|nowadays|currently|current|at present|these days|the time being|recently|more recently|recent|recent (?:years|months|weeks|days)|the past|in the past|(?:past|previous) years|that time|the (?:near |distant )?future|the (?:near|short|long) term|coming (?:years|months|weeks|days|quarters)|future (?:years|quarters|months))"),
     ("duration", rf"(?:the )?(?:(?P<which>past|last|next|previous|coming|following|first|final|remaining|latest|same) )?(?P<amount>{AMOUNT})(?: (?:more|full|straight|consecutive|additional|long))?[ -](?P<unit>{UNIT})(?:-long|-old)?"),
     ("duration_half", r"(?:an? )?(?P<unit>hour|day|week|month|year|decade|minute) and a half"),
@@ -276,6 +276,8 @@ def _relative(g, anchor, direction, context):
         return Timex("DATE", str(context.last_year + 1))
     if anchor is None:
         return _ref(n)
+    if unit == "decade" and n < 0:
+        return Timex("DURATION", "P10Y")  # "the past decade": the ten years up to now
     if unit == "period":
         return _context_quarter({"which": "latest" if n == 0 else "year-earlier", "unit": "quarter", "y": None}, anchor, direction, context) if n <= 0 else None
     if unit == "half":
@@ -477,7 +479,7 @@ def _set_times(g, anchor, direction, context):
 
 
 def _set_weekdays(g, anchor, direction, context):
-    part = f"T{PARTS_OF_DAY[g['part']]}" if g["part"] else ""
+    part = f"T{PARTS_OF_DAY[g['part'] or g['part2']]}" if g["part"] or g["part2"] else ""
     return Timex("SET", f"XXXX-WXX-{WEEKDAYS.index(g['wd']) + 1}{part}")
 
 
