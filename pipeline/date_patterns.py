@@ -56,9 +56,9 @@ PART_OF_DAY = r"(?:morning|afternoon|evening|night|overnight)"
 SEASON = r"(?:spring|summer|autumn|fall|winter)"
 DECADE_WORD = r"(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)"
 SPOKEN_YEAR = (
-    rf"(?:(?:nineteen|eighteen)[\s-]+(?:hundred|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
-    rf"(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen"
-    rf"|fifteen|sixteen|seventeen|eighteen|nineteen)|two\s+thousand(?:\s+and\s+(?:one|two|three|four|five|six|seven|eight|nine|ten))?)"
+    r"(?:(?:nineteen|eighteen)[\s-]+(?:hundred|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    r"(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen"
+    r"|fifteen|sixteen|seventeen|eighteen|nineteen)|two\s+thousand(?:\s+and\s+(?:one|two|three|four|five|six|seven|eight|nine|ten))?)"
 )
 RELATIVE = (
     r"(?:this|last|next|that|the\s+past|the\s+previous|the\s+coming|the\s+following|the\s+current"

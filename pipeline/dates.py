@@ -11,7 +11,6 @@ Results go to ``doc._.dates`` as plain dicts with clean offsets.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import replace
 
