@@ -84,6 +84,8 @@ _FAMILIES: dict[str, str] = {
         rf"|(?:the\s+week\s+of\s+){MONTH}\s+{DAY}"
     ),
     "month_year": rf"(?:{MOD})?{MONTH},?\s+(?:of\s+)?(?:{YEAR4}|{SPOKEN_YEAR})|(?:{MOD})?{MONTH}\s+(?:this|last|next)\s+year",
+    # A month alone: "in October", "the middle of October"; "May" and "March" need a date word before.
+    "month": rf"(?:{MOD})?{MONTH}",
     "iso": r"\d{4}-\d\d-\d\d(?:T\d\d:\d\d(?::\d\d)?)?",
     "numeric_date": r"\d{1,2}/\d{1,2}/(?:\d{4}|\d\d)",
     # Years: "1998", "fiscal 1989", "mid-1990", "the end of 1990", "post-1959".
@@ -108,7 +110,7 @@ _FAMILIES: dict[str, str] = {
         rf"(?:{MOD})?{RELATIVE}\s+(?:fiscal\s+)?{CALENDAR_UNIT}"
         rf"|(?:{MOD})?(?:this|last|next|that)\s+(?:{MONTH}|{WEEKDAY}|{SEASON}|{HOLIDAY})"
         rf"|(?:the\s+)?(?:{MOD})?{SEASON}(?:\s+(?:of\s+)?(?:{YEAR4}|{SPOKEN_YEAR}))?|the\s+{SEASON}\s+of\s+(?:{YEAR4}|{SPOKEN_YEAR})"
-        rf"|(?:fiscal\s+)?year-(?:end|earlier|ago)|the\s+weekend|year(?:'s)?\s+end"
+        rf"|(?:fiscal\s+)?year-(?:end|earlier|ago)|the\s+weekend|year(?:'s)?\s+end|(?:{MOD})?the\s+(?:week|month)"
     ),
     "deictic": (
         rf"(?:today|yesterday|tomorrow|tonight)(?:\s+{PART_OF_DAY})?"
@@ -183,8 +185,10 @@ def _plausible(name: str, text: str, before: str, after: str) -> bool:
             return False  # "World Cup 2018 day five": a year, not an amount
         if lower in {"a second", "one second"} or (re.search(r"\bquarters?$", lower) and re.match(r"^\s+of\b", after)):
             return False  # "a second goal", "three-quarters of the vote"
-    if name == "relative" and AMBIGUOUS_ALONE.match(text):
+    if name in {"relative", "month"} and AMBIGUOUS_ALONE.match(text):
         return False
+    if name == "month" and re.fullmatch(r"(?i:may|march)", text):
+        return re.search(r"\b(?:in|since|by|until|through|early|late|mid|of|from|to|last|next|this)[\s-]*$", before, re.IGNORECASE) is not None
     if name == "year":
         if NOT_A_YEAR_AFTER.match(after):
             return False

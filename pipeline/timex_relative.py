@@ -39,6 +39,15 @@ def _weekend(g, anchor, direction, context):
     return Timex("DATE", f"{year}-W{week:02d}-WE")
 
 
+def _the_unit(g, anchor, direction, context):
+    """ "the week" names some week of the year; "the month" is the current one."""
+    if anchor is None:
+        return None
+    if g["unit"] == "week":
+        return Timex("DATE", f"{anchor.year}-WXX")
+    return Timex("DATE", shift(anchor, "month", 0))
+
+
 def _vague_plural(g, anchor, direction, context):
     unit = "century" if g["unit"] == "centurie" else g["unit"]
     return Timex("DURATION", duration_value("X", unit))
