@@ -93,18 +93,21 @@ class DateTagger:
 
     def __call__(self, doc: Doc) -> Doc:
         anchor = parse_iso_date(doc._.published)
+        # doc.text and has_annotation walk every token: read them once per doc, not per date.
+        full = doc.text
+        has_sents = doc.has_annotation("SENT_START")
         records = []
-        context = Context(quarter_talk=bool(QUARTER_TALK.search(doc.text)))
-        for start, end, family in self._candidates(doc):
+        context = Context(quarter_talk=bool(QUARTER_TALK.search(full)))
+        for start, end, family in self._candidates(doc, full):
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is None:
                 continue
-            text = doc.text[start:end]
-            sentence = span.sent.text if doc.has_annotation("SENT_START") else text
+            text = full[start:end]
+            sentence = span.sent.text if has_sents else text
             local = replace(
                 context,
                 quarter_talk=context.quarter_talk and bool(QUARTER_WORDS.search(sentence)),
-                following=doc.text[end : end + 20],
+                following=full[end : end + 20],
             )
             if family == "range" and re.fullmatch(r"\d\d", text) and records:
                 century = records[-1]["value"][:2]
@@ -129,25 +132,25 @@ class DateTagger:
         doc._.dates = records
         return doc
 
-    def _candidates(self, doc: Doc) -> list[tuple[int, int, str]]:
+    def _candidates(self, doc: Doc, full: str) -> list[tuple[int, int, str]]:
         """The stage's own matches, then the model's DATE/TIME spans where nothing matched."""
-        kept = find_spans(doc.text)
+        kept = find_spans(full)
         if self.use_model_spans:
             for ent in doc.ents:
                 if ent.label_ not in {"DATE", "TIME"}:
                     continue
-                for start, end in self._boundaries(doc, ent.start_char, ent.end_char):
-                    text = doc.text[start:end]
-                    if not plausible_model_span(text, doc.text[max(0, start - 12) : start], doc.text[end : end + 16]):
+                for start, end in self._boundaries(full, ent.start_char, ent.end_char):
+                    text = full[start:end]
+                    if not plausible_model_span(text, full[max(0, start - 12) : start], full[end : end + 16]):
                         continue
                     if not any(start < e and s < end for s, e, _ in kept):
                         kept.append((start, end, "model"))
         return sorted(kept)
 
     @staticmethod
-    def _boundaries(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    def _boundaries(full: str, start: int, end: int) -> list[tuple[int, int]]:
         """TimeML boundaries: no leading preposition; ranges split into their two ends."""
-        text = doc.text[start:end]
+        text = full[start:end]
         while True:
             word = re.match(r"(\w+)\s+", text)
             if word is None or word.group(1).lower() not in LEADING_WORDS:
