@@ -18,7 +18,7 @@ from .timex_calendar import (
     PARTS_OF_DAY, SEASONS, WEEKDAYS, holiday_date, month_value, quarter_of, season_year,
     shift_quarter, spoken_year, weekday_date,
 )  # fmt: skip
-from .timex_types import Timex
+from .timex_types import Rule, Timex
 
 # "the year ended March 31" is a period, not the current year.
 PERIOD_ENDED = re.compile(r"^\s*(?:ended|ending|that ended|which ended|to)\b")
@@ -244,3 +244,28 @@ def _holiday(g, anchor, direction, context):
         year, week, _ = dt.date.fromisoformat(value).isocalendar()
         return Timex("DATE", f"{year}-W{week:02d}")
     return Timex("DATE", value)
+
+
+# Rule name (see pipeline.timex_rules) -> handler.
+HANDLERS: dict[str, Rule] = {
+    "iso": _iso,
+    "numeric": _numeric,
+    "year": _year,
+    "spoken_year": _spoken_year,
+    "decade": _decade,
+    "decade_word": _decade_word,
+    "century": _century,
+    "this_century": _this_century,
+    "quarter": _quarter,
+    "context_quarter": context_quarter,
+    "the_year": _the_year,
+    "year_adj": _year_adj,
+    "month_rel_year": _month_rel_year,
+    "season": _season,
+    "clock": _clock,
+    "full_date": _full_date,
+    "week_of": _week_of,
+    "month_year": _month_year,
+    "month": _month_only,
+    "holiday": _holiday,
+}

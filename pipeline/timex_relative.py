@@ -17,7 +17,7 @@ from .timex_calendar import (
     PARTS_OF_DAY, SEASONS, WEEKDAYS, duration_value, month_value, number, season_year, shift,
     weekday_date,
 )  # fmt: skip
-from .timex_types import Timex
+from .timex_types import Rule, Timex
 
 RELATIVE_N = {
     "this": 0, "current": 0, "same": 0, "that": 0, "latest": 0, "last": -1, "past": -1,
@@ -219,3 +219,27 @@ def _duration_vague(g, anchor, direction, context):
         return Timex("DURATION", duration_value(1, "decade"))
     unit = "century" if unit.startswith("centur") else unit
     return Timex("DURATION", duration_value("X", unit))
+
+
+# Rule name (see pipeline.timex_rules) -> handler.
+HANDLERS: dict[str, Rule] = {
+    "weekend": _weekend,
+    "the_unit": _the_unit,
+    "vague_plural": _vague_plural,
+    "relative": _relative,
+    "relative_month": _relative_month,
+    "relative_day": _relative_day,
+    "day_before": _day_before,
+    "narrative_day": _narrative_day,
+    "part_of_day": _part_of_day,
+    "ago": _ago,
+    "weekday": _weekday,
+    "set": _set,
+    "set_adverb": _set_adverb,
+    "set_times": _set_times,
+    "set_weekdays": _set_weekdays,
+    "reference": _reference,
+    "duration": _duration,
+    "duration_half": _duration_half,
+    "duration_vague": _duration_vague,
+}

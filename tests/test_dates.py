@@ -14,6 +14,7 @@ from pipeline.formats.timeml import convert, parse_timeml, read_corpus, to_timem
 from pipeline.gold import load_gold
 from pipeline.run import run
 from pipeline.timex import Context, normalise
+from pipeline.timex_rules import HANDLERS, RULES
 
 from conftest import shared_data
 
@@ -89,6 +90,10 @@ def test_dates_two_digit_range_end_takes_the_century(nlp):
 def test_dates_direction_resolves_underspecified_dates(text, direction, value):
     # 1998-02-06 is a Friday: the article's own weekday is the article's date either way.
     assert normalise(text, dt.date(1998, 2, 6), direction).value == value
+
+
+def test_dates_every_rule_has_a_handler():
+    assert {name for name, _ in RULES} == set(HANDLERS)
 
 
 def test_dates_quarter_context_reads_a_year_earlier_as_that_quarter():
