@@ -19,15 +19,11 @@ from pathlib import Path
 from typing import Iterable, Iterator
 from xml.sax.saxutils import escape, quoteattr, unescape
 
-from ..errors import NewsieError
+from ..errors import TimemlError
 
 TAG = re.compile(r"<(/?)([A-Za-z0-9_]+)((?:\s+[^<>]*?)?)\s*(/?)>")
 ATTR = re.compile(r'([A-Za-z_:]+)\s*=\s*"([^"]*)"')
 ENTITIES = {"&quot;": '"', "&apos;": "'"}
-
-
-class TimemlError(NewsieError):
-    """A TimeML file that cannot be read."""
 
 
 @dataclass(frozen=True)
