@@ -10,6 +10,7 @@ from typer.testing import CliRunner
 
 from pipeline.cli import app
 from pipeline.date_patterns import find_spans
+from pipeline.errors import TimemlError
 from pipeline.formats.timeml import convert, parse_timeml, read_corpus, to_timeml
 from pipeline.gold import load_gold
 from pipeline.run import run
@@ -112,6 +113,11 @@ def test_dates_timeml_reader_decodes_text_and_offsets():
     ]
     for t in doc.timexes:
         assert doc.text[t.start : t.end] == t.text
+
+
+def test_dates_timeml_without_text_is_refused():
+    with pytest.raises(TimemlError, match="N006"):
+        parse_timeml("<TimeML><DOCID>X</DOCID></TimeML>")
 
 
 def test_dates_timeml_writer_keeps_the_text_byte_identical():
