@@ -26,8 +26,12 @@ ORDINAL_WORDS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
     "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
     "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
-    "nineteenth": 19, "twentieth": 20, "twenty-first": 21, "last": -1, "final": -1,
+    "nineteenth": 19, "twentieth": 20, "twenty-first": 21, "twenty-second": 22, "twenty-third": 23,
+    "twenty-fourth": 24, "twenty-fifth": 25, "twenty-sixth": 26, "twenty-seventh": 27,
+    "twenty-eighth": 28, "twenty-ninth": 29, "thirtieth": 30, "thirty-first": 31, "last": -1, "final": -1,
 }  # fmt: skip
+# "March eighth": a day of the month in words.
+DAY_WORD = r"(?:" + "|".join(sorted((w for w, n in ORDINAL_WORDS.items() if n > 0), key=len, reverse=True)) + r")"
 ORDINAL = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first|\d{1,2}(?:st|nd|rd|th))"
 NUMBER_WORDS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -79,7 +83,7 @@ ZONE = r"(?:\s+(?:local\s+time|[ecmp][sd]t|gmt|utc)|\s+\((?:[ecmp][sd]t|gmt)\))"
 _FAMILIES: dict[str, str] = {
     # Calendar dates: "Friday, Oct. 13, 1989", "March 12", "12 March 1998", "April next year".
     "full_date": (
-        rf"(?:{WEEKDAY},?\s+)?(?:{MOD})?{MONTH}\s+{DAY}(?:,?\s+{YEAR4}|\s+(?:of\s+)?(?:this|last|next)\s+year)?(?![\d,]*\d)"
+        rf"(?:(?:(?:this\s+coming|this\s+past|this|next|last)\s+)?{WEEKDAY},?\s+)?(?:{MOD})?{MONTH}\s+(?:{DAY}|{DAY_WORD})(?:,?\s+{YEAR4}|\s+(?:of\s+)?(?:this|last|next)\s+year)?(?![\d,]*\d)"
         rf"|(?:{WEEKDAY},?\s+)?(?:the\s+)?{DAY}\s+(?:of\s+)?{MONTH}(?:,?\s+{YEAR4})?"
         rf"|(?:the\s+week\s+of\s+){MONTH}\s+{DAY}"
     ),
@@ -110,7 +114,7 @@ _FAMILIES: dict[str, str] = {
         rf"(?:{MOD})?{RELATIVE}\s+(?:fiscal\s+)?{CALENDAR_UNIT}"
         rf"|(?:{MOD})?(?:this|last|next|that)\s+(?:{MONTH}|{WEEKDAY}|{SEASON}|{HOLIDAY})"
         rf"|(?:the\s+)?(?:{MOD})?{SEASON}(?:\s+(?:of\s+)?(?:{YEAR4}|{SPOKEN_YEAR}))?|the\s+{SEASON}\s+of\s+(?:{YEAR4}|{SPOKEN_YEAR})"
-        rf"|(?:fiscal\s+)?year-(?:end|earlier|ago)|the\s+weekend|year(?:'s)?\s+end|(?:{MOD})?the\s+(?:week|month)"
+        rf"|(?:fiscal\s+)?year-(?:end|earlier|ago)|the\s+weekend|year(?:'s)?\s+end|(?:{MOD})?the\s+(?:week|month)|the\s+(?:year|month|week|day)\s+(?:before|after)"
     ),
     "deictic": (
         rf"(?:today|yesterday|tomorrow|tonight)(?:\s+{PART_OF_DAY})?"
@@ -193,6 +197,8 @@ def _plausible(name: str, text: str, before: str, after: str) -> bool:
         if NOT_A_YEAR_AFTER.match(after):
             return False
         bare = re.fullmatch(YEAR4, text) is not None
+        if bare and re.search(r"\b(?!(?:In|On|At|Since|By|From|Until|Through|During|Of|Before|After|And|Or|To|For|The|That|This|These|Those|Its|Their|His|Her|Our|A|An|Each|Every|Last|Next|Late|Early|Mid|Fiscal|Spring|Summer|Autumn|Fall|Winter)\b)[A-Z][a-z]+\s$", before) and not NAMES.search(before[-10:]):
+            return False  # a name with a year in it: "World Cup 2018", "Orion 1980"
         preposition = re.search(r"(?:since|in|of|by|until|from|to|before|after|during)\s*$", before[-8:])
         if bare and text < "1800" and re.match(r"^\s+(?!(?:and|or|to|in|at|on|by|for|with|when|until|the)\b)[a-z]", after):
             return False  # "1709 schoolchildren": a count

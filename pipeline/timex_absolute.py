@@ -39,8 +39,8 @@ def year_of(g: dict, anchor: dt.date | None) -> int | None:
 
 
 def date_of(day: dt.date | None, part: str | None = None, kind: str = "TIME") -> Timex:
-    """A day, or a part of it: TimeML makes "this morning" a TIME; TimeBank annotates
-    "Friday night" as a DATE with the part in the value, which ``kind="DATE"`` follows."""
+    """A day, or a part of it ("Thursday evening" -> TIME ``2024-12-12TEV``, as the gold
+    guidelines and TimeML say; TimeBank itself often types these DATE)."""
     if day is None:
         return Timex("DATE", "XXXX-XX-XX")
     if part:
@@ -209,7 +209,8 @@ def _clock(g, anchor, direction, context):
 
 def _full_date(g, anchor, direction, context):
     month = month_number(g["month"] or g["month2"])
-    day = int(re.sub(r"\D", "", g["d"] or g["d2"]))
+    day_text = g["d"] or g["d2"]
+    day = ORDINAL_WORDS[day_text] if day_text in ORDINAL_WORDS else int(re.sub(r"\D", "", day_text))
     year = year_of(g, anchor)
     try:
         dt.date(year or 2000, month, day)

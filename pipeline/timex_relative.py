@@ -48,6 +48,17 @@ def _the_unit(g, anchor, direction, context):
     return Timex("DATE", shift(anchor, "month", 0))
 
 
+def _unit_before(g, anchor, direction, context):
+    """ "the year before", "the day after": one unit off the time the story is at."""
+    n = -1 if g["dir"] == "before" else 1
+    if g["unit"] == "year" and context.last_year:
+        return Timex("DATE", str(context.last_year + n))
+    base = dt.date.fromisoformat(context.last_date) if context.last_date else anchor
+    if base is None:
+        return reference_of(n)
+    return Timex("DATE", shift(base, g["unit"], n))
+
+
 def _vague_plural(g, anchor, direction, context):
     unit = "century" if g["unit"] == "centurie" else g["unit"]
     return Timex("DURATION", duration_value("X", unit))
@@ -154,7 +165,7 @@ def _weekday(g, anchor, direction, context):
         day += dt.timedelta(days=7)
     if which == "last" and day == anchor:
         day -= dt.timedelta(days=7)
-    return date_of(day, g["part"], "DATE")
+    return date_of(day, g["part"])
 
 
 def _set(g, anchor, direction, context):
@@ -225,6 +236,7 @@ def _duration_vague(g, anchor, direction, context):
 HANDLERS: dict[str, Rule] = {
     "weekend": _weekend,
     "the_unit": _the_unit,
+    "unit_before": _unit_before,
     "vague_plural": _vague_plural,
     "relative": _relative,
     "relative_month": _relative_month,

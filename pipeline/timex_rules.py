@@ -14,7 +14,7 @@ import re
 
 from . import timex_absolute as absolute
 from . import timex_relative as relative
-from .date_patterns import AMOUNT, CLOCK, DAY, MONTH, ORDINAL, SEASON, SPOKEN_YEAR, UNIT, WEEKDAY, YEAR4
+from .date_patterns import AMOUNT, CLOCK, DAY, DAY_WORD, MONTH, ORDINAL, SEASON, SPOKEN_YEAR, UNIT, WEEKDAY, YEAR4
 from .timex_types import Context, Rule, Timex
 
 __all__ = ["RULES", "Context", "Timex", "apply_rule"]
@@ -38,6 +38,7 @@ PATTERNS: list[tuple[str, str]] = [
     ("year_adj", r"(?:the )?(?:fiscal )?year(?:-|'s |\s)(?P<kind>end|earlier|ago)"),
     ("weekend", r"the weekend"),
     ("the_unit", r"the (?P<unit>week|month)"),
+    ("unit_before", r"the (?P<unit>year|month|week|day) (?P<dir>before|after)"),
     ("vague_plural", r"(?P<unit>year|month|week|day|decade|centurie)s"),
     ("relative", rf"(?P<the>the )?{_WHICH} (?:fiscal )?(?P<unit>year|month|week|weekend|quarter|decade|half|period|spring|summer|autumn|fall|winter)"),
     ("relative_month", rf"{_WHICH} (?P<month>{MONTH})"),
@@ -50,7 +51,7 @@ PATTERNS: list[tuple[str, str]] = [
     ("ago", rf"(?P<amount>{AMOUNT})[ -](?P<unit>{UNIT}) (?P<dir>ago|earlier|later|from now|hence)"),
     ("clock", rf"(?:(?P<wd1>{WEEKDAY}|today|yesterday|tomorrow) at )?(?P<clock>{CLOCK})(?: (?:local time|[ecmp][sd]t|gmt|utc)| \((?:[ecmp][sd]t|gmt)\))?(?:,? (?:(?P<wd2>{WEEKDAY}|today|yesterday|tomorrow)|(?P<month>{MONTH}) (?P<d>{DAY})))?"),
     ("weekday", rf"(?:(?P<which>last|next|this|this past|this coming|early|late|earlier|later) )?(?P<wd>{WEEKDAY})(?: {_PART})?"),
-    ("full_date", rf"(?:(?P<wd>{WEEKDAY}),? )?(?:(?P<month>{MONTH}) (?P<d>{DAY})|(?:the )?(?P<d2>{DAY}) (?:of )?(?P<month2>{MONTH}))(?:,? (?P<y>{YEAR4})| (?:of )?(?P<rel>this|last|next) year)?"),
+    ("full_date", rf"(?:(?:(?:this coming|this past|this|next|last) )?(?P<wd>{WEEKDAY}),? )?(?:(?P<month>{MONTH}) (?P<d>{DAY}|{DAY_WORD})|(?:the )?(?P<d2>{DAY}) (?:of )?(?P<month2>{MONTH}))(?:,? (?P<y>{YEAR4})| (?:of )?(?P<rel>this|last|next) year)?"),
     ("week_of", rf"(?:the )?week of (?P<month>{MONTH}) (?P<d>{DAY})"),
     ("month_year", rf"(?P<month>{MONTH}),? (?:of )?(?:(?P<y>{YEAR4})|(?P<spoken>{SPOKEN_YEAR}))"),
     ("month", rf"(?P<month>{MONTH})"),
