@@ -35,15 +35,15 @@ def run(
     out: Path = typer.Option(DEFAULT_OUT, "--out", "-o", help="Output folder."),
     model: Optional[str] = typer.Option(None, help="Installed spaCy pipeline (name or path) instead of the default."),
     config: Optional[Path] = typer.Option(None, help="Pipeline config (default: the packaged newsie.cfg)."),
-    fmt: str = typer.Option("csv", "--format", help=f"Table format: {', '.join(TABLE_FORMATS)}."),
+    fmt: str = typer.Option("csv", "--format", help=f"Table format: {', '.join(TABLE_FORMATS)}; or timeml (one .tml per article)."),
     gold: Path = typer.Option(DEFAULT_GOLD, help="Gold folder or file to score against, when it exists."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing but errors."),
 ) -> None:
     """Extract entities, dates and relations; write the tables and run.json; print scores."""
     from .run import run as run_job
 
-    if fmt not in TABLE_FORMATS:
-        fail(f"--format must be one of {', '.join(TABLE_FORMATS)}")
+    if fmt not in (*TABLE_FORMATS, "timeml"):
+        fail(f"--format must be one of {', '.join(TABLE_FORMATS)}, timeml")
     inputs = paths or [DEFAULT_INPUT]
     for path in inputs:
         if not path.exists():
@@ -77,9 +77,9 @@ def run(
 
 def _converters() -> dict:
     """Format name -> ``convert(path_in, path_out) -> int`` (items written)."""
-    from .formats import conll04
+    from .formats import conll04, timeml
 
-    return {"conll04": conll04.convert}
+    return {"conll04": conll04.convert, "timeml": timeml.convert}
 
 
 def _schemes() -> dict:
@@ -91,8 +91,8 @@ def _schemes() -> dict:
 
 @app.command("convert")
 def convert_cmd(
-    fmt: str = typer.Argument(..., help="Input format: conll04 (SpERT JSON)."),
-    path: Path = typer.Argument(..., help="File to convert."),
+    fmt: str = typer.Argument(..., help="Input format: conll04 (SpERT JSON), timeml (a .tml file or folder)."),
+    path: Path = typer.Argument(..., help="File or folder to convert."),
     out: Path = typer.Option(..., "--out", "-o", help="Gold JSONL file to write."),
 ) -> None:
     """Convert an annotated corpus into newsie gold JSONL."""

@@ -54,3 +54,9 @@ class PredictionError(NewsieError, ValueError):
     """A prediction folder is missing a table or a column."""
 
     code = "N005"
+
+
+class TimemlError(NewsieError, ValueError):
+    """A TimeML (.tml) file cannot be read: missing, not UTF-8, or without a <TEXT> element."""
+
+    code = "N006"

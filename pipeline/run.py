@@ -102,7 +102,12 @@ def run(
     records = process(nlp, articles, batch_size=batch_size, progress=progress)
     frames = to_frames(records)
     out = Path(out_dir)
-    written = write_tables(frames, out, fmt)
+    if fmt == "timeml":  # one .tml per article, for the TempEval-3 tools
+        from .formats.timeml import write_articles
+
+        written = write_articles(articles, frames["dates"].to_dict("records"), out)
+    else:
+        written = write_tables(frames, out, fmt)
     written += write_extracted(articles, out)
     info = {
         "newsie_version": __version__,
