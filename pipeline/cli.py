@@ -78,16 +78,40 @@ def evaluate_cmd(
     gold: Path = typer.Option(DEFAULT_GOLD, help="Gold file or folder."),
     pred: Path = typer.Option(DEFAULT_OUT, help="Folder with the predicted tables."),
     out: Optional[Path] = typer.Option(None, help="Where to write scores.json (default: the --pred folder)."),
+    scheme: str = typer.Option("newsie", help="Label scheme to score in: newsie, conll2003."),
 ) -> None:
     """Score predicted tables against gold; print a table and write scores.json."""
+    from .schemes import label_map
+
     try:
+        labels = label_map(scheme)
         gold_articles = load_gold(gold)
         frames = read_predictions(pred)
     except NewsieError as err:
         fail(str(err))
-    scores = evaluate(gold_articles, frames)
+    scores = evaluate(gold_articles, frames, label_map=labels)
     write_scores(scores, out or pred)
     typer.echo(format_scores(scores))
+
+
+@app.command("convert")
+def convert_cmd(
+    fmt: str = typer.Argument(..., metavar="FORMAT", help="Input format: conll2003."),
+    file: Path = typer.Argument(..., help="The annotated file to convert."),
+    out: Path = typer.Option(..., "--out", "-o", help="Gold JSONL file to write."),
+) -> None:
+    """Convert an annotated corpus file to newsie gold JSONL (one article per line)."""
+    from .formats import convert, write_gold
+
+    if not file.exists():
+        fail(f"no such file: {file}")
+    try:
+        articles = convert(fmt, file)
+    except NewsieError as err:
+        fail(str(err))
+    write_gold(articles, out)
+    n_ents = sum(len(a["entities"]) for a in articles)
+    typer.echo(f"newsie: {len(articles)} articles, {n_ents} entities -> {out}")
 
 
 def read_predictions(folder: Path) -> dict:

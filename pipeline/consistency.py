@@ -1,0 +1,146 @@
+"""Document-level evidence for names: one name, one label, every mention found.
+
+A news article names its people, teams and places several times, and the model tags each
+mention on its own local context, so it tags "Duran" PERSON in one sentence and GPE in the
+next, and misses the surname after the full name. These rules use the whole document:
+
+- results lines ("Atlanta 5 PITTSBURGH 1", "Leicestershire 22 points , Somerset 4",
+  standings "NEW YORK 74 59 .556"): a name followed by a score is a team (ORG), unless it is a
+  country (national sides stay GPE) or a person's full name;
+- a single word that is part of a person's full name elsewhere in the article is that person
+  ("Bakayev" after "Alibek Bakayev", "Washington" after "MaliVai Washington");
+- label voting: the mentions of one text take the label most of them have;
+- propagation: later untagged occurrences of a name the article has tagged are tagged too.
+
+This is the document-level consistency of Krishnan & Manning (2006), "An effective two-stage
+model for exploiting non-local dependencies in named entity recognition", as rules.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from spacy.tokens import Doc, Span
+
+from .gazetteer import Gazetteer
+from .repairs import NAME_LABELS, is_number, line_of
+
+PROPAGATE_LABELS = {"PERSON", "ORG", "GPE", "LOC"}
+# Capitalised words that start sentences and headlines but are never names on their own.
+MIN_PROPAGATE_CHARS = 3
+
+
+def results_lines(doc: Doc) -> set[int]:
+    """Start tokens of lines that read as sports results or standings."""
+    starts: set[int] = set()
+    i = 0
+    while i < len(doc):
+        start, end = line_of(doc, i)
+        tokens = [t for t in doc[start:end] if not t.is_space and not t.is_punct]
+        numbers = sum(is_number(t) for t in tokens)
+        verbs = sum(t.pos_ in {"VERB", "AUX"} and not t.is_upper for t in tokens)
+        if numbers >= 2 and tokens and numbers / len(tokens) >= 0.25 and verbs <= 1:
+            starts.add(start)
+        i = end + 1
+    return starts
+
+
+def team_labels(doc: Doc, ents: list[Span], gazetteer: Gazetteer) -> list[Span]:
+    """Names followed by a score in a results line are teams (ORG)."""
+    lines = results_lines(doc)
+    if not lines:
+        return ents
+    out = []
+    for ent in ents:
+        nxt = doc[ent.end] if ent.end < len(doc) else None
+        if (
+            ent.label_ in {"GPE", "LOC", "NORP", "PERSON", "FAC"}
+            and nxt is not None and is_number(nxt)
+            and line_of(doc, ent.start)[0] in lines
+            and not gazetteer.is_country(ent.text)
+            and not (ent.label_ == "PERSON" and len(ent) > 1)
+        ):  # fmt: skip
+            ent = Span(doc, ent.start, ent.end, label="ORG")
+        out.append(ent)
+    taken = {i for e in out for i in range(e.start, e.end)}
+    # Untagged capitalised runs before a score: "Haitai 2", "Ssangbangwool 59".
+    for start in lines:
+        _, end = line_of(doc, start)
+        i = start
+        while i < end:
+            j = i
+            while j < end and (doc[j].is_title or doc[j].is_upper) and doc[j].is_alpha and j not in taken:
+                j += 1
+            if j > i and j < end and is_number(doc[j]) and len(doc[i].text) > 1:
+                label = "GPE" if gazetteer.is_country(doc[i:j].text) else "ORG"
+                out.append(Span(doc, i, j, label=label))
+                taken.update(range(i, j))
+            i = max(j, i + 1)
+    return out
+
+
+def vote_labels(ents: list[Span]) -> list[Span]:
+    """Give every mention of a name the label most of its mentions have."""
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for e in ents:
+        if e.label_ in NAME_LABELS:
+            votes[e.text.lower()][e.label_] += 1
+    out = []
+    for e in ents:
+        counts = votes.get(e.text.lower())
+        if e.label_ in NAME_LABELS and counts and len(counts) > 1:
+            (best, n), *rest = counts.most_common()
+            if n > rest[0][1]:
+                e = Span(e.doc, e.start, e.end, label=best)
+        out.append(e)
+    return out
+
+
+def person_parts(doc: Doc, ents: list[Span], gazetteer: Gazetteer) -> list[Span]:
+    """A single word of a full PERSON name elsewhere in the article is that person."""
+    parts: set[str] = set()
+    for e in ents:
+        if e.label_ == "PERSON" and len(e) > 1:
+            words = [t for t in e if t.is_alpha and len(t) > 1 and (t.is_title or t.is_upper)]
+            if words:
+                parts.add(words[-1].lower_)
+    if not parts:
+        return ents
+    out = []
+    for e in ents:
+        if e.label_ in {"ORG", "GPE", "LOC", "NORP", "FAC"} and len(e) == 1 and e.text.lower() in parts \
+                and not gazetteer.is_country(e.text):  # fmt: skip
+            e = Span(doc, e.start, e.end, label="PERSON")
+        out.append(e)
+    return out
+
+
+def propagate(doc: Doc, ents: list[Span], gazetteer: Gazetteer) -> list[Span]:
+    """Tag untagged occurrences of names (and surnames) the article has tagged elsewhere."""
+    known: dict[tuple[str, ...], str] = {}
+    for e in ents:
+        if e.label_ in PROPAGATE_LABELS and len(e.text) >= MIN_PROPAGATE_CHARS and any(t.is_alpha for t in e):
+            known.setdefault(tuple(t.text for t in e), e.label_)
+            if e.label_ == "PERSON" and len(e) > 1 and e[-1].is_title and len(e[-1]) >= MIN_PROPAGATE_CHARS:
+                known.setdefault((e[-1].text,), "PERSON")
+    if not known:
+        return ents
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    by_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for key in known:
+        by_first[key[0]].append(key)
+    out = list(ents)
+    for token in doc:
+        if token.i in taken or token.text not in by_first or not (token.is_title or token.is_upper):
+            continue
+        for key in sorted(by_first[token.text], key=len, reverse=True):
+            end = token.i + len(key)
+            if end <= len(doc) and tuple(t.text for t in doc[token.i : end]) == key and not any(
+                i in taken for i in range(token.i, end)
+            ):
+                if len(key) == 1 and token.is_sent_start and token.pos_ not in {"PROPN"}:
+                    break  # a capitalised sentence opener: weak evidence
+                out.append(Span(doc, token.i, end, label=known[key]))
+                taken.update(range(token.i, end))
+                break
+    return out

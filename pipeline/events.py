@@ -1,0 +1,78 @@
+"""Event mentions: the meetings, summits, elections and visits a news reader tracks.
+
+An event mention is a noun phrase headed by an event noun, without determiner, possessor or
+post-modifiers, and without modifiers that only place it in time or say who holds it
+(GUIDELINES, EVENT: "seventh meeting", "online meeting", "last Summit", "CSO meeting"; not
+"forthcoming seventh meeting", not "next week's talks", not "Ukrainian presidential elections").
+
+Not event mentions: a noun that modifies another noun ("launch opportunities", "election
+results"), the head of a named body ("Conference on Interaction and ..."), a noun inside
+another entity, a generic plural ("elections are important").
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from spacy.tokens import Doc, Span
+
+from .repairs import DETERMINERS
+
+EVENT_NOUNS = {
+    "meeting", "meetings", "summit", "session", "conference", "talks", "negotiations", "election",
+    "elections", "referendum", "visit", "rally", "ceremony", "launch", "funeral", "match",
+    "forum", "congress", "games", "olympics", "festival", "tournament", "championship",
+    "inauguration", "parade", "protest", "protests", "demonstration", "demonstrations",
+    "hearing", "expo", "exhibition", "celebration", "debate", "assembly", "dinner", "lunch",
+    "luncheon", "banquet", "convention", "game", "primary", "primaries", "runoff", "run-off",
+    "re-run", "war", "pilgrimage", "strike", "marathon", "concert",
+}  # fmt: skip
+MODIFIER_DEPS = {"amod", "compound", "nummod", "nmod", "npadvmod", "advmod", "quantmod"}
+# Modifiers that place an event in time rather than name it ("the forthcoming meeting").
+TIME_MODIFIERS = {
+    "forthcoming", "upcoming", "coming", "annual", "early", "late", "afternoon", "morning",
+    "evening", "night", "planned", "scheduled", "next", "weekly", "monthly", "yearly", "today",
+}  # fmt: skip
+NAME_PREPOSITIONS = {"on", "for", "of"}
+
+
+def event_mentions(doc: Doc, ents: list[Span]) -> Iterable[Span]:
+    """Yield the event mentions of ``doc`` (label EVENT); ``ents`` are its entities."""
+    ent_at = {i: e for e in ents for i in range(e.start, e.end)}
+    for token in doc:
+        if token.lower_ not in EVENT_NOUNS or token.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        if token.i in ent_at:
+            continue  # part of a name ("World Cup", "Council of Foreign Ministers")
+        if token.dep_ == "compound" and token.head.pos_ in {"NOUN", "PROPN"} and token.head.i > token.i:
+            continue  # "launch opportunities", "election results"
+        nxt = doc[token.i + 1 : token.i + 3]
+        if token.is_title and len(nxt) == 2 and nxt[0].lower_ in NAME_PREPOSITIONS and nxt[1].is_title:
+            continue  # "Conference on Interaction and ...": the head of a name
+        start = _modifier_start(doc, token, ent_at)
+        # A generic plural with no modifier is no specific event ("elections are ...").
+        if start == token.i and token.tag_ in {"NNS", "NNPS"} and not any(t.dep_ == "det" for t in token.lefts):
+            continue
+        yield Span(doc, start, token.i + 1, label="EVENT")
+
+
+def _modifier_start(doc: Doc, head, ent_at: dict) -> int:
+    """First token of the head's pre-modifiers that belong to the mention."""
+    left = [t for t in head.lefts if t.dep_ in MODIFIER_DEPS and t.lower_ not in DETERMINERS]
+    start = min([t.left_edge.i for t in left] + [head.i])
+    # Possessors and what precedes them are not part of the mention ("next week's talks").
+    for i in range(head.i - 1, start - 1, -1):
+        if doc[i].dep_ == "case" or doc[i].text in {"'s", "’s", "'"}:
+            start = i + 1
+            break
+    while start < head.i:
+        t = doc[start]
+        ent = ent_at.get(start)
+        if (
+            t.lower_ in DETERMINERS or t.lower_ in TIME_MODIFIERS or t.dep_ in {"det", "poss", "case", "punct"}
+            or t.is_punct or (ent is not None and ent.label_ in {"NORP", "GPE"})
+        ):  # fmt: skip
+            start = ent.end if ent is not None and ent.label_ in {"NORP", "GPE"} else start + 1
+            continue
+        break
+    return min(start, head.i)

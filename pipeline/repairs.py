@@ -1,0 +1,144 @@
+"""Repairs of the model's entity spans and labels.
+
+Span repairs follow the gold conventions (GUIDELINES "Boundaries"): no leading determiner or
+courtesy title, no possessor ("the country's National Elections Committee"), no trailing
+punctuation, possessive, score or lowercase descriptor ("Renamo party", "P. Johnson 84"), and a
+name list broken by scores ("Haitai 2 Samsung 0") is split at the numbers.
+
+Label repairs fix the model's known confusions: a LAW that names no law, a listed country or
+organisation under another label, a language tagged as a nationality ("in English", "the
+following languages: Norwegian, Polish"), an adverbial "first".
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from .gazetteer import Gazetteer
+
+DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
+TRAILING_PUNCT = {"(", ")", ",", ".", ";", ":", "-", "—", "–", "'", '"', "“", "”", "‘", "’", "'s", "’s", "s'", "`", "``", "''"}
+LEADING_PUNCT = {"(", ")", ",", ";", ":", "-", "—", "–", '"', "“", "”", "‘", "’", "'", "`", "``", "''", "*", "+"}
+POSSESSIVE = {"'s", "’s", "'", "’"}
+NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
+LAW_WORDS = {
+    "act", "law", "laws", "treaty", "constitution", "code", "convention", "charter", "agreement",
+    "accord", "accords", "declaration", "amendment", "bill", "protocol", "resolution", "statute",
+    "directive", "regulation", "pact",
+}  # fmt: skip
+LANGUAGE_CUES = {"language", "languages", "speak", "speaks", "spoke", "spoken", "speaking", "translate",
+                 "translated", "translation", "dubbed", "subtitles", "fluent", "dialect", "bilingual"}  # fmt: skip
+SCORE = re.compile(r"^\d+(?:[-/:.,]\d+)*$")
+
+
+def is_number(token) -> bool:
+    return bool(SCORE.match(token.text)) or (token.like_num and not token.is_alpha)
+
+
+def trim_span(span: Span, honorifics: frozenset[str] = frozenset()) -> Span | None:
+    """The span without what the gold conventions leave out; ``None`` when nothing is left."""
+    doc = span.doc
+    start, end = span.start, span.end
+    while start < end and (doc[start].lower_ in DETERMINERS or doc[start].text in LEADING_PUNCT or doc[start].is_space):
+        start += 1
+    if span.label_ == "PERSON":
+        while start < end - 1 and doc[start].lower_ in honorifics:
+            start += 1
+    # A lowercase possessor ("the country's National Elections Committee") is not the name.
+    for i in range(start, end - 1):
+        if doc[i].text in POSSESSIVE and i > start and all(t.is_lower for t in doc[start:i]):
+            start = i + 1
+            break
+    while end > start and (doc[end - 1].text in TRAILING_PUNCT or doc[end - 1].is_space):
+        end -= 1
+    if span.label_ in NAME_LABELS:
+        # "P. Johnson 84", "Renamo party": a score or a lowercase descriptor ends no name.
+        while end - 1 > start and (is_number(doc[end - 1]) or doc[end - 1].is_lower and doc[end - 2].text[:1].isupper()):
+            end -= 1
+            while end > start and (doc[end - 1].text in TRAILING_PUNCT or doc[end - 1].is_space):
+                end -= 1
+    if start >= end:
+        return None
+    return Span(doc, start, end, label=span.label, span_id=span.id)
+
+
+def split_at_numbers(span: Span) -> list[Span]:
+    """Split a name span at number tokens: "Haitai 2 Samsung 0" -> "Haitai", "Samsung"."""
+    if span.label_ not in NAME_LABELS or not any(is_number(t) for t in span[1:-1]):
+        return [span]
+    parts, start = [], span.start
+    for t in list(span) + [None]:
+        if t is None or is_number(t) or t.text in {",", ";", "(", ")"}:
+            end = t.i if t is not None else span.end
+            if end > start and any(w.is_alpha for w in span.doc[start:end]):
+                parts.append(Span(span.doc, start, end, label=span.label))
+            start = (t.i + 1) if t is not None else start
+    return parts
+
+
+def in_languages_context(ent: Span) -> bool:
+    """A nationality word used as a language: "in English", "languages: Norwegian, Polish"."""
+    sent = ent.sent
+    if any(t.lower_ in LANGUAGE_CUES for t in sent):
+        return True
+    doc = ent.doc
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    after = doc[ent.end] if ent.end < len(doc) else None
+    return (
+        before is not None and before.lower_ in {"in", "into", "from"}
+        and (after is None or after.pos_ not in {"NOUN", "PROPN", "NUM"})
+    )  # fmt: skip
+
+
+def repair_label(ent: Span, gazetteer: Gazetteer, person_words: set[str]) -> Span | None:
+    """The entity with its label repaired, or ``None`` when it is no entity at all."""
+    doc, label = ent.doc, ent.label_
+    # The model tags "the Azerbaijani Chairmanship" as LAW: a LAW must name a law.
+    if label == "LAW" and not any(t.lower_ in LAW_WORDS for t in ent):
+        if ent[0].tag_ in {"JJ", "NNP", "NNPS"} and ent[0].is_title and len(ent) > 1:
+            return Span(doc, ent.start, ent.start + 1, label="NORP")
+        return None
+    if label == "ORDINAL" and len(ent) == 1 and (ent[0].pos_ == "ADV" or ent[0].dep_ == "advmod"):
+        return None  # "the sickest patients are treated first"
+    if label in {"NORP", "LANGUAGE"} and ent.text in gazetteer.languages and in_languages_context(ent):
+        return Span(doc, ent.start, ent.end, label="LANGUAGE")
+    listed = gazetteer.label_of(ent.text)
+    if listed and listed != label and label in NAME_LABELS | {"PRODUCT", "WORK_OF_ART", "EVENT", "LAW"}:
+        if label == "PERSON" and ent.text.lower() in person_words:
+            return ent  # "Washington" is also a surname of someone named in full
+        if listed == "GPE" and label in {"LOC", "FAC"} and not gazetteer.is_country(ent.text):
+            return ent
+        return Span(doc, ent.start, ent.end, label=listed)
+    return ent
+
+
+def person_words(ents: list[Span]) -> set[str]:
+    """Lowercase words of the multi-word PERSON names of a document."""
+    return {t.lower_ for e in ents if e.label_ == "PERSON" and len(e) > 1 for t in e if t.is_alpha}
+
+
+def line_of(doc: Doc, i: int) -> tuple[int, int]:
+    """Token range of the line holding token ``i`` (lines end at newline tokens)."""
+    start = i
+    while start > 0 and "\n" not in doc[start - 1].text:
+        start -= 1
+    end = i
+    while end < len(doc) and "\n" not in doc[end].text:
+        end += 1
+    return start, end
+
+
+def is_caps_line(tokens: Span) -> bool:
+    words = [t for t in tokens if t.is_alpha]
+    return len(words) >= 2 and all(t.is_upper for t in words)
+
+
+def is_topic_label(ent: Span, gazetteer: Gazetteer) -> bool:
+    """"CRICKET" in the headline "CRICKET - LEICESTERSHIRE TAKE OVER AT TOP": a section word."""
+    doc = ent.doc
+    start, end = line_of(doc, ent.start)
+    if ent.start != start or ent.end >= end or doc[ent.end].text not in {"-", "—", "–", ":"}:
+        return False
+    return is_caps_line(doc[start:end]) and not gazetteer.label_of(ent.text)
