@@ -58,10 +58,15 @@ def newsie_frames(nlp, gold: list[GoldArticle]) -> dict[str, pd.DataFrame]:
     return to_frames(process(nlp, articles))
 
 
-def timed(fn, *args):
-    start = time.perf_counter()
-    result = fn(*args)
-    return result, time.perf_counter() - start
+def timed(fn, *args, repeat: int = 1):
+    """The result and the best wall time of ``repeat`` runs (the machine is shared: the best
+    run is the one least disturbed by other work)."""
+    best, result = float("inf"), None
+    for _ in range(repeat):
+        start = time.perf_counter()
+        result = fn(*args)
+        best = min(best, time.perf_counter() - start)
+    return result, best
 
 
 def micro(per_label: dict, labels) -> dict:
@@ -92,17 +97,22 @@ def table(title: str, bare: dict, news: dict, headline: tuple[str, ...] | None) 
     return "\n".join(lines)
 
 
-def bench(name: str, gold: list[GoldArticle], bare_nlp, news_nlp, scheme: str, headline) -> dict:
+def bench(name: str, gold: list[GoldArticle], bare_nlp, news_nlp, scheme: str, headline, repeat: int) -> dict:
     labels = label_map(scheme)
-    b_frames, b_time = timed(bare_frames, bare_nlp, gold)
-    n_frames, n_time = timed(newsie_frames, news_nlp, gold)
+    b_time = n_time = float("inf")
+    for _ in range(repeat):  # alternate, so that both see the same machine load
+        b_frames, t = timed(bare_frames, bare_nlp, gold)
+        b_time = min(b_time, t)
+        n_frames, t = timed(newsie_frames, news_nlp, gold)
+        n_time = min(n_time, t)
     bare = evaluate(gold, b_frames, label_map=labels)
     news = evaluate(gold, n_frames, label_map=labels)
     n_words = sum(len(g.text.split()) for g in gold)
     print(table(f"\n{name}: {len(gold)} articles, {n_words} words, scheme {scheme}, strict (same span and label)",
                 bare, news, headline))  # fmt: skip
     ratio = b_time / n_time if n_time else 0.0
-    print(f"time: bare {b_time:.1f} s, newsie {n_time:.1f} s (whole pipeline); bare/newsie = {ratio:.2f} (target >= 0.75)")
+    print(f"time (best of {repeat}): bare {b_time:.1f} s, newsie {n_time:.1f} s (whole pipeline); "
+          f"bare/newsie = {ratio:.2f} (target >= 0.75)")
     return {"bare": bare, "newsie": news, "bare_s": b_time, "newsie_s": n_time}
 
 
@@ -112,6 +122,7 @@ def main() -> None:
     parser.add_argument("--skip-conll", action="store_true")
     parser.add_argument("--skip-gold", action="store_true")
     parser.add_argument("--conll", type=Path, default=CONLL_VALID)
+    parser.add_argument("--repeat", type=int, default=2, help="timed runs of each system (best counts)")
     args = parser.parse_args()
 
     config = read_config()
@@ -127,14 +138,14 @@ def main() -> None:
             if args.limit:
                 articles = articles[: args.limit]
             gold = load_gold(write_gold(articles, Path(tmp) / "conll.jsonl"))
-        r = bench(f"CoNLL-2003 {args.conll.name}", gold, bare_nlp, news_nlp, "conll2003", CONLL_HEADLINE)
+        r = bench(f"CoNLL-2003 {args.conll.name}", gold, bare_nlp, news_nlp, "conll2003", CONLL_HEADLINE, args.repeat)
         f = micro(r["newsie"]["entities"]["per_label"], CONLL_HEADLINE)["f"]
         print(f"target: PER/ORG/LOC strict micro F1 >= 0.75: {f:.3f} {'met' if f >= 0.75 else 'NOT met'}")
     elif not args.skip_conll:
         print(f"CoNLL-2003 skipped: {args.conll} not found")
     if not args.skip_gold:
         gold = load_gold(GOLD)
-        r = bench("gold/", gold, bare_nlp, news_nlp, "newsie", None)
+        r = bench("gold/", gold, bare_nlp, news_nlp, "newsie", None, args.repeat)
         f = r["newsie"]["entities"]["strict"]["f"]
         print(f"target: gold/ strict micro F1 >= 0.90: {f:.3f} {'met' if f >= 0.90 else 'NOT met'}")
 
