@@ -20,22 +20,24 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
+import numpy as np
+
 from spacy.tokens import Doc, Span
 
 from .gazetteer import Gazetteer
-from .repairs import NAME_LABELS, is_number, line_of
+from .repairs import NAME_LABELS, Lines, is_number
 
 PROPAGATE_LABELS = {"PERSON", "ORG", "GPE", "LOC"}
 # Capitalised words that start sentences and headlines but are never names on their own.
 MIN_PROPAGATE_CHARS = 3
 
 
-def results_lines(doc: Doc) -> set[int]:
+def results_lines(doc: Doc, lines: Lines) -> set[int]:
     """Start tokens of lines that read as sports results or standings."""
     starts: set[int] = set()
     i = 0
     while i < len(doc):
-        start, end = line_of(doc, i)
+        start, end = lines.of(i)
         tokens = [t for t in doc[start:end] if not t.is_space and not t.is_punct]
         numbers = sum(is_number(t) for t in tokens)
         verbs = sum(t.pos_ in {"VERB", "AUX"} and not t.is_upper for t in tokens)
@@ -45,9 +47,8 @@ def results_lines(doc: Doc) -> set[int]:
     return starts
 
 
-def team_labels(doc: Doc, ents: list[Span], gazetteer: Gazetteer) -> list[Span]:
-    """Names followed by a score in a results line are teams (ORG)."""
-    lines = results_lines(doc)
+def team_labels(doc: Doc, ents: list[Span], gazetteer: Gazetteer, lines: set[int], index: Lines) -> list[Span]:
+    """Names followed by a score in a results line (``lines``: their start tokens) are teams."""
     if not lines:
         return ents
     out = []
@@ -56,7 +57,7 @@ def team_labels(doc: Doc, ents: list[Span], gazetteer: Gazetteer) -> list[Span]:
         if (
             ent.label_ in {"GPE", "LOC", "NORP", "PERSON", "FAC"}
             and nxt is not None and is_number(nxt)
-            and line_of(doc, ent.start)[0] in lines
+            and index.of(ent.start)[0] in lines
             and not gazetteer.is_country(ent.text)
             and not (ent.label_ == "PERSON" and len(ent) > 1)
         ):  # fmt: skip
@@ -65,7 +66,7 @@ def team_labels(doc: Doc, ents: list[Span], gazetteer: Gazetteer) -> list[Span]:
     taken = {i for e in out for i in range(e.start, e.end)}
     # Untagged capitalised runs before a score: "Haitai 2", "Ssangbangwool 59".
     for start in lines:
-        _, end = line_of(doc, start)
+        _, end = index.of(start)
         i = start
         while i < end:
             j = i
@@ -130,8 +131,10 @@ def propagate(doc: Doc, ents: list[Span], gazetteer: Gazetteer) -> list[Span]:
     for key in known:
         by_first[key[0]].append(key)
     out = list(ents)
-    for token in doc:
-        if token.i in taken or token.text not in by_first or not (token.is_title or token.is_upper):
+    firsts = np.array([doc.vocab.strings.add(w) for w in by_first], dtype="uint64")
+    for i in np.flatnonzero(np.isin(doc.to_array("ORTH"), firsts)).tolist():
+        token = doc[i]
+        if token.i in taken or not (token.is_title or token.is_upper):
             continue
         for key in sorted(by_first[token.text], key=len, reverse=True):
             end = token.i + len(key)

@@ -27,12 +27,13 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from .consistency import person_parts, propagate, team_labels, vote_labels
+from .consistency import person_parts, propagate, results_lines, team_labels, vote_labels
 from .errors import ConfigError
 from .events import event_mentions
 from .extensions import DATELINE_KEY, EVENTS_KEY, get_dict, register_extensions
 from .gazetteer import Gazetteer, load_gazetteer, name_matcher
-from .repairs import is_topic_label, person_words, repair_label, split_at_numbers, trim_span
+from .names import amounts, extend_complements, head_names, replace_overlapping, versions_are_products
+from .repairs import Lines, is_topic_label, person_words, repair_label, split_at_numbers, trim_span
 from .titles import TitleFinder
 
 NUMERIC_LABELS = {"CARDINAL", "ORDINAL", "QUANTITY"}
@@ -71,17 +72,31 @@ class EntityRepairer:
 
     def __call__(self, doc: Doc) -> Doc:
         gaz = self.gazetteer if self.use_gazetteer else Gazetteer({}, frozenset(), frozenset(), self.gazetteer.honorifics)
-        ents = [s for e in doc.ents if (s := trim_span(e, gaz.honorifics)) is not None]
+        lines = Lines(doc)
+        score_lines = results_lines(doc, lines)
+
+        def in_results_line(i: int) -> bool:
+            return lines.of(i)[0] in score_lines
+
+        particles = frozenset(self.gazetteer.heads.get("name_particles", []))
+        ents = [
+            s for e in doc.ents
+            if (s := trim_span(e, gaz.honorifics, scores=in_results_line(e.start), particles=particles)) is not None
+        ]  # fmt: skip
         ents = [part for e in ents for part in split_at_numbers(e)]
+        ents = amounts(doc, ents, self.gazetteer)
+        ents = versions_are_products(doc, ents, in_results_line)
         people = person_words(ents)
-        ents = [r for e in ents if (r := repair_label(e, gaz, people)) is not None and not is_topic_label(r, gaz)]
+        ents = [r for e in ents if (r := repair_label(e, gaz, people)) is not None and not is_topic_label(r, gaz, lines)]
         ents = self._add(ents, self._dateline_places(doc))
         ents = self._add(ents, self._attribution(doc))
         ents = self._add_initials(doc, ents)
         if self.use_gazetteer:
-            ents = self._add(ents, [Span(doc, s, e, label=m) for m, s, e in self.names(doc)])
+            ents = self._add(ents, [Span(doc, s, e, label=doc.vocab.strings[m]) for m, s, e in self.names(doc)])
+            ents = replace_overlapping(ents, head_names(doc, ents, gaz), replaceable={"NORP", "GPE", "PERSON", "LOC", "FAC"})
+            ents = extend_complements(doc, ents)
         if self.consistency:
-            ents = team_labels(doc, ents, gaz)
+            ents = team_labels(doc, ents, gaz, score_lines, lines)
             ents = person_parts(doc, ents, gaz)
             ents = vote_labels(ents)
             ents = propagate(doc, ents, gaz)

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from typing import Iterable
 
+import numpy as np
+
 from spacy.tokens import Doc, Span
 
 from .repairs import DETERMINERS
@@ -25,22 +27,28 @@ EVENT_NOUNS = {
     "inauguration", "parade", "protest", "protests", "demonstration", "demonstrations",
     "hearing", "expo", "exhibition", "celebration", "debate", "assembly", "dinner", "lunch",
     "luncheon", "banquet", "convention", "game", "primary", "primaries", "runoff", "run-off",
-    "re-run", "war", "pilgrimage", "strike", "marathon", "concert",
+    "re-run", "referendums", "strike", "marathon", "concert",
 }  # fmt: skip
 MODIFIER_DEPS = {"amod", "compound", "nummod", "nmod", "npadvmod", "advmod", "quantmod"}
 # Modifiers that place an event in time rather than name it ("the forthcoming meeting").
 TIME_MODIFIERS = {
     "forthcoming", "upcoming", "coming", "annual", "early", "late", "afternoon", "morning",
-    "evening", "night", "planned", "scheduled", "next", "weekly", "monthly", "yearly", "today",
+    "evening", "night", "planned", "scheduled", "weekly", "monthly", "yearly", "today",
 }  # fmt: skip
 NAME_PREPOSITIONS = {"on", "for", "of"}
+COUNTED = {"game", "games", "match", "matches", "session", "sessions"}
 
 
 def event_mentions(doc: Doc, ents: list[Span]) -> Iterable[Span]:
     """Yield the event mentions of ``doc`` (label EVENT); ``ents`` are its entities."""
     ent_at = {i: e for e in ents for i in range(e.start, e.end)}
-    for token in doc:
-        if token.lower_ not in EVENT_NOUNS or token.pos_ not in {"NOUN", "PROPN"}:
+    if not len(doc):
+        return
+    # Only the event nouns' tokens are visited (a scan of hashes, not of Token objects).
+    nouns = np.array([doc.vocab.strings.add(w) for w in EVENT_NOUNS], dtype="uint64")
+    for i in np.flatnonzero(np.isin(doc.to_array("LOWER"), nouns)).tolist():
+        token = doc[i]
+        if token.pos_ not in {"NOUN", "PROPN"}:
             continue
         if token.i in ent_at:
             continue  # part of a name ("World Cup", "Council of Foreign Ministers")
@@ -49,9 +57,11 @@ def event_mentions(doc: Doc, ents: list[Span]) -> Iterable[Span]:
         nxt = doc[token.i + 1 : token.i + 3]
         if token.is_title and len(nxt) == 2 and nxt[0].lower_ in NAME_PREPOSITIONS and nxt[1].is_title:
             continue  # "Conference on Interaction and ...": the head of a name
+        if token.lower_ in COUNTED and any(t.dep_ == "nummod" for t in token.lefts):
+            continue  # "suspended for 30 games": a count, not an event
         start = _modifier_start(doc, token, ent_at)
         # A generic plural with no modifier is no specific event ("elections are ...").
-        if start == token.i and token.tag_ in {"NNS", "NNPS"} and not any(t.dep_ == "det" for t in token.lefts):
+        if start == token.i and token.tag_ in {"NNS", "NNPS"} and not any(t.dep_ in {"det", "poss"} for t in token.lefts):
             continue
         yield Span(doc, start, token.i + 1, label="EVENT")
 
@@ -68,11 +78,16 @@ def _modifier_start(doc: Doc, head, ent_at: dict) -> int:
     while start < head.i:
         t = doc[start]
         ent = ent_at.get(start)
-        if (
-            t.lower_ in DETERMINERS or t.lower_ in TIME_MODIFIERS or t.dep_ in {"det", "poss", "case", "punct"}
-            or t.is_punct or (ent is not None and ent.label_ in {"NORP", "GPE"})
-        ):  # fmt: skip
-            start = ent.end if ent is not None and ent.label_ in {"NORP", "GPE"} else start + 1
+        # A nationality, a place or a calendar date before the noun says whose or when, not
+        # which ("Ukrainian presidential elections", "the Friday, November 19th game"); a
+        # duration ("two day rally") stays.
+        if ent is not None and (ent.label_ in {"NORP", "GPE"} or ent.label_ in {"DATE", "TIME"} and any(
+            w.pos_ == "PROPN" or w.is_digit for w in ent
+        )):  # fmt: skip
+            start = ent.end
+            continue
+        if t.lower_ in DETERMINERS or t.lower_ in TIME_MODIFIERS or t.dep_ in {"det", "poss", "case", "punct"} or t.is_punct:
+            start += 1
             continue
         break
     return min(start, head.i)

@@ -2,8 +2,11 @@
 
 The files under ``pipeline/data/`` hold one name a line (``#`` starts a comment):
 
-- ``countries.txt``, ``cities.txt`` (GPE), ``regions.txt`` (LOC), ``organisations.txt`` (ORG):
-  names the model misses or mislabels, matched as whole tokens;
+- ``countries.txt``, ``cities.txt`` (GPE), ``regions.txt`` (LOC), ``organisations.txt`` (ORG),
+  ``events.txt`` (EVENT), ``norp.txt`` (NORP): names the model misses or mislabels, matched as
+  whole tokens;
+- ``name_heads.json``: words that end organisation and facility names ("Ministry", "Hotel"),
+  name particles ("de", "bin"), units of measure and currency prefixes;
 - ``languages.txt``: names that are languages as well as nationality adjectives;
 - ``honorifics.txt``: courtesy titles ("Mr.", "Dr") that a PERSON span does not include;
 - ``titles.txt`` and ``title_words.json``: offices and ranks (see :mod:`pipeline.titles`).
@@ -24,7 +27,10 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-PLACE_FILES = {"countries.txt": "GPE", "cities.txt": "GPE", "regions.txt": "LOC", "organisations.txt": "ORG"}
+PLACE_FILES = {
+    "countries.txt": "GPE", "cities.txt": "GPE", "regions.txt": "LOC", "organisations.txt": "ORG",
+    "events.txt": "EVENT", "norp.txt": "NORP",
+}  # fmt: skip
 
 
 def read_lines(name: str) -> list[str]:
@@ -46,6 +52,7 @@ class Gazetteer:
     countries: frozenset[str]
     languages: frozenset[str]
     honorifics: frozenset[str]
+    heads: dict = field(default_factory=dict)
     lowered: dict[str, str] = field(default_factory=dict)  # lowercase name -> label
 
     def label_of(self, text: str) -> str:
@@ -74,6 +81,7 @@ def load_gazetteer() -> Gazetteer:
         countries=countries,
         languages=frozenset(read_lines("languages.txt")),
         honorifics=frozenset(h.lower() for h in read_lines("honorifics.txt")),
+        heads=read_json("name_heads.json"),
         lowered=lowered,
     )
 

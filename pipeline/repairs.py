@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 from spacy.tokens import Doc, Span
 
 from .gazetteer import Gazetteer
@@ -23,6 +24,7 @@ TRAILING_PUNCT = {"(", ")", ",", ".", ";", ":", "-", "—", "–", "'", '"', "�
 LEADING_PUNCT = {"(", ")", ",", ";", ":", "-", "—", "–", '"', "“", "”", "‘", "’", "'", "`", "``", "''", "*", "+"}
 POSSESSIVE = {"'s", "’s", "'", "’"}
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
+AMOUNT_LABELS = {"CARDINAL", "QUANTITY", "MONEY", "PERCENT"}
 LAW_WORDS = {
     "act", "law", "laws", "treaty", "constitution", "code", "convention", "charter", "agreement",
     "accord", "accords", "declaration", "amendment", "bill", "protocol", "resolution", "statute",
@@ -37,12 +39,26 @@ def is_number(token) -> bool:
     return bool(SCORE.match(token.text)) or (token.like_num and not token.is_alpha)
 
 
-def trim_span(span: Span, honorifics: frozenset[str] = frozenset()) -> Span | None:
-    """The span without what the gold conventions leave out; ``None`` when nothing is left."""
+def trim_span(
+    span: Span, honorifics: frozenset[str] = frozenset(), *, scores: bool = False, particles: frozenset[str] = frozenset()
+) -> Span | None:
+    """The span without what the gold conventions leave out; ``None`` when nothing is left.
+
+    ``scores``: the span is in a results line, where a trailing number is a score.
+    """
     doc = span.doc
     start, end = span.start, span.end
-    while start < end and (doc[start].lower_ in DETERMINERS or doc[start].text in LEADING_PUNCT or doc[start].is_space):
+    # "a dozen", "a quarter": the article is part of an amount.
+    determiners = DETERMINERS - {"a", "an"} if span.label_ in AMOUNT_LABELS else DETERMINERS
+    while start < end and (doc[start].lower_ in determiners or doc[start].text in LEADING_PUNCT or doc[start].is_space):
         start += 1
+    if span.label_ in AMOUNT_LABELS:
+        while start < end - 1 and doc[start].lower_ in {"only", "just", "some", "nearly", "almost"}:
+            start += 1
+    if span.label_ in NAME_LABELS:
+        # "vehicle miles", "cryogenic LOx/LH2": a name does not start with a common word.
+        while start < end and doc[start].is_lower and doc[start].is_alpha and doc[start].lower_ not in particles:
+            start += 1
     if span.label_ == "PERSON":
         while start < end - 1 and doc[start].lower_ in honorifics:
             start += 1
@@ -54,11 +70,17 @@ def trim_span(span: Span, honorifics: frozenset[str] = frozenset()) -> Span | No
     while end > start and (doc[end - 1].text in TRAILING_PUNCT or doc[end - 1].is_space):
         end -= 1
     if span.label_ in NAME_LABELS:
-        # "P. Johnson 84", "Renamo party": a score or a lowercase descriptor ends no name.
-        while end - 1 > start and (is_number(doc[end - 1]) or doc[end - 1].is_lower and doc[end - 2].text[:1].isupper()):
+        # "P. Johnson 84": a score ends no name (but "Delta 4" is a name, outside results).
+        while scores and end - 1 > start and is_number(doc[end - 1]):
             end -= 1
             while end > start and (doc[end - 1].text in TRAILING_PUNCT or doc[end - 1].is_space):
                 end -= 1
+        # "Renamo party", "Yonhap news agency": a lowercase descriptor ends no name.
+        k = end
+        while k - 1 > start and doc[k - 1].is_lower and doc[k - 1].is_alpha:
+            k -= 1
+        if k < end and doc[k - 1].text[:1].isupper():
+            end = k
     if start >= end:
         return None
     return Span(doc, start, end, label=span.label, span_id=span.id)
@@ -80,16 +102,14 @@ def split_at_numbers(span: Span) -> list[Span]:
 
 def in_languages_context(ent: Span) -> bool:
     """A nationality word used as a language: "in English", "languages: Norwegian, Polish"."""
-    sent = ent.sent
-    if any(t.lower_ in LANGUAGE_CUES for t in sent):
-        return True
     doc = ent.doc
-    before = doc[ent.start - 1] if ent.start > 0 else None
     after = doc[ent.end] if ent.end < len(doc) else None
-    return (
-        before is not None and before.lower_ in {"in", "into", "from"}
-        and (after is None or after.pos_ not in {"NOUN", "PROPN", "NUM"})
-    )  # fmt: skip
+    if after is not None and after.pos_ in {"NOUN", "PROPN", "NUM"}:
+        return False  # "Chinese President Hu Jintao": an adjective of a noun
+    if any(t.lower_ in LANGUAGE_CUES for t in ent.sent):
+        return True
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    return before is not None and before.lower_ in {"in", "into", "from"}
 
 
 def repair_label(ent: Span, gazetteer: Gazetteer, person_words: set[str]) -> Span | None:
@@ -119,15 +139,25 @@ def person_words(ents: list[Span]) -> set[str]:
     return {t.lower_ for e in ents if e.label_ == "PERSON" and len(e) > 1 for t in e if t.is_alpha}
 
 
-def line_of(doc: Doc, i: int) -> tuple[int, int]:
-    """Token range of the line holding token ``i`` (lines end at newline tokens)."""
-    start = i
-    while start > 0 and "\n" not in doc[start - 1].text:
-        start -= 1
-    end = i
-    while end < len(doc) and "\n" not in doc[end].text:
-        end += 1
-    return start, end
+class Lines:
+    """The lines of a document as token ranges (lines end at newline tokens), computed once."""
+
+    def __init__(self, doc: Doc) -> None:
+        n = len(doc)
+        idx = doc.to_array("IDX") if n else np.zeros(0, dtype="uint64")
+        breaks = sorted({int(np.searchsorted(idx, m.start(), side="right")) - 1 for m in re.finditer("\n", doc.text)})
+        self.starts = np.zeros(n, dtype="int64")
+        self.ends = np.full(n, n, dtype="int64")
+        prev = 0
+        for b in breaks + [n]:
+            # tokens prev..b-1 form a line; the newline token b itself closes it
+            self.starts[prev : b + 1] = prev
+            self.ends[prev : b + 1] = b
+            prev = b + 1
+
+    def of(self, i: int) -> tuple[int, int]:
+        """Token range ``(start, end)`` of the line holding token ``i``."""
+        return int(self.starts[i]), int(self.ends[i])
 
 
 def is_caps_line(tokens: Span) -> bool:
@@ -135,10 +165,10 @@ def is_caps_line(tokens: Span) -> bool:
     return len(words) >= 2 and all(t.is_upper for t in words)
 
 
-def is_topic_label(ent: Span, gazetteer: Gazetteer) -> bool:
+def is_topic_label(ent: Span, gazetteer: Gazetteer, lines: Lines) -> bool:
     """"CRICKET" in the headline "CRICKET - LEICESTERSHIRE TAKE OVER AT TOP": a section word."""
     doc = ent.doc
-    start, end = line_of(doc, ent.start)
+    start, end = lines.of(ent.start)
     if ent.start != start or ent.end >= end or doc[ent.end].text not in {"-", "—", "–", ":"}:
         return False
     return is_caps_line(doc[start:end]) and not gazetteer.label_of(ent.text)

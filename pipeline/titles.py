@@ -15,7 +15,8 @@ ORG "CICA" and TITLE "Secretary General").
 
 from __future__ import annotations
 
-from spacy.matcher import Matcher, PhraseMatcher
+import numpy as np
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -32,29 +33,46 @@ class TitleFinder:
         self.ambiguous_lowercase = set(words["ambiguous_lowercase"])
         self.phrases = PhraseMatcher(vocab, attr="LOWER")
         self.phrases.add("TITLE", [tokenizer(p) for p in read_lines("titles.txt")])
-        self.matcher = Matcher(vocab)
-        modifiers = [w for w in words["modifiers"] if not w.endswith("-")]
-        heads = words["heads"]
-        portfolios = [[{"LOWER": w} for w in p.split()] for p in words["portfolios"]]
-        self.matcher.add(
-            "TITLE",
-            [
-                [{"LOWER": {"IN": modifiers}, "OP": "*"}, {"LOWER": {"IN": heads}}],
-                # "Vice-President", "Deputy-Director": hyphenated compounds are split tokens.
-                [{"LOWER": {"IN": modifiers}}, {"ORTH": "-"}, {"LOWER": {"IN": heads}}],
-            ],
-        )
-        self.matcher.add(
-            "TITLE_OF",
-            [[{"LOWER": {"IN": modifiers}, "OP": "*"}, {"LOWER": {"IN": ["minister", "secretary", "ministry"]}},
-              {"LOWER": "of"}, *p] for p in portfolios],
-        )  # fmt: skip
+        self.strings = vocab.strings
+        self.modifiers = {vocab.strings.add(w) for w in words["modifiers"] if not w.endswith("-")}
+        self.heads = {vocab.strings.add(w) for w in words["heads"]}
+        self.head_array = np.array(sorted(self.heads), dtype="uint64")
+        self.office_of = {vocab.strings.add(w) for w in ("minister", "secretary", "ministry")}
+        self.portfolios = [tuple(vocab.strings.add(w) for w in p.split()) for p in words["portfolios"]]
+        self.of, self.hyphen = vocab.strings.add("of"), vocab.strings.add("-")
 
     def find(self, doc: Doc) -> list[Span]:
         """Every TITLE span in ``doc``, longest first where they overlap."""
         matches = [Span(doc, s, e, label="TITLE") for _, s, e in self.phrases(doc)]
-        matches += [Span(doc, s, e, label="TITLE") for _, s, e in self.matcher(doc)]
+        matches += [Span(doc, s, e, label="TITLE") for s, e in self._compositional(doc)]
         return [t for t in filter_spans(matches) if self._is_title(t)]
+
+    def _compositional(self, doc: Doc) -> list[tuple[int, int]]:
+        """``<modifier>* <office>``, "Vice-President" and ``<office> of <portfolio>``.
+
+        Found from the office words outwards over the token hashes, which is much cheaper than
+        a ``Matcher`` pattern with a ``*`` operator on every token of a long document.
+        """
+        if not len(doc):
+            return []
+        lower = doc.to_array("LOWER")
+        found = []
+        for i in np.flatnonzero(np.isin(lower, self.head_array)).tolist():
+            start = i
+            while start > 0 and (
+                lower[start - 1] in self.modifiers
+                # "Vice-President": a modifier joined by a hyphen
+                or lower[start - 1] == self.hyphen and start > 1 and lower[start - 2] in self.modifiers
+            ):  # fmt: skip
+                start -= 1
+            end = i + 1
+            if lower[i] in self.office_of and end < len(doc) and lower[end] == self.of:
+                for p in self.portfolios:
+                    if tuple(lower[end + 1 : end + 1 + len(p)].tolist()) == p:
+                        end = end + 1 + len(p)
+                        break
+            found.append((start, end))
+        return found
 
     def merge(self, doc: Doc, ents: list[Span]) -> list[Span]:
         """Add titles to ``ents``, splitting entities that swallowed a title.
@@ -95,6 +113,10 @@ class TitleFinder:
             # "in general", "a major city": lowercase only next to a name.
             doc = span.doc
             after = doc[span.end] if span.end < len(doc) else None
+            if after is not None and after.lower_ == "of" and span.end + 1 < len(doc):
+                # "the director of the Red Cross", "leader of the Austrian Social Democrat Party"
+                nxt = doc[span.end + 2] if doc[span.end + 1].lower_ == "the" and span.end + 2 < len(doc) else doc[span.end + 1]
+                return nxt.ent_type_ in {"ORG", "GPE", "NORP"} or nxt.pos_ == "PROPN"
             return after is not None and (after.ent_type_ == "PERSON" or after.pos_ == "PROPN")
         if head.pos_ not in {"NOUN", "PROPN"} and not head.is_title:
             return False
