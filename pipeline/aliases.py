@@ -127,7 +127,12 @@ class AliasResolver:
         return doc
 
     def _acronym_definitions(self, doc: Doc):
-        """Yield ``(short, long)`` token spans for "long (SHORT)" and "SHORT (long)"."""
+        """Yield ``(short, long)`` token spans for "long (SHORT)" and "SHORT (long)".
+
+        When the letters do not match (an acronym from another language: "Austrian Social
+        Democrat Party (SPOE)"), a name that ends right before the bracket is the long form.
+        """
+        name_ending_at = {e.end: e for e in doc.ents if e.label_ not in NOT_ENTITY_LABELS and e.label_ != "TITLE"}
         for token in doc:
             if token.text != "(" or token.i + 2 >= len(doc) or doc[token.i + 2].text != ")":
                 continue
@@ -137,10 +142,11 @@ class AliasResolver:
                 start = max(sent_start, token.i - self.max_long_form_words)
                 words = [t.text for t in doc[start : token.i]]
                 n = find_long_form_by_initials(inner.text, words) or find_long_form(inner.text, words)
-                if n:
-                    long_span = self._token_span_for_words(doc, token.i, n)
-                    if long_span is not None:
-                        yield doc[inner.i : inner.i + 1], long_span
+                long_span = self._token_span_for_words(doc, token.i, n) if n else None
+                if long_span is None and token.i in name_ending_at and len(name_ending_at[token.i]) > 1:
+                    long_span = name_ending_at[token.i]
+                if long_span is not None:
+                    yield doc[inner.i : inner.i + 1], long_span
             elif token.i > 0 and ACRONYM.match(doc[token.i - 1].text):
                 # "CFM (Council of Foreign Ministers)": the long form is inside the brackets.
                 close = next((t.i for t in doc[token.i + 1 : token.i + 15] if t.text == ")"), None)

@@ -32,7 +32,10 @@ from .errors import ConfigError
 from .events import event_mentions
 from .extensions import DATELINE_KEY, EVENTS_KEY, get_dict, register_extensions
 from .gazetteer import Gazetteer, load_gazetteer, name_matcher
-from .names import amounts, extend_complements, head_names, replace_overlapping, versions_are_products
+from .names import (
+    amounts, descriptor_orgs, extend_complements, head_names, ordinals, person_extents, place_appositions,
+    replace_overlapping, versions_are_products,
+)  # fmt: skip
 from .repairs import Lines, is_topic_label, person_words, repair_label, split_at_numbers, trim_span
 from .titles import TitleFinder
 
@@ -86,6 +89,8 @@ class EntityRepairer:
         ents = [part for e in ents for part in split_at_numbers(e)]
         ents = amounts(doc, ents, self.gazetteer)
         ents = versions_are_products(doc, ents, in_results_line)
+        ents = descriptor_orgs(doc, ents, self.gazetteer)
+        ents = place_appositions(doc, ents, self.gazetteer)
         people = person_words(ents)
         ents = [r for e in ents if (r := repair_label(e, gaz, people)) is not None and not is_topic_label(r, gaz, lines)]
         ents = self._add(ents, self._dateline_places(doc))
@@ -103,6 +108,9 @@ class EntityRepairer:
         if self.titles:
             ents = self.title_finder.merge(doc, ents)
         ents = self._add(ents, self._names_after(doc, ents))
+        ents = person_extents(doc, filter_spans(ents), self.gazetteer)
+        ents = self._add(ents, self._bracketed_acronyms(doc, ents))
+        ents = ordinals(doc, ents)
         ents = filter_spans(ents)
         if self.events:
             mentions = list(event_mentions(doc, ents))
@@ -159,6 +167,19 @@ class EntityRepairer:
             out = [x for x in out if not (x.start < e and s < x.end and x.label_ != "PERSON" or x.start >= s and x.end <= e)]
             if not any(x.start < e and s < x.end for x in out):
                 out.append(span)
+        return out
+
+    @staticmethod
+    def _bracketed_acronyms(doc: Doc, ents: list[Span]) -> list[Span]:
+        """"Austrian Social Democrat Party (SPOE)": an acronym in brackets right after a name is a
+        mention of it, even when its letters come from another language."""
+        ends = {e.end: e for e in ents if e.label_ in {"ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "LAW", "PRODUCT"}}
+        out = []
+        for end, ent in ends.items():
+            if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
+                inner = doc[end + 1]
+                if inner.is_upper and inner.is_alpha and 2 <= len(inner) <= 8:
+                    out.append(Span(doc, end + 1, end + 2, label=ent.label))
         return out
 
     def _names_after(self, doc: Doc, ents: list[Span]) -> list[Span]:

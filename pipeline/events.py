@@ -27,7 +27,7 @@ EVENT_NOUNS = {
     "inauguration", "parade", "protest", "protests", "demonstration", "demonstrations",
     "hearing", "expo", "exhibition", "celebration", "debate", "assembly", "dinner", "lunch",
     "luncheon", "banquet", "convention", "game", "primary", "primaries", "runoff", "run-off",
-    "re-run", "referendums", "strike", "marathon", "concert",
+    "referendums", "strike", "marathon", "concert", "vote", "race", "run",
 }  # fmt: skip
 MODIFIER_DEPS = {"amod", "compound", "nummod", "nmod", "npadvmod", "advmod", "quantmod"}
 # Modifiers that place an event in time rather than name it ("the forthcoming meeting").
@@ -36,6 +36,9 @@ TIME_MODIFIERS = {
     "evening", "night", "planned", "scheduled", "weekly", "monthly", "yearly", "today",
 }  # fmt: skip
 NAME_PREPOSITIONS = {"on", "for", "of"}
+# Nouns that are events only in some uses: "the presidential race" (not "race relations"),
+# "the November vote" (not "88% of the vote"), "the re-run" (not "a run").
+NEEDS_MODIFIER = {"race", "vote", "run"}
 COUNTED = {"game", "games", "match", "matches", "session", "sessions"}
 
 
@@ -59,11 +62,27 @@ def event_mentions(doc: Doc, ents: list[Span]) -> Iterable[Span]:
             continue  # "Conference on Interaction and ...": the head of a name
         if token.lower_ in COUNTED and any(t.dep_ == "nummod" for t in token.lefts):
             continue  # "suspended for 30 games": a count, not an event
+        if token.lower_ in NEEDS_MODIFIER and not _event_sense(doc, token):
+            continue
+        if token.dep_ == "attr":
+            continue  # "the launch is a demonstration": a description, not a mention
         start = _modifier_start(doc, token, ent_at)
         # A generic plural with no modifier is no specific event ("elections are ...").
         if start == token.i and token.tag_ in {"NNS", "NNPS"} and not any(t.dep_ in {"det", "poss"} for t in token.lefts):
             continue
         yield Span(doc, start, token.i + 1, label="EVENT")
+
+
+def _event_sense(doc: Doc, token) -> bool:
+    """Whether a ``NEEDS_MODIFIER`` noun names an event here."""
+    prev = doc[token.i - 1] if token.i > 0 else None
+    if token.lower_ == "run":
+        # "re-run" is split "re", "-", "run"
+        return token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ == "re"
+    if token.lower_ == "vote":
+        before = doc[token.i - 2] if token.i >= 2 else None
+        return not (before is not None and before.lower_ == "of" or prev is not None and prev.lower_ == "of")
+    return any(t.dep_ in {"amod", "compound"} for t in token.lefts)
 
 
 def _modifier_start(doc: Doc, head, ent_at: dict) -> int:
@@ -86,6 +105,8 @@ def _modifier_start(doc: Doc, head, ent_at: dict) -> int:
         )):  # fmt: skip
             start = ent.end
             continue
+        if t.lower_ == "re" and start + 1 < head.i and doc[start + 1].text == "-":
+            break  # "re-run"
         if t.lower_ in DETERMINERS or t.lower_ in TIME_MODIFIERS or t.dep_ in {"det", "poss", "case", "punct"} or t.is_punct:
             start += 1
             continue

@@ -18,7 +18,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from .gazetteer import Gazetteer
-from .repairs import NAME_LABELS
+from .repairs import NAME_LABELS, ORDINAL_WORD
 
 JOINERS = {"of", "for", "on", "'s", "-", "&", "and"}
 COMPLEMENT = {"of", "for", "on"}
@@ -107,8 +107,11 @@ def versions_are_products(doc: Doc, ents: list[Span], in_results_line) -> list[S
         if e.label_ in {"ORG", "PERSON", "PRODUCT"} and not in_results_line(e.start):
             end = e.end
             nxt = doc[end] if end < len(doc) else None
-            if nxt is not None and VERSION.match(nxt.text) and not nxt.ent_type_:
+            if nxt is not None and VERSION.match(nxt.text) and nxt.ent_type_ in {"", "CARDINAL"}:
                 end += 1
+                # "Delta 4 Heavy": a capitalised variant name after the number
+                if end < len(doc) and doc[end].is_title and doc[end].pos_ in {"PROPN", "ADJ"} and not doc[end].ent_type_:
+                    end += 1
             last = doc[end - 1]
             if end - e.start > 1 and VERSION.match(last.text) and any(c.isdigit() for c in last.text):
                 e = Span(doc, e.start, end, label="PRODUCT")
@@ -116,12 +119,86 @@ def versions_are_products(doc: Doc, ents: list[Span], in_results_line) -> list[S
     return out
 
 
-def amounts(doc: Doc, ents: list[Span], gazetteer: Gazetteer) -> list[Span]:
-    """Units make a number a QUANTITY; a currency prefix belongs to the MONEY."""
-    units = set(gazetteer.heads.get("units", []))
-    prefixes = set(gazetteer.heads.get("currency_prefixes", []))
+
+
+def descriptor_orgs(doc: Doc, ents: list[Span], gazetteer: Gazetteer) -> list[Span]:
+    """A name right before "party", "company", "news agency" is an organisation: "Frelimo party"."""
+    descriptors = set(gazetteer.heads.get("descriptors", []))
     out = []
     for e in ents:
+        nxt = doc[e.end] if e.end < len(doc) else None
+        if e.label_ in {"PERSON", "GPE", "NORP", "LOC", "FAC", "PRODUCT"} and nxt is not None and nxt.lower_ in descriptors \
+                and nxt.is_lower and not gazetteer.is_country(e.text) and e.label_ != "NORP":  # fmt: skip
+            e = Span(doc, e.start, e.end, label="ORG")
+        out.append(e)
+    return out
+
+
+def ordinals(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Ordinals the model left untagged ("the 12th woman", "third-largest"), as ORDINAL."""
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    out = list(ents)
+    for token in doc:
+        if token.i not in taken and ORDINAL_WORD.match(token.text) and token.pos_ in {"ADJ", "NUM"} and token.dep_ != "advmod":
+            out.append(Span(doc, token.i, token.i + 1, label="ORDINAL"))
+    return out
+
+
+def person_extents(doc: Doc, ents: list[Span], gazetteer: Gazetteer) -> list[Span]:
+    """Complete person names the model cut short: "Kim Jong-un" (not "Kim Jong"), "Paulo Brizola
+    Nunes" (not "Paulo Brizola")."""
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    stop = set(gazetteer.heads.get("ORG", [])) | set(gazetteer.heads.get("FAC", []))
+    out = []
+    for e in ents:
+        if e.label_ == "PERSON":
+            end = e.end
+            while True:
+                if (end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_
+                        and not doc[end].whitespace_ and doc[end + 1].is_alpha and end + 1 not in taken):  # fmt: skip
+                    end += 2
+                elif end < len(doc) and end not in taken and doc[end].is_title and doc[end].pos_ == "PROPN" \
+                        and doc[end].text not in stop and not doc[end - 1].whitespace_ == "" and doc[end].is_alpha:  # fmt: skip
+                    end += 1
+                else:
+                    break
+            if end > e.end:
+                e = Span(doc, e.start, end, label="PERSON")
+        out.append(e)
+    return out
+
+
+def place_appositions(doc: Doc, ents: list[Span], gazetteer: Gazetteer) -> list[Span]:
+    """"the town of Yeoncheon", "the city of Halifax": a place, whatever the model said."""
+    nouns = set(gazetteer.heads.get("place_nouns", []))
+    out = []
+    for e in ents:
+        if e.label_ in {"ORG", "PERSON", "NORP", "FAC", "LOC"} and e.start >= 2 and doc[e.start - 1].lower_ == "of" \
+                and doc[e.start - 2].lower_ in nouns:  # fmt: skip
+            e = Span(doc, e.start, e.end, label="GPE")
+        out.append(e)
+    return out
+
+
+def amounts(doc: Doc, ents: list[Span], gazetteer: Gazetteer) -> list[Span]:
+    """Units make a number a QUANTITY; a currency prefix belongs to the MONEY; an approximator
+    ("over", "nearly", "more than") belongs to the amount."""
+    units = set(gazetteer.heads.get("units", []))
+    prefixes = set(gazetteer.heads.get("currency_prefixes", []))
+    approximators = [tuple(a.split()) for a in gazetteer.heads.get("approximators", [])]
+    out = []
+    for e in ents:
+        if e.label_ in {"CARDINAL", "MONEY", "QUANTITY", "PERCENT"}:
+            for words in sorted(approximators, key=len, reverse=True):
+                s = e.start - len(words)
+                if s >= 0 and tuple(t.lower_ for t in doc[s : e.start]) == words:
+                    e = Span(doc, s, e.end, label=e.label)
+                    break
+            # "107 or more", "seventy-five percent"
+            if e.end + 1 < len(doc) and doc[e.end].lower_ == "or" and doc[e.end + 1].lower_ in {"more", "so"}:
+                e = Span(doc, e.start, e.end + 2, label=e.label)
+            if e.label_ == "CARDINAL" and e.end < len(doc) and doc[e.end].lower_ in {"percent", "%", "pct"}:
+                e = Span(doc, e.start, e.end + 1, label="PERCENT")
         if e.label_ == "CARDINAL" and e.end < len(doc) and doc[e.end].lower_ in units:
             e = Span(doc, e.start, e.end + 1, label="QUANTITY")
         elif len(e) == 1 and NUMBER_WITH_UNIT.match(e.text) and not e[0].like_num and e.label_ not in {"DATE", "TIME", "MONEY"}:

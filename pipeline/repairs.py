@@ -32,6 +32,16 @@ LAW_WORDS = {
 }  # fmt: skip
 LANGUAGE_CUES = {"language", "languages", "speak", "speaks", "spoke", "spoken", "speaking", "translate",
                  "translated", "translation", "dubbed", "subtitles", "fluent", "dialect", "bilingual"}  # fmt: skip
+ORDINAL_WORD = re.compile(r"^(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
+                          r"|eleventh|twelfth|twentieth|thirtieth|fortieth|fiftieth|hundredth)$", re.IGNORECASE)
+DATE_WORDS = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+    "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "day", "days",
+    "week", "weeks", "month", "months", "year", "years", "century", "centuries", "decade", "decades",
+    "quarter", "half", "season", "spring", "summer", "autumn", "fall", "winter", "today", "yesterday",
+    "tomorrow", "weekend", "morning", "evening", "night", "afternoon", "birthday", "term", "millennium",
+}  # fmt: skip
 SCORE = re.compile(r"^\d+(?:[-/:.,]\d+)*$")
 
 
@@ -53,20 +63,27 @@ def trim_span(
     while start < end and (doc[start].lower_ in determiners or doc[start].text in LEADING_PUNCT or doc[start].is_space):
         start += 1
     if span.label_ in AMOUNT_LABELS:
-        while start < end - 1 and doc[start].lower_ in {"only", "just", "some", "nearly", "almost"}:
-            start += 1
-    if span.label_ in NAME_LABELS:
-        # "vehicle miles", "cryogenic LOx/LH2": a name does not start with a common word.
-        while start < end and doc[start].is_lower and doc[start].is_alpha and doc[start].lower_ not in particles:
-            start += 1
-    if span.label_ == "PERSON":
-        while start < end - 1 and doc[start].lower_ in honorifics:
+        while start < end - 1 and doc[start].lower_ in {"only", "just"}:
             start += 1
     # A lowercase possessor ("the country's National Elections Committee") is not the name.
     for i in range(start, end - 1):
         if doc[i].text in POSSESSIVE and i > start and all(t.is_lower for t in doc[start:i]):
             start = i + 1
             break
+    if span.label_ in NAME_LABELS:
+        # "vehicle miles", "Four National Basketball Association": a name does not start with
+        # a common word or a number.
+        while start < end and (doc[start].is_lower and doc[start].is_alpha and doc[start].lower_ not in particles
+                               or doc[start].like_num and doc[start].is_alpha):  # fmt: skip
+            start += 1
+        # "Sears for US$11 billion", "Noroeste Farm in Cabixi": a common word ends the name.
+        for i in range(start + 1, end):
+            if doc[i].is_lower and doc[i].is_alpha and doc[i].lower_ not in particles:
+                end = i
+                break
+    if span.label_ == "PERSON":
+        while start < end - 1 and doc[start].lower_ in honorifics:
+            start += 1
     while end > start and (doc[end - 1].text in TRAILING_PUNCT or doc[end - 1].is_space):
         end -= 1
     if span.label_ in NAME_LABELS:
@@ -120,8 +137,15 @@ def repair_label(ent: Span, gazetteer: Gazetteer, person_words: set[str]) -> Spa
         if ent[0].tag_ in {"JJ", "NNP", "NNPS"} and ent[0].is_title and len(ent) > 1:
             return Span(doc, ent.start, ent.start + 1, label="NORP")
         return None
-    if label == "ORDINAL" and len(ent) == 1 and (ent[0].pos_ == "ADV" or ent[0].dep_ == "advmod"):
+    if label == "ORDINAL" and len(ent) == 1 and ent[0].dep_ == "advmod" and ent[0].head.pos_ in {"VERB", "AUX"}:
         return None  # "the sickest patients are treated first"
+    if label == "DATE" and not any(t.lower_ in DATE_WORDS or t.is_digit for t in ent):
+        # "the 12th", "the 25th Anniversary": an ordinal with no calendar word is no date.
+        ordinal = next((t for t in ent if ORDINAL_WORD.match(t.text)), None)
+        after = doc[ent.end] if ent.end < len(doc) else None
+        names_a_thing = any(t.pos_ in {"NOUN", "PROPN"} for t in ent) or (after is not None and after.pos_ == "NOUN")
+        if ordinal is not None and names_a_thing:  # "on the 29th" stays a day of the month
+            return Span(doc, ordinal.i, ordinal.i + 1, label="ORDINAL")
     if label in {"NORP", "LANGUAGE"} and ent.text in gazetteer.languages and in_languages_context(ent):
         return Span(doc, ent.start, ent.end, label="LANGUAGE")
     listed = gazetteer.label_of(ent.text)
