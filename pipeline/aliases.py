@@ -273,7 +273,7 @@ def _shortened_form_of(mention: Span, earlier: list[Span]) -> Span | None:
             if len(mention) == 1 and other[-1].lower_ == mention[-1].lower_:
                 return other
         elif mention.label_ in {"ORG", "FAC", "LAW"}:
-            if other_words[-len(words):] == words or (mention[0].is_title and set(words) <= set(other_words)):
+            if other_words[-len(words):] == words or (len(words) == 1 and mention[0].is_title and words[0] in other_words):
                 return other
     return None
 
