@@ -100,13 +100,14 @@ class EntityRepairer:
             ents = self._add(ents, [Span(doc, s, e, label=doc.vocab.strings[m]) for m, s, e in self.names(doc)])
             ents = replace_overlapping(ents, head_names(doc, ents, gaz), replaceable={"NORP", "GPE", "PERSON", "LOC", "FAC"})
             ents = extend_complements(doc, ents)
+        if self.titles:
+            ents = self.title_finder.merge(doc, ents)
+            ents = self._people_after_titles(doc, ents)
         if self.consistency:
             ents = team_labels(doc, ents, gaz, score_lines, lines)
             ents = person_parts(doc, ents, gaz)
             ents = vote_labels(ents)
             ents = propagate(doc, ents, gaz)
-        if self.titles:
-            ents = self.title_finder.merge(doc, ents)
         ents = self._add(ents, self._names_after(doc, ents))
         ents = person_extents(doc, filter_spans(ents), self.gazetteer)
         ents = self._add(ents, self._bracketed_acronyms(doc, ents))
@@ -167,6 +168,21 @@ class EntityRepairer:
             out = [x for x in out if not (x.start < e and s < x.end and x.label_ != "PERSON" or x.start >= s and x.end <= e)]
             if not any(x.start < e and s < x.end for x in out):
                 out.append(span)
+        return out
+
+    def _people_after_titles(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """"Deputy Jamil Murad": a capitalised name right after a title is a person, whatever
+        label the model gave it (places and organisations follow no title directly)."""
+        title_ends = {e.end for e in ents if e.label_ == "TITLE"}
+        honorific_ends = {end for _, _, end in self.honorifics(doc)}
+        out = []
+        for e in ents:
+            if e.start in honorific_ends and e.label_ in {"GPE", "ORG", "NORP", "LOC", "FAC"} and e[0].is_title:
+                e = Span(doc, e.start, e.end, label="PERSON")  # "Dr Maathai", "Mr. Nunes"
+            elif e.start in title_ends and e.label_ in {"GPE", "ORG", "NORP", "LOC", "FAC"} and len(e) > 1 \
+                    and all(t.is_title for t in e if t.is_alpha) and not self.gazetteer.label_of(e.text):  # fmt: skip
+                e = Span(doc, e.start, e.end, label="PERSON")
+            out.append(e)
         return out
 
     @staticmethod

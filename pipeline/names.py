@@ -76,24 +76,36 @@ def replace_overlapping(ents: list[Span], new: list[Span], *, replaceable: set[s
 
 
 def extend_complements(doc: Doc, ents: list[Span]) -> list[Span]:
-    """ORG + "of/for/on" + a capitalised run: "Liberal Party of Kenya"."""
-    out = []
+    """ORG + "of/for/on" + a capitalised run: "Liberal Party of Kenya".
+
+    The run stops where another name starts ("Secretary of the Air Force for Acquisition Marvin
+    Sambur" does not make "Marvin Sambur" part of the Air Force), and a complement that is itself
+    a tagged name is taken whole ("Liberal Party of Kenya").
+    """
     starts = {e.start: e for e in ents}
-    drop: set[int] = set()
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    out, absorbed = [], set()
     for e in ents:
         if e.label_ == "ORG" and e.end + 1 < len(doc) and doc[e.end].lower_ in COMPLEMENT and _capitalised(doc[e.end + 1]):
-            end = e.end + 1
-            while end < len(doc) and _capitalised(doc[end]) and (doc[end].is_alpha or doc[end].text == "-"):
-                end += 1
-            following = starts.get(e.end + 1)
-            if following is not None and following.end > end:
-                end = following.end
+            first = e.end + 1
+            following = starts.get(first)
             if following is not None:
-                drop.add(following.start)
+                if following.label_ in {"GPE", "LOC", "NORP"} or following.label_ == "ORG":
+                    out.append(Span(doc, e.start, following.end, label="ORG"))
+                    absorbed.add(following.start)
+                    continue
+                out.append(e)
+                continue
+            end = first
+            while end < len(doc) and end not in taken and _capitalised(doc[end]) and (doc[end].is_alpha or doc[end].text == "-"):
+                end += 1
+            if end < len(doc) and end in taken or end - first > 4:
+                out.append(e)  # the run runs into another name, or is too long to trust
+                continue
             out.append(Span(doc, e.start, end, label="ORG"))
         else:
             out.append(e)
-    return [e for e in out if not (e.start in drop and e.label_ != "ORG" or e.start in drop and len(e) == 0)]
+    return [e for e in out if e.start not in absorbed or e.label_ == "ORG" and e.start not in starts]
 
 
 def versions_are_products(doc: Doc, ents: list[Span], in_results_line) -> list[Span]:
