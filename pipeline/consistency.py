@@ -39,7 +39,8 @@ def results_lines(doc: Doc, lines: Lines) -> set[int]:
     while i < len(doc):
         start, end = lines.of(i)
         tokens = [t for t in doc[start:end] if not t.is_space and not t.is_punct]
-        numbers = sum(is_number(t) for t in tokens)
+        # A dateline's date ("BUCHAREST 1996-08-30") is no score.
+        numbers = sum(is_number(t) and t.ent_type_ not in {"DATE", "TIME"} for t in tokens)
         verbs = sum(t.pos_ in {"VERB", "AUX"} and not t.is_upper for t in tokens)
         if numbers >= 2 and tokens and numbers / len(tokens) >= 0.25 and verbs <= 1:
             starts.add(start)

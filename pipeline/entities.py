@@ -93,7 +93,7 @@ class EntityRepairer:
         ents = place_appositions(doc, ents, self.gazetteer)
         people = person_words(ents)
         ents = [r for e in ents if (r := repair_label(e, gaz, people)) is not None and not is_topic_label(r, gaz, lines)]
-        ents = self._add(ents, self._dateline_places(doc))
+        ents = self._add(ents, [p for p in self._dateline_places(doc) if not is_topic_label(p, gaz, lines)])
         ents = self._add(ents, self._attribution(doc))
         ents = self._add_initials(doc, ents)
         if self.use_gazetteer:

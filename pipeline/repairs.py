@@ -146,7 +146,8 @@ def repair_label(ent: Span, gazetteer: Gazetteer, person_words: set[str]) -> Spa
         names_a_thing = any(t.pos_ in {"NOUN", "PROPN"} for t in ent) or (after is not None and after.pos_ == "NOUN")
         if ordinal is not None and names_a_thing:  # "on the 29th" stays a day of the month
             return Span(doc, ordinal.i, ordinal.i + 1, label="ORDINAL")
-    if label in {"NORP", "LANGUAGE"} and ent.text in gazetteer.languages and in_languages_context(ent):
+    if label in {"NORP", "LANGUAGE", "GPE", "ORG", "PERSON"} and ent.text in gazetteer.languages \
+            and not gazetteer.is_country(ent.text) and in_languages_context(ent):  # fmt: skip
         return Span(doc, ent.start, ent.end, label="LANGUAGE")
     listed = gazetteer.label_of(ent.text)
     if listed and listed != label and label in NAME_LABELS | {"PRODUCT", "WORK_OF_ART", "EVENT", "LAW"}:
