@@ -134,12 +134,12 @@ class AliasResolver:
         """
         name_ending_at = {e.end: e for e in doc.ents if e.label_ not in NOT_ENTITY_LABELS and e.label_ != "TITLE"}
         for token in doc:
-            if token.text != "(" or token.i + 2 >= len(doc) or doc[token.i + 2].text != ")":
+            if token.text != "(" or token.i + 2 >= len(doc):
                 continue
             inner = doc[token.i + 1]
-            sent_start = token.sent.start
-            if ACRONYM.match(inner.text) and sum(c.isupper() for c in inner.text) >= 2:
-                start = max(sent_start, token.i - self.max_long_form_words)
+            one_word = doc[token.i + 2].text == ")"
+            if one_word and ACRONYM.match(inner.text) and sum(c.isupper() for c in inner.text) >= 2:
+                start = max(token.sent.start, token.i - self.max_long_form_words)
                 words = [t.text for t in doc[start : token.i]]
                 n = find_long_form_by_initials(inner.text, words) or find_long_form(inner.text, words)
                 long_span = self._token_span_for_words(doc, token.i, n) if n else None
@@ -147,7 +147,7 @@ class AliasResolver:
                     long_span = name_ending_at[token.i]
                 if long_span is not None:
                     yield doc[inner.i : inner.i + 1], long_span
-            elif token.i > 0 and ACRONYM.match(doc[token.i - 1].text):
+            elif not one_word and token.i > 0 and ACRONYM.match(doc[token.i - 1].text):
                 # "CFM (Council of Foreign Ministers)": the long form is inside the brackets.
                 close = next((t.i for t in doc[token.i + 1 : token.i + 15] if t.text == ")"), None)
                 if close is not None:
