@@ -141,10 +141,15 @@ class AliasResolver:
             if one_word and ACRONYM.match(inner.text) and sum(c.isupper() for c in inner.text) >= 2:
                 start = max(token.sent.start, token.i - self.max_long_form_words)
                 words = [t.text for t in doc[start : token.i]]
-                n = find_long_form_by_initials(inner.text, words) or find_long_form(inner.text, words)
+                # Word initials first; then a name ending at the bracket (the model's boundary is
+                # better than a character match); then Schwartz & Hearst's character match.
+                n = find_long_form_by_initials(inner.text, words)
                 long_span = self._token_span_for_words(doc, token.i, n) if n else None
                 if long_span is None and token.i in name_ending_at and len(name_ending_at[token.i]) > 1:
                     long_span = name_ending_at[token.i]
+                if long_span is None:
+                    n = find_long_form(inner.text, words)
+                    long_span = self._token_span_for_words(doc, token.i, n) if n else None
                 if long_span is not None:
                     yield doc[inner.i : inner.i + 1], long_span
             elif not one_word and token.i > 0 and ACRONYM.match(doc[token.i - 1].text):
@@ -165,6 +170,11 @@ class AliasResolver:
             start -= 1
             words += len(doc[start].text.split()) if not doc[start].is_space else 0
         span = doc[start:end]
+        # A long form of a name starts at a capital: "the country's National Elections Committee"
+        # gives "National Elections Committee".
+        if any(t.is_title or t.is_upper for t in span):
+            while len(span) > 1 and not (span[0].is_title or span[0].is_upper or span[0].text[:1].isdigit()):
+                span = span[1:]
         while len(span) and span[0].lower_ in {"the", "a", "an"}:
             span = span[1:]
         return span if len(span) else None

@@ -81,12 +81,22 @@ def team_labels(doc: Doc, ents: list[Span], gazetteer: Gazetteer, lines: set[int
     return out
 
 
-def vote_labels(ents: list[Span]) -> list[Span]:
-    """Give every mention of a name the label most of its mentions have."""
+def vote_labels(ents: list[Span], descriptors: frozenset[str] = frozenset()) -> list[Span]:
+    """Give every mention of a name the label most of its mentions have.
+
+    A mention with its own evidence counts three times: an ORG followed by a descriptor ("the
+    ruling Frelimo party"), a PERSON right after a title ("General Abacha").
+    """
     votes: dict[str, Counter] = defaultdict(Counter)
+    title_ends = {e.end for e in ents if e.label_ == "TITLE"}
     for e in ents:
         if e.label_ in NAME_LABELS:
-            votes[e.text.lower()][e.label_] += 1
+            doc = e.doc
+            nxt = doc[e.end] if e.end < len(doc) else None
+            strong = (e.label_ == "ORG" and nxt is not None and nxt.lower_ in descriptors) or (
+                e.label_ == "PERSON" and e.start in title_ends
+            )
+            votes[e.text.lower()][e.label_] += 3 if strong else 1
     out = []
     for e in ents:
         counts = votes.get(e.text.lower())
@@ -125,6 +135,9 @@ def propagate(doc: Doc, ents: list[Span], gazetteer: Gazetteer) -> list[Span]:
             known.setdefault(tuple(t.text for t in e), e.label_)
             if e.label_ == "PERSON" and len(e) > 1 and e[-1].is_title and len(e[-1]) >= MIN_PROPAGATE_CHARS:
                 known.setdefault((e[-1].text,), "PERSON")
+            # "Detroit Pistons" ... "the Pistons": a team or group is named by its plural last word.
+            if e.label_ == "ORG" and len(e) > 1 and e[-1].tag_ == "NNPS" and e[-1].is_title:
+                known.setdefault((e[-1].text,), "ORG")
     if not known:
         return ents
     taken = {i for e in ents for i in range(e.start, e.end)}

@@ -106,7 +106,7 @@ class EntityRepairer:
         if self.consistency:
             ents = team_labels(doc, ents, gaz, score_lines, lines)
             ents = person_parts(doc, ents, gaz)
-            ents = vote_labels(ents)
+            ents = vote_labels(ents, frozenset(self.gazetteer.heads.get("descriptors", [])))
             ents = propagate(doc, ents, gaz)
         ents = self._add(ents, self._names_after(doc, ents))
         ents = person_extents(doc, filter_spans(ents), self.gazetteer)

@@ -57,7 +57,8 @@ def head_names(doc: Doc, ents: list[Span], gazetteer: Gazetteer) -> list[Span]:
         prev = ent_at.get(start - 1)
         if prev is not None and prev.label_ == "NORP" and prev.end == start and label == "ORG":
             start = prev.start  # "Greek Ministry of Culture"
-        while start < end and doc[start].is_sent_start and doc[start].lower_ in {"the", "a", "an"}:
+        # "The Huffington Post", "Four National Basketball Association players": no article, no count.
+        while start < end - 1 and (doc[start].lower_ in {"the", "a", "an"} or doc[start].like_num):
             start += 1
         out.append(Span(doc, start, end, label=label))
     return out
