@@ -175,10 +175,17 @@ class EntityRepairer:
         label the model gave it (places and organisations follow no title directly)."""
         title_ends = {e.end for e in ents if e.label_ == "TITLE"}
         honorific_ends = {end for _, _, end in self.honorifics(doc)}
+        # Surnames a title or honorific vouches for: "Ms. Atimadi" makes "Homira Atimadi" a person.
+        vouched = {e[-1].text for e in ents if e.start in title_ends | honorific_ends and e[0].is_title}
+        org_words = set(self.gazetteer.heads.get("ORG", [])) | set(self.gazetteer.heads.get("FAC", []))
         out = []
         for e in ents:
             if e.start in honorific_ends and e.label_ in {"GPE", "ORG", "NORP", "LOC", "FAC"} and e[0].is_title:
                 e = Span(doc, e.start, e.end, label="PERSON")  # "Dr Maathai", "Mr. Nunes"
+            elif e.label_ in {"GPE", "ORG", "NORP", "LOC", "FAC"} and 1 < len(e) <= 3 and e[-1].text in vouched \
+                    and all(t.is_title for t in e) and not any(t.text in org_words for t in e) \
+                    and not self.gazetteer.label_of(e.text):  # fmt: skip
+                e = Span(doc, e.start, e.end, label="PERSON")
             elif e.start in title_ends and e.label_ in {"GPE", "ORG", "NORP", "LOC", "FAC"} and len(e) > 1 \
                     and all(t.is_title for t in e if t.is_alpha) and not self.gazetteer.label_of(e.text):  # fmt: skip
                 e = Span(doc, e.start, e.end, label="PERSON")

@@ -27,7 +27,7 @@ EVENT_NOUNS = {
     "inauguration", "parade", "protest", "protests", "demonstration", "demonstrations",
     "hearing", "expo", "exhibition", "celebration", "debate", "assembly", "dinner", "lunch",
     "luncheon", "banquet", "convention", "game", "primary", "primaries", "runoff", "run-off",
-    "referendums", "strike", "marathon", "concert", "vote", "race", "run",
+    "referendums", "strike", "marathon", "concert", "vote", "race", "run", "event",
 }  # fmt: skip
 MODIFIER_DEPS = {"amod", "compound", "nummod", "nmod", "npadvmod", "advmod", "quantmod"}
 # Modifiers that place an event in time rather than name it ("the forthcoming meeting").
@@ -38,7 +38,7 @@ TIME_MODIFIERS = {
 NAME_PREPOSITIONS = {"on", "for", "of"}
 # Nouns that are events only in some uses: "the presidential race" (not "race relations"),
 # "the November vote" (not "88% of the vote"), "the re-run" (not "a run").
-NEEDS_MODIFIER = {"race", "vote", "run"}
+NEEDS_MODIFIER = {"race", "vote", "run", "event"}
 COUNTED = {"game", "games", "match", "matches", "session", "sessions"}
 
 
@@ -64,8 +64,8 @@ def event_mentions(doc: Doc, ents: list[Span]) -> Iterable[Span]:
             continue  # "suspended for 30 games": a count, not an event
         if token.lower_ in NEEDS_MODIFIER and not _event_sense(doc, token):
             continue
-        if token.dep_ == "attr":
-            continue  # "the launch is a demonstration": a description, not a mention
+        if token.dep_ == "attr" and not any(t.dep_ == "expl" for t in token.head.children):
+            continue  # "the launch is a demonstration": a description ("there was a dinner" is not)
         start = _modifier_start(doc, token, ent_at)
         # A generic plural with no modifier is no specific event ("elections are ...").
         if start == token.i and token.tag_ in {"NNS", "NNPS"} and not any(t.dep_ in {"det", "poss"} for t in token.lefts):
@@ -79,6 +79,10 @@ def _event_sense(doc: Doc, token) -> bool:
     if token.lower_ == "run":
         # "re-run" is split "re", "-", "run"
         return token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ == "re"
+    if token.lower_ == "event":
+        # "present at the event" names one; "an event of 1-in-2 probability" is a statistic
+        nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        return prev is not None and prev.lower_ in {"the", "this", "that"} and not (nxt is not None and nxt.lower_ == "of")
     if token.lower_ == "vote":
         before = doc[token.i - 2] if token.i >= 2 else None
         return not (before is not None and before.lower_ == "of" or prev is not None and prev.lower_ == "of")

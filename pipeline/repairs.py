@@ -143,7 +143,9 @@ def repair_label(ent: Span, gazetteer: Gazetteer, person_words: set[str]) -> Spa
         # "the 12th", "the 25th Anniversary": an ordinal with no calendar word is no date.
         ordinal = next((t for t in ent if ORDINAL_WORD.match(t.text)), None)
         after = doc[ent.end] if ent.end < len(doc) else None
-        names_a_thing = any(t.pos_ in {"NOUN", "PROPN"} for t in ent) or (after is not None and after.pos_ == "NOUN")
+        names_a_thing = any(t.pos_ in {"NOUN", "PROPN"} and t != ordinal for t in ent) or (
+            after is not None and after.pos_ == "NOUN"
+        )
         if ordinal is not None and names_a_thing:  # "on the 29th" stays a day of the month
             return Span(doc, ordinal.i, ordinal.i + 1, label="ORDINAL")
     if label in {"NORP", "LANGUAGE", "GPE", "ORG", "PERSON"} and ent.text in gazetteer.languages \
