@@ -138,8 +138,18 @@ def propagate(doc: Doc, ents: list[Span], gazetteer: Gazetteer) -> list[Span]:
             # "Detroit Pistons" ... "the Pistons": a team or group is named by its plural last word.
             if e.label_ == "ORG" and len(e) > 1 and e[-1].tag_ == "NNPS" and e[-1].is_title:
                 known.setdefault((e[-1].text,), "ORG")
+        # "Mozilla Firefox 1.0" ... "Firefox": a product is named without maker or version.
+        if e.label_ == "PRODUCT":
+            words = [t for t in e if t.is_alpha and t.is_title]
+            if words and len(words[-1]) >= MIN_PROPAGATE_CHARS:
+                known[(words[-1].text,)] = "PRODUCT"
     if not known:
         return ents
+    products = {key[0] for key, label in known.items() if label == "PRODUCT"}
+    ents = [
+        Span(doc, e.start, e.end, label="PRODUCT") if len(e) == 1 and e.text in products and e.label_ in {"PERSON", "ORG", "GPE"} else e
+        for e in ents
+    ]  # fmt: skip
     taken = {i for e in ents for i in range(e.start, e.end)}
     by_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)
     for key in known:
