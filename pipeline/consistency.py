@@ -108,6 +108,45 @@ def vote_labels(ents: list[Span], descriptors: frozenset[str] = frozenset()) -> 
     return out
 
 
+def list_labels(doc: Doc, ents: list[Span], gazetteer: Gazetteer) -> list[Span]:
+    """Members of a list of people are people: "Zeus, Hera, Poseidon, Aphrodite, and Athena";
+    "James Franklin, Darryl Tuffey and Shane Bond".
+
+    A coordination (the parser's ``conj`` chains) with at least two PERSON members, and people
+    as two thirds of its tagged members, makes its other capitalised members people too.
+    """
+    ent_at = {i: e for e in ents for i in range(e.start, e.end)}
+    groups: dict[int, list] = defaultdict(list)
+    for e in ents:
+        if e.label_ not in NAME_LABELS:
+            continue
+        root = e.root
+        while root.dep_ == "conj" and root.head.i != root.i:
+            root = root.head
+        groups[root.i].append(e)
+    relabel: dict[tuple[int, int], Span] = {}
+    added: list[Span] = []
+    for root_i, members in groups.items():
+        people = [m for m in members if m.label_ == "PERSON"]
+        if len(people) < 2 or 3 * len(people) < 2 * len(members):
+            continue
+        for m in members:
+            if m.label_ != "PERSON" and all(t.is_title for t in m) and not gazetteer.label_of(m.text):
+                relabel[(m.start, m.end)] = Span(doc, m.start, m.end, label="PERSON")
+        # Untagged conjuncts of the list: "Poseidon", "Shane Bond".
+        for token in doc[root_i].conjuncts:
+            if token.i in ent_at or not token.is_title or token.pos_ != "PROPN":
+                continue
+            start = token.i
+            while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].is_title and start - 1 not in ent_at:
+                start -= 1
+            added.append(Span(doc, start, token.i + 1, label="PERSON"))
+    out = [relabel.get((e.start, e.end), e) for e in ents]
+    taken = {i for e in out for i in range(e.start, e.end)}
+    out += [a for a in added if not any(i in taken for i in range(a.start, a.end))]
+    return out
+
+
 def person_parts(doc: Doc, ents: list[Span], gazetteer: Gazetteer) -> list[Span]:
     """A single word of a full PERSON name elsewhere in the article is that person."""
     parts: set[str] = set()
@@ -139,15 +178,15 @@ def propagate(doc: Doc, ents: list[Span], gazetteer: Gazetteer) -> list[Span]:
             if e.label_ == "ORG" and len(e) > 1 and e[-1].tag_ == "NNPS" and e[-1].is_title:
                 known.setdefault((e[-1].text,), "ORG")
         # "Mozilla Firefox 1.0" ... "Firefox": a product is named without maker or version.
-        if e.label_ == "PRODUCT":
+        if e.label_ == "PRODUCT" and len(e) > 1:
             words = [t for t in e if t.is_alpha and t.is_title]
-            if words and len(words[-1]) >= MIN_PROPAGATE_CHARS:
-                known[(words[-1].text,)] = "PRODUCT"
+            if words and len(words[-1]) >= MIN_PROPAGATE_CHARS and words[-1].i != e.start:
+                known.setdefault((words[-1].text,), "PRODUCT")
     if not known:
         return ents
     products = {key[0] for key, label in known.items() if label == "PRODUCT"}
     ents = [
-        Span(doc, e.start, e.end, label="PRODUCT") if len(e) == 1 and e.text in products and e.label_ in {"PERSON", "ORG", "GPE"} else e
+        Span(doc, e.start, e.end, label="PRODUCT") if len(e) == 1 and e.text in products and e.label_ in {"PERSON", "ORG"} else e
         for e in ents
     ]  # fmt: skip
     taken = {i for e in ents for i in range(e.start, e.end)}

@@ -27,7 +27,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from .consistency import person_parts, propagate, results_lines, team_labels, vote_labels
+from .consistency import list_labels, person_parts, propagate, results_lines, team_labels, vote_labels
 from .errors import ConfigError
 from .events import event_mentions
 from .extensions import DATELINE_KEY, EVENTS_KEY, get_dict, register_extensions
@@ -106,6 +106,7 @@ class EntityRepairer:
         if self.consistency:
             ents = team_labels(doc, ents, gaz, score_lines, lines)
             ents = person_parts(doc, ents, gaz)
+            ents = list_labels(doc, filter_spans(ents), gaz)
             ents = vote_labels(ents, frozenset(self.gazetteer.heads.get("descriptors", [])))
             ents = propagate(doc, ents, gaz)
         ents = self._add(ents, self._names_after(doc, ents))
