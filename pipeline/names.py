@@ -181,6 +181,17 @@ def person_extents(doc: Doc, ents: list[Span], gazetteer: Gazetteer) -> list[Spa
     return out
 
 
+def named_days(doc: Doc, ents: list[Span]) -> list[Span]:
+    """"International Women's Day", "Waitangi Day": a named day is an EVENT (the model calls
+    them organisations); days the model reads as dates stay dates."""
+    out = []
+    for e in ents:
+        if e.label_ in {"ORG", "PERSON", "FAC", "WORK_OF_ART", "NORP", "GPE"} and len(e) > 1 and e[-1].text == "Day":
+            e = Span(doc, e.start, e.end, label="EVENT")
+        out.append(e)
+    return out
+
+
 def place_appositions(doc: Doc, ents: list[Span], gazetteer: Gazetteer) -> list[Span]:
     """"the town of Yeoncheon", "the city of Halifax": a place, whatever the model said."""
     nouns = set(gazetteer.heads.get("place_nouns", []))

@@ -117,7 +117,11 @@ class TitleFinder:
                 # "the director of the Red Cross", "leader of the Austrian Social Democrat Party"
                 nxt = doc[span.end + 2] if doc[span.end + 1].lower_ == "the" and span.end + 2 < len(doc) else doc[span.end + 1]
                 return nxt.ent_type_ in {"ORG", "GPE", "NORP"} or nxt.pos_ == "PROPN"
-            return after is not None and (after.ent_type_ == "PERSON" or after.pos_ == "PROPN")
+            if after is not None and (after.ent_type_ == "PERSON" or after.pos_ == "PROPN"):
+                return True
+            # "the Austrian Social Democrat Party leader", "Palestinian leader": the office of a body
+            before = doc[span.start - 1] if span.start > 0 else None
+            return before is not None and before.ent_type_ in {"ORG", "NORP", "GPE"}
         if head.pos_ not in {"NOUN", "PROPN"} and not head.is_title:
             return False
         return True
