@@ -179,8 +179,11 @@ def propagate(doc: Doc, ents: list[Span], gazetteer: Gazetteer) -> list[Span]:
                 known.setdefault((e[-1].text,), "ORG")
         # "Mozilla Firefox 1.0" ... "Firefox": a product is named without maker or version.
         if e.label_ == "PRODUCT" and len(e) > 1:
-            words = [t for t in e if t.is_alpha and t.is_title]
-            if words and len(words[-1]) >= MIN_PROPAGATE_CHARS and words[-1].i != e.start:
+            # the word before the version number: "Firefox" in "Mozilla Firefox 1.0", "Delta" in
+            # "Delta 4 Heavy"
+            number = next((t.i for t in e if any(c.isdigit() for c in t.text)), None)
+            words = [t for t in e if t.is_alpha and t.is_title and (number is None or t.i < number)]
+            if number is not None and words and len(words[-1]) >= MIN_PROPAGATE_CHARS:
                 known.setdefault((words[-1].text,), "PRODUCT")
     if not known:
         return ents

@@ -86,7 +86,7 @@ class EntityRepairer:
             s for e in doc.ents
             if (s := trim_span(e, gaz.honorifics, scores=in_results_line(e.start), particles=particles)) is not None
         ]  # fmt: skip
-        ents = [part for e in ents for part in split_at_numbers(e)]
+        ents = [part for e in ents for part in (split_at_numbers(e) if in_results_line(e.start) else [e])]
         ents = amounts(doc, ents, self.gazetteer)
         ents = versions_are_products(doc, ents, in_results_line)
         ents = descriptor_orgs(doc, ents, self.gazetteer)
@@ -110,6 +110,7 @@ class EntityRepairer:
             ents = list_labels(doc, filter_spans(ents), gaz)
             ents = vote_labels(ents, frozenset(self.gazetteer.heads.get("descriptors", [])))
             ents = propagate(doc, ents, gaz)
+            ents = versions_are_products(doc, ents, in_results_line)  # propagated product names
         ents = self._add(ents, self._names_after(doc, ents))
         ents = person_extents(doc, filter_spans(ents), self.gazetteer)
         ents = self._add(ents, self._bracketed_acronyms(doc, ents))

@@ -24,6 +24,7 @@ JOINERS = {"of", "for", "on", "'s", "-", "&", "and"}
 COMPLEMENT = {"of", "for", "on"}
 NUMBER_WITH_UNIT = re.compile(r"^\d[\d,.]*(?:s|kg|km|lb|lbs|m|mm|cm|t|mph|kw|mw|gw)$", re.IGNORECASE)
 VERSION = re.compile(r"^\d+(?:\.\d+)*[a-z]?$")
+ROMAN = re.compile(r"^(?:II|III|IV|V|VI|VII|VIII|IX|X)$")
 
 
 def _capitalised(token) -> bool:
@@ -120,13 +121,14 @@ def versions_are_products(doc: Doc, ents: list[Span], in_results_line) -> list[S
         if e.label_ in {"ORG", "PERSON", "PRODUCT"} and not in_results_line(e.start):
             end = e.end
             nxt = doc[end] if end < len(doc) else None
-            if nxt is not None and VERSION.match(nxt.text) and nxt.ent_type_ in {"", "CARDINAL"}:
+            roman = e.label_ == "PRODUCT" and nxt is not None and ROMAN.match(nxt.text)  # "Delta IV"
+            if nxt is not None and (VERSION.match(nxt.text) or roman) and nxt.ent_type_ in {"", "CARDINAL"}:
                 end += 1
                 # "Delta 4 Heavy": a capitalised variant name after the number
                 if end < len(doc) and doc[end].is_title and doc[end].pos_ in {"PROPN", "ADJ"} and not doc[end].ent_type_:
                     end += 1
-            last = doc[end - 1]
-            if end - e.start > 1 and VERSION.match(last.text) and any(c.isdigit() for c in last.text):
+            numbered = [t for t in doc[e.start + 1 : end] if VERSION.match(t.text) and any(c.isdigit() for c in t.text)]
+            if (numbered or roman) and doc[e.start].text[:1].isupper():  # "Delta 4", "Delta 4 Heavy", "Firefox 1.0"
                 e = Span(doc, e.start, end, label="PRODUCT")
         out.append(e)
     return out
