@@ -187,6 +187,13 @@ def propagate(doc: Doc, ents: list[Span], gazetteer: Gazetteer) -> list[Span]:
                 known.setdefault((words[-1].text,), "PRODUCT")
     if not known:
         return ents
+    # "the Pacers" after "the Indiana Pacers": the team, whatever the model made of it.
+    teams = {key[0] for key, label in known.items() if label == "ORG" and len(key) == 1}
+    ents = [
+        Span(doc, e.start, e.end, label="ORG") if len(e) == 1 and e.text in teams and e[0].tag_ == "NNPS"
+        and e.label_ in {"PERSON", "NORP", "GPE"} else e
+        for e in ents
+    ]  # fmt: skip
     products = {key[0] for key, label in known.items() if label == "PRODUCT"}
     ents = [
         Span(doc, e.start, e.end, label="PRODUCT") if len(e) == 1 and e.text in products and e.label_ in {"PERSON", "ORG"} else e

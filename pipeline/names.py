@@ -183,6 +183,19 @@ def person_extents(doc: Doc, ents: list[Span], gazetteer: Gazetteer) -> list[Spa
     return out
 
 
+def split_team_player(doc: Doc, ents: list[Span]) -> list[Span]:
+    """"Detroit Pistons Chauncey Billups": a team's plural name, then a player's name."""
+    out = []
+    for e in ents:
+        if e.label_ in {"ORG", "PERSON"} and len(e) >= 3:
+            cut = next((t.i + 1 for t in e[:-1] if t.tag_ == "NNPS" and t.is_title and t.i > e.start), None)
+            if cut is not None and e.end - cut >= 2 and all(t.is_title and t.is_alpha for t in doc[cut : e.end]):
+                out += [Span(doc, e.start, cut, label="ORG"), Span(doc, cut, e.end, label="PERSON")]
+                continue
+        out.append(e)
+    return out
+
+
 def named_days(doc: Doc, ents: list[Span]) -> list[Span]:
     """"International Women's Day", "Waitangi Day": a named day is an EVENT (the model calls
     them organisations); days the model reads as dates stay dates."""

@@ -151,6 +151,9 @@ def repair_label(ent: Span, gazetteer: Gazetteer, person_words: set[str]) -> Spa
     if label in {"NORP", "LANGUAGE", "GPE", "ORG", "PERSON"} and ent.text in gazetteer.languages \
             and not gazetteer.is_country(ent.text) and in_languages_context(ent):  # fmt: skip
         return Span(doc, ent.start, ent.end, label="LANGUAGE")
+    if label in NAME_LABELS and len(ent) == 1 and ent[0].pos_ in {"ADV", "SCONJ", "ADP", "DET", "PRON", "ADJ", "VERB", "AUX"} \
+            and not gazetteer.label_of(ent.text) and label != "NORP":  # fmt: skip
+        return None  # "Albeit", "Presidential": a capitalised word that names nothing
     listed = gazetteer.label_of(ent.text)
     if listed and listed != label and label in NAME_LABELS | {"PRODUCT", "WORK_OF_ART", "EVENT", "LAW"}:
         if label == "PERSON" and ent.text.lower() in person_words:

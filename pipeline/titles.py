@@ -36,6 +36,7 @@ class TitleFinder:
         self.strings = vocab.strings
         self.modifiers = {vocab.strings.add(w) for w in words["modifiers"] if not w.endswith("-")}
         self.heads = {vocab.strings.add(w) for w in words["heads"]}
+        self.head_words = set(words["heads"])
         self.head_array = np.array(sorted(self.heads), dtype="uint64")
         self.office_of = {vocab.strings.add(w) for w in ("minister", "secretary", "ministry")}
         self.portfolios = [tuple(vocab.strings.add(w) for w in p.split()) for p in words["portfolios"]]
@@ -90,6 +91,8 @@ class TitleFinder:
                 continue
             inside = [t for t in titles if t.start >= ent.start and t.end <= ent.end and len(t) < len(ent)]
             covering = [t for t in titles if t.start <= ent.start and ent.end <= t.end and len(t) > 1]
+            if len(ent) == 1 and ent.label_ == "ORG" and ent[0].lower_.endswith("s") and ent[0].lower_[:-1] in self.head_words:
+                continue  # "adoption by the Ministers": the office holders, no organisation
             if covering and ent.label_ in {"NORP", "GPE", "ORG", "PERSON", "LOC"}:
                 continue  # "Foreign" in "Foreign Minister", "State" in "Secretary of State"
             if inside and ent.label_ == "PERSON" and inside[0].start == ent.start:
