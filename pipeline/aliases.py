@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -133,8 +135,11 @@ class AliasResolver:
         Democrat Party (SPOE)"), a name that ends right before the bracket is the long form.
         """
         name_ending_at = {e.end: e for e in doc.ents if e.label_ not in NOT_ENTITY_LABELS and e.label_ != "TITLE"}
-        for token in doc:
-            if token.text != "(" or token.i + 2 >= len(doc):
+        if not len(doc):
+            return
+        brackets = np.flatnonzero(doc.to_array("ORTH") == doc.vocab.strings.add("(")).tolist()
+        for token in (doc[i] for i in brackets):  # only the brackets, not every token
+            if token.i + 2 >= len(doc):
                 continue
             inner = doc[token.i + 1]
             one_word = doc[token.i + 2].text == ")"

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -40,7 +40,7 @@ from .repairs import Lines, is_topic_label, person_words, repair_label, split_at
 from .titles import TitleFinder
 
 NUMERIC_LABELS = {"CARDINAL", "ORDINAL", "QUANTITY"}
-INITIAL = re.compile(r"^[A-Z]\.$")
+INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\. ){1,2}[A-Z][a-z]+(?:['’-][A-Za-z]+)?(?!\w)")
 
 
 class EntityRepairer:
@@ -66,10 +66,6 @@ class EntityRepairer:
         self.gazetteer: Gazetteer = load_gazetteer()
         self.names = name_matcher(vocab, tokenizer, self.gazetteer)
         self.title_finder = TitleFinder(vocab, tokenizer)
-        self.initials = Matcher(vocab)
-        # "P. Simmons", "J. R. Ewing": one or two initials and a capitalised surname.
-        self.initials.add("PERSON", [[{"TEXT": {"REGEX": INITIAL.pattern}}, {"TEXT": {"REGEX": r"^[A-Z]\.$"}, "OP": "?"},
-                                      {"IS_TITLE": True, "IS_ALPHA": True, "LENGTH": {">": 1}}]])  # fmt: skip
         self.honorifics = PhraseMatcher(vocab, attr="LOWER")
         self.honorifics.add("HON", [tokenizer(h) for h in self.gazetteer.honorifics])
 
@@ -163,15 +159,19 @@ class EntityRepairer:
         return out
 
     def _add_initials(self, doc: Doc, ents: list[Span]) -> list[Span]:
-        """"P. Simmons": initials and a surname are a person, whatever the model made of them."""
+        """"P. Simmons", "J. R. Ewing": initials and a capitalised surname are a person, whatever
+        the model made of them (found in the text first: a regex over every token is slow)."""
         out = list(ents)
-        for _, s, e in self.initials(doc):
-            span = Span(doc, s, e, label="PERSON")
+        for m in INITIALS.finditer(doc.text):
+            span = doc.char_span(m.start(), m.end())
+            if span is None:
+                continue
+            s, e = span.start, span.end
             if self.gazetteer.label_of(doc[e - 1].text) or doc[e - 1].ent_type_ in {"GPE", "NORP"}:
                 continue  # "S. Korea"
             out = [x for x in out if not (x.start < e and s < x.end and x.label_ != "PERSON" or x.start >= s and x.end <= e)]
             if not any(x.start < e and s < x.end for x in out):
-                out.append(span)
+                out.append(Span(doc, s, e, label="PERSON"))
         return out
 
     def _people_after_titles(self, doc: Doc, ents: list[Span]) -> list[Span]:

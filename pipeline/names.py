@@ -24,6 +24,11 @@ JOINERS = {"of", "for", "on", "'s", "-", "&", "and"}
 COMPLEMENT = {"of", "for", "on"}
 NUMBER_WITH_UNIT = re.compile(r"^\d[\d,.]*(?:s|kg|km|lb|lbs|m|mm|cm|t|mph|kw|mw|gw)$", re.IGNORECASE)
 VERSION = re.compile(r"^\d+(?:\.\d+)*[a-z]?$")
+ORDINAL_IN_TEXT = re.compile(
+    r"(?<!\w)(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
+    r"|eleventh|twelfth|twentieth|thirtieth|fortieth|fiftieth|hundredth)(?!\w)",
+    re.IGNORECASE,
+)
 ROMAN = re.compile(r"^(?:II|III|IV|V|VI|VII|VIII|IX|X)$")
 
 
@@ -141,10 +146,10 @@ def descriptor_orgs(doc: Doc, ents: list[Span], gazetteer: Gazetteer) -> list[Sp
     descriptors = set(gazetteer.heads.get("descriptors", []))
     out = []
     for e in ents:
-        nxt = doc[e.end] if e.end < len(doc) else None
-        if e.label_ in {"PERSON", "GPE", "NORP", "LOC", "FAC", "PRODUCT"} and nxt is not None and nxt.lower_ in descriptors \
-                and nxt.is_lower and not gazetteer.is_country(e.text) and e.label_ != "NORP":  # fmt: skip
-            e = Span(doc, e.start, e.end, label="ORG")
+        if e.label_ in {"PERSON", "GPE", "LOC", "FAC", "PRODUCT"} and e.end < len(doc):
+            nxt = doc[e.end]
+            if nxt.lower_ in descriptors and nxt.is_lower and not gazetteer.is_country(e.text):
+                e = Span(doc, e.start, e.end, label="ORG")
         out.append(e)
     return out
 
@@ -153,8 +158,12 @@ def ordinals(doc: Doc, ents: list[Span]) -> list[Span]:
     """Ordinals the model left untagged ("the 12th woman", "third-largest"), as ORDINAL."""
     taken = {i for e in ents for i in range(e.start, e.end)}
     out = list(ents)
-    for token in doc:
-        if token.i not in taken and ORDINAL_WORD.match(token.text) and token.pos_ in {"ADJ", "NUM"} and token.dep_ != "advmod":
+    for m in ORDINAL_IN_TEXT.finditer(doc.text):  # the text first: cheaper than every token
+        span = doc.char_span(m.start(), m.end())
+        if span is None or len(span) != 1 or span.start in taken:
+            continue
+        token = span[0]
+        if token.pos_ in {"ADJ", "NUM"} and token.dep_ != "advmod":
             out.append(Span(doc, token.i, token.i + 1, label="ORDINAL"))
     return out
 
@@ -226,13 +235,16 @@ def amounts(doc: Doc, ents: list[Span], gazetteer: Gazetteer) -> list[Span]:
     prefixes = set(gazetteer.heads.get("currency_prefixes", []))
     approximators = [tuple(a.split()) for a in gazetteer.heads.get("approximators", [])]
     out = []
+    last_words = {a[-1] for a in approximators}
+    approximators = sorted(approximators, key=len, reverse=True)
     for e in ents:
-        if e.label_ in {"CARDINAL", "MONEY", "QUANTITY", "PERCENT"}:
-            for words in sorted(approximators, key=len, reverse=True):
+        if e.label_ in {"CARDINAL", "MONEY", "QUANTITY", "PERCENT"} and e.start > 0 and doc[e.start - 1].lower_ in last_words:
+            for words in approximators:
                 s = e.start - len(words)
                 if s >= 0 and tuple(t.lower_ for t in doc[s : e.start]) == words:
                     e = Span(doc, s, e.end, label=e.label)
                     break
+        if e.label_ in {"CARDINAL", "MONEY", "QUANTITY", "PERCENT"}:
             # "107 or more", "seventy-five percent"
             if e.end + 1 < len(doc) and doc[e.end].lower_ == "or" and doc[e.end + 1].lower_ in {"more", "so"}:
                 e = Span(doc, e.start, e.end + 2, label=e.label)
