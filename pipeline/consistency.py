@@ -18,34 +18,45 @@ model for exploiting non-local dependencies in named entity recognition", as rul
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 
 import numpy as np
 
+from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Span
 
 from .gazetteer import Gazetteer
 from .repairs import NAME_LABELS, Lines, is_number
 
 PROPAGATE_LABELS = {"PERSON", "ORG", "GPE", "LOC"}
+# Token shapes of scores and figures: "dd", "d-dd", "dd.dd", ".ddd", "d/d"
+NUMBER_SHAPE = re.compile(r"^[.]?d[d,./:-]*$")
 # Capitalised words that start sentences and headlines but are never names on their own.
 MIN_PROPAGATE_CHARS = 3
 
 
 def results_lines(doc: Doc, lines: Lines) -> set[int]:
-    """Start tokens of lines that read as sports results or standings."""
-    starts: set[int] = set()
-    i = 0
-    while i < len(doc):
-        start, end = lines.of(i)
-        tokens = [t for t in doc[start:end] if not t.is_space and not t.is_punct]
-        # A dateline's date ("BUCHAREST 1996-08-30") is no score.
-        numbers = sum(is_number(t) and t.ent_type_ not in {"DATE", "TIME"} for t in tokens)
-        verbs = sum(t.pos_ in {"VERB", "AUX"} and not t.is_upper for t in tokens)
-        if numbers >= 2 and tokens and numbers / len(tokens) >= 0.25 and verbs <= 1:
-            starts.add(start)
-        i = end + 1
-    return starts
+    """Start tokens of lines that read as sports results or standings: at least two scores, a
+    quarter of the words numbers, at most one verb. Counted over token attribute arrays, as
+    results tables are long."""
+    if not len(doc):
+        return set()
+    strings = doc.vocab.strings
+    shape, punct, space, pos, ent, upper = doc.to_array(["SHAPE", "IS_PUNCT", "IS_SPACE", "POS", "ENT_TYPE", "IS_UPPER"]).T
+    numeric = [h for h in np.unique(shape) if NUMBER_SHAPE.match(strings[h])]
+    dates = [strings.add(label) for label in ("DATE", "TIME")]
+    # A dateline's date ("BUCHAREST 1996-08-30") is no score.
+    is_number = np.isin(shape, numeric) & ~np.isin(ent, dates)
+    is_word = (punct == 0) & (space == 0)
+    is_verb = np.isin(pos, [VERB, AUX]) & (upper == 0)
+    line = lines.starts
+    n_lines = int(line.max()) + 1
+    words = np.bincount(line, weights=is_word, minlength=n_lines)
+    numbers = np.bincount(line, weights=is_number & is_word, minlength=n_lines)
+    verbs = np.bincount(line, weights=is_verb & is_word, minlength=n_lines)
+    hits = (numbers >= 2) & (numbers >= 0.25 * np.maximum(words, 1)) & (verbs <= 1)
+    return set(np.flatnonzero(hits).tolist())
 
 
 def team_labels(doc: Doc, ents: list[Span], gazetteer: Gazetteer, lines: set[int], index: Lines) -> list[Span]:
