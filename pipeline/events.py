@@ -27,19 +27,20 @@ EVENT_NOUNS = {
     "inauguration", "parade", "protest", "protests", "demonstration", "demonstrations",
     "hearing", "expo", "exhibition", "celebration", "debate", "assembly", "dinner", "lunch",
     "luncheon", "banquet", "convention", "game", "primary", "primaries", "runoff", "run-off",
-    "referendums", "strike", "marathon", "concert", "vote", "race", "run", "event",
+    "referendums", "strike", "marathon", "concert", "vote", "race", "run", "event", "pilgrimage", "round",
 }  # fmt: skip
 MODIFIER_DEPS = {"amod", "compound", "nummod", "nmod", "npadvmod", "advmod", "quantmod"}
 # Modifiers that place an event in time rather than name it ("the forthcoming meeting").
 TIME_MODIFIERS = {
-    "forthcoming", "upcoming", "coming", "annual", "early", "late", "afternoon", "morning",
+    "forthcoming", "upcoming", "coming", "early", "late", "afternoon", "morning",
     "evening", "night", "planned", "scheduled", "weekly", "monthly", "yearly", "today",
 }  # fmt: skip
 NAME_PREPOSITIONS = {"on", "for", "of"}
 # Nouns that are events only in some uses: "the presidential race" (not "race relations"),
+# "the annual pilgrimage", "this latest round of voting" (not "a pilgrimage", "rounds of fire"),
 # "the November vote" (not "88% of the vote"), "the re-run" (not "a run").
-NEEDS_MODIFIER = {"race", "vote", "run", "event"}
-COUNTED = {"game", "games", "match", "matches", "session", "sessions"}
+NEEDS_MODIFIER = {"race", "vote", "run", "event", "pilgrimage", "round"}
+COUNTED = {"game", "games", "match", "matches", "session", "sessions", "vote", "votes"}
 
 
 def event_mentions(doc: Doc, ents: list[Span]) -> Iterable[Span]:
@@ -67,6 +68,8 @@ def event_mentions(doc: Doc, ents: list[Span]) -> Iterable[Span]:
         if token.dep_ == "attr" and not any(t.dep_ == "expl" for t in token.head.children):
             continue  # "the launch is a demonstration": a description ("there was a dinner" is not)
         start = _modifier_start(doc, token, ent_at)
+        if token.lower_ == "run" and token.i >= 2 and doc[token.i - 1].text == "-":
+            start = token.i - 2  # "re-run" is split "re", "-", "run"
         # A generic plural with no modifier is no specific event ("elections are ...").
         if start == token.i and token.tag_ in {"NNS", "NNPS"} and not any(t.dep_ in {"det", "poss"} for t in token.lefts):
             continue
@@ -103,9 +106,9 @@ def _modifier_start(doc: Doc, head, ent_at: dict) -> int:
         ent = ent_at.get(start)
         # A nationality, a place or a calendar date before the noun says whose or when, not
         # which ("Ukrainian presidential elections", "the Friday, November 19th game"); a
-        # duration ("two day rally") stays.
+        # duration ("two day rally") or a month ("the November vote") stays.
         if ent is not None and (ent.label_ in {"NORP", "GPE"} or ent.label_ in {"DATE", "TIME"} and any(
-            w.pos_ == "PROPN" or w.is_digit for w in ent
+            c.isdigit() for c in ent.text
         )):  # fmt: skip
             start = ent.end
             continue

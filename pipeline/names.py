@@ -171,10 +171,15 @@ def ordinals(doc: Doc, ents: list[Span]) -> list[Span]:
 def person_extents(doc: Doc, ents: list[Span], gazetteer: Gazetteer) -> list[Span]:
     """Complete person names the model cut short: "Kim Jong-un" (not "Kim Jong"), "Paulo Brizola
     Nunes" (not "Paulo Brizola")."""
-    taken = {i for e in ents for i in range(e.start, e.end)}
+    # A one-word PERSON right after a name is its last part ("Paulo Brizola" + "Nunes").
+    single = {e.start: e for e in ents if e.label_ == "PERSON" and len(e) == 1 and e[0].is_title}
+    absorbed: set[int] = set()
+    taken = {i for e in ents for i in range(e.start, e.end) if e.start not in single}
     stop = set(gazetteer.heads.get("ORG", [])) | set(gazetteer.heads.get("FAC", []))
     out = []
     for e in ents:
+        if e.start in absorbed:
+            continue
         if e.label_ == "PERSON":
             end = e.end
             while True:
@@ -187,9 +192,10 @@ def person_extents(doc: Doc, ents: list[Span], gazetteer: Gazetteer) -> list[Spa
                 else:
                     break
             if end > e.end:
+                absorbed.update(i for i in range(e.end, end) if i in single)
                 e = Span(doc, e.start, end, label="PERSON")
         out.append(e)
-    return out
+    return [e for e in out if e.start not in absorbed or len(e) > 1]
 
 
 def split_team_player(doc: Doc, ents: list[Span]) -> list[Span]:

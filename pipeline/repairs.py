@@ -137,6 +137,8 @@ def repair_label(ent: Span, gazetteer: Gazetteer, person_words: set[str]) -> Spa
         if ent[0].tag_ in {"JJ", "NNP", "NNPS"} and ent[0].is_title and len(ent) > 1:
             return Span(doc, ent.start, ent.start + 1, label="NORP")
         return None
+    if label in AMOUNT_LABELS and any(t.like_url or t.like_email for t in ent):
+        return None  # "GetFirefox.com"
     if label == "ORDINAL" and len(ent) == 1 and ent[0].dep_ == "advmod" and ent[0].head.pos_ in {"VERB", "AUX"}:
         return None  # "the sickest patients are treated first"
     if label == "DATE" and not any(t.lower_ in DATE_WORDS or t.is_digit for t in ent):
