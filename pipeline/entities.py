@@ -33,7 +33,7 @@ from .events import event_mentions
 from .extensions import DATELINE_KEY, EVENTS_KEY, get_dict, register_extensions
 from .gazetteer import Gazetteer, load_gazetteer, name_matcher
 from .names import (
-    amounts, descriptor_orgs, extend_complements, head_names, named_days, split_team_player, ordinals, person_extents, place_appositions,
+    amounts, awards, descriptor_orgs, extend_complements, head_names, named_days, split_team_player, ordinals, person_extents, place_appositions,
     replace_overlapping, versions_are_products,
 )  # fmt: skip
 from .repairs import Lines, is_topic_label, person_words, repair_label, split_at_numbers, trim_span
@@ -88,6 +88,7 @@ class EntityRepairer:
         ents = descriptor_orgs(doc, ents, self.gazetteer)
         ents = place_appositions(doc, ents, self.gazetteer)
         ents = named_days(doc, ents)
+        ents = awards(doc, ents)
         ents = split_team_player(doc, ents)
         people = person_words(ents)
         ents = [r for e in ents if (r := repair_label(e, gaz, people)) is not None and not is_topic_label(r, gaz, lines)]

@@ -211,6 +211,20 @@ def split_team_player(doc: Doc, ents: list[Span]) -> list[Span]:
     return out
 
 
+AWARD_WORDS = {"prize", "award", "medal", "trophy"}
+
+
+def awards(doc: Doc, ents: list[Span]) -> list[Span]:
+    """"the Peace prize", "Nobel Peace Prize": a named award is a WORK_OF_ART (OntoNotes)."""
+    out = []
+    for e in ents:
+        if e.label_ in {"ORG", "PERSON", "FAC", "GPE", "NORP", "WORK_OF_ART", "EVENT"} and e.end < len(doc) \
+                and doc[e.end].lower_ in AWARD_WORDS and e[0].is_title:  # fmt: skip
+            e = Span(doc, e.start, e.end + 1, label="WORK_OF_ART")
+        out.append(e)
+    return out
+
+
 def named_days(doc: Doc, ents: list[Span]) -> list[Span]:
     """"International Women's Day", "Waitangi Day": a named day is an EVENT (the model calls
     them organisations); days the model reads as dates stay dates."""
