@@ -172,7 +172,8 @@ def person_extents(doc: Doc, ents: list[Span], gazetteer: Gazetteer) -> list[Spa
     """Complete person names the model cut short: "Kim Jong-un" (not "Kim Jong"), "Paulo Brizola
     Nunes" (not "Paulo Brizola")."""
     # A one-word PERSON right after a name is its last part ("Paulo Brizola" + "Nunes").
-    single = {e.start: e for e in ents if e.label_ == "PERSON" and len(e) == 1 and e[0].is_title}
+    single = {e.start: e for e in ents if len(e) == 1 and e[0].is_title and e.label_ in {"PERSON", "GPE", "ORG", "NORP"}}
+    particles = set(gazetteer.heads.get("name_particles", [])) - {"of", "and", "&", "y"}
     absorbed: set[int] = set()
     taken = {i for e in ents for i in range(e.start, e.end) if e.start not in single}
     stop = set(gazetteer.heads.get("ORG", [])) | set(gazetteer.heads.get("FAC", []))
@@ -183,7 +184,10 @@ def person_extents(doc: Doc, ents: list[Span], gazetteer: Gazetteer) -> list[Spa
         if e.label_ == "PERSON":
             end = e.end
             while True:
-                if (end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_
+                if (end + 1 < len(doc) and doc[end].lower_ in particles and doc[end].is_lower and doc[end + 1].is_title
+                        and doc[end + 1].is_alpha and (end + 1 not in taken)):  # fmt: skip
+                    end += 2  # "Daniel arap Moi", "Osama bin Laden"
+                elif (end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_
                         and not doc[end].whitespace_ and doc[end + 1].is_alpha and end + 1 not in taken):  # fmt: skip
                     end += 2
                 elif end < len(doc) and end not in taken and doc[end].is_title and doc[end].pos_ == "PROPN" \
