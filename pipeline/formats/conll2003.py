@@ -7,7 +7,8 @@ spaces, its sentences joined by newlines, so every entity span is a run of whole
 
 The gold schema has OntoNotes labels, so each CoNLL label is written as a label that the
 ``conll2003`` scheme (:mod:`pipeline.schemes`) maps back to it: PER -> PERSON, ORG -> ORG,
-LOC -> LOC, MISC -> NORP. Score converted gold with ``newsie evaluate --scheme conll2003``.
+LOC -> LOC, MISC -> NORP. Each line also carries ``id``, so the converted file is an input of
+``newsie run`` as well; score the run with ``newsie evaluate --scheme conll2003``.
 """
 
 from __future__ import annotations
@@ -95,7 +96,9 @@ def to_article(sentences: list[Sentence], article_id: str) -> dict:
             })  # fmt: skip
         lines.append(line)
         offset += len(line) + 1
-    return {"article_id": article_id, "text": "\n".join(lines), "entities": entities, "dates": [], "relations": []}
+    # "id" as well as "article_id": the same file is an input for ``newsie run`` and its gold.
+    text = "\n".join(lines)
+    return {"article_id": article_id, "id": article_id, "text": text, "entities": entities, "dates": [], "relations": []}
 
 
 def convert(path: Path) -> list[dict]:
