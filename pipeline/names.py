@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 from spacy.tokens import Doc, Span
 
 from .gazetteer import Gazetteer
@@ -41,9 +42,13 @@ def head_names(doc: Doc, ents: list[Span], gazetteer: Gazetteer) -> list[Span]:
     heads = {w: lab for lab in ("ORG", "FAC") for w in gazetteer.heads.get(lab, [])}
     ent_at = {i: e for e in ents for i in range(e.start, e.end)}
     out = []
-    for token in doc:
-        label = heads.get(token.text)
-        if label is None or token.i + 1 < len(doc) and doc[token.i + 1].text in heads:
+    if not len(doc):
+        return out
+    hashes = np.array([doc.vocab.strings.add(w) for w in heads], dtype="uint64")
+    for i in np.flatnonzero(np.isin(doc.to_array("ORTH"), hashes)).tolist():  # the head words only
+        token = doc[i]
+        label = heads[token.text]
+        if token.i + 1 < len(doc) and doc[token.i + 1].text in heads:
             continue
         start = token.i
         while start > 0:
