@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -25,6 +27,7 @@ from spacy.util import filter_spans
 from .extensions import EVENTS_KEY, register_extensions
 
 NOT_ENTITY_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
+DATE_LABELS = {"DATE", "TIME"}
 ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9&\-]*[A-Z0-9]$")
 
 
@@ -57,6 +60,41 @@ def find_long_form(short: str, words: list[str]) -> int | None:
     return n_words
 
 
+FUNCTION_WORDS = {"of", "and", "the", "for", "on", "in", "at", "to", "de", "du", "des", "la", "le", "&", "a", "an"}
+
+
+def find_long_form_by_initials(short: str, words: list[str]) -> int | None:
+    """Return how many trailing ``words`` form the long form when the short form's letters are
+    the initials of its words, or ``None``.
+
+    Letters are matched right to left to the initials of the words (and of the parts of
+    hyphenated words, which arrive as separate tokens); function words may be skipped, and the
+    last letter must be the initial of the last content word. This finds "Conference on
+    Interaction and Confidence-Building Measures in Asia" for CICA, where Schwartz & Hearst's
+    shortest match stops at "Confidence-Building Measures in Asia".
+    """
+    letters = [c.lower() for c in short if c.isalpha()]
+    if len(letters) < 2 or len(letters) != sum(c.isalnum() for c in short):
+        return None
+    content = [i for i, w in enumerate(words) if w[:1].isalnum()]
+    if not content or words[content[-1]][:1].lower() != letters[-1]:
+        return None
+    li = len(letters) - 1
+    first = None
+    for i in reversed(content):
+        if li < 0:
+            break
+        if words[i][:1].lower() == letters[li]:
+            first = i
+            li -= 1
+    if li >= 0 or first is None:
+        return None
+    n_content = sum(1 for i in content if i >= first and words[i].lower() not in FUNCTION_WORDS)
+    if n_content > min(len(letters) + 5, 2 * len(letters)):
+        return None
+    return len(words) - first
+
+
 def normalise(text: str) -> str:
     text = re.sub(r"^(the|a|an)\s+", "", text.strip(), flags=re.IGNORECASE)
     text = re.sub(r"['’]s$", "", text)
@@ -72,14 +110,17 @@ class AliasResolver:
     def __call__(self, doc: Doc) -> Doc:
         ents = list(doc.ents)
         pairs = list(self._acronym_definitions(doc))
+        events = list(doc.spans[EVENTS_KEY]) if EVENTS_KEY in doc.spans else []
         if pairs:
             ents = self._apply_definitions(doc, ents, pairs)
-        ids, canonical = self._cluster(doc, ents, pairs)
+            # "Conference" in "Conference on Interaction and ... (CICA)" heads a name, not an event.
+            longs = [long for _, long in pairs]
+            events = [e for e in events if not any(l.start <= e.end - 1 < l.end for l in longs)]
+        ids, canonical = self._cluster(doc, ents, events, pairs)
         doc.ents = [Span(doc, e.start, e.end, label=e.label, span_id=ids.get((e.start, e.end), "")) for e in ents]
         if EVENTS_KEY in doc.spans:
             doc.spans[EVENTS_KEY] = [
-                Span(doc, e.start, e.end, label=e.label, span_id=ids.get((e.start, e.end), ""))
-                for e in doc.spans[EVENTS_KEY]
+                Span(doc, e.start, e.end, label=e.label, span_id=ids.get((e.start, e.end), "")) for e in events
             ]
         doc._.canonical = canonical
         doc._.alias_pairs = [
@@ -88,26 +129,42 @@ class AliasResolver:
         return doc
 
     def _acronym_definitions(self, doc: Doc):
-        """Yield ``(short, long)`` token spans for "long (SHORT)" and "SHORT (long)"."""
-        for token in doc:
-            if token.text != "(" or token.i + 2 >= len(doc) or doc[token.i + 2].text != ")":
+        """Yield ``(short, long)`` token spans for "long (SHORT)" and "SHORT (long)".
+
+        When the letters do not match (an acronym from another language: "Austrian Social
+        Democrat Party (SPOE)"), a name that ends right before the bracket is the long form.
+        """
+        name_ending_at = {e.end: e for e in doc.ents if e.label_ not in NOT_ENTITY_LABELS and e.label_ != "TITLE"}
+        if not len(doc):
+            return
+        brackets = np.flatnonzero(doc.to_array("ORTH") == doc.vocab.strings.add("(")).tolist()
+        for token in (doc[i] for i in brackets):  # only the brackets, not every token
+            if token.i + 2 >= len(doc):
                 continue
             inner = doc[token.i + 1]
-            sent_start = token.sent.start
-            if ACRONYM.match(inner.text) and sum(c.isupper() for c in inner.text) >= 2:
-                start = max(sent_start, token.i - self.max_long_form_words)
+            one_word = doc[token.i + 2].text == ")"
+            if one_word and ACRONYM.match(inner.text) and sum(c.isupper() for c in inner.text) >= 2:
+                start = max(token.sent.start, token.i - self.max_long_form_words)
                 words = [t.text for t in doc[start : token.i]]
-                n = find_long_form(inner.text, words)
-                if n:
-                    long_span = self._token_span_for_words(doc, token.i, n)
-                    if long_span is not None:
-                        yield doc[inner.i : inner.i + 1], long_span
-            elif token.i > 0 and ACRONYM.match(doc[token.i - 1].text):
+                # Word initials first; then a name ending at the bracket (the model's boundary is
+                # better than a character match); then Schwartz & Hearst's character match.
+                n = find_long_form_by_initials(inner.text, words)
+                long_span = self._token_span_for_words(doc, token.i, n) if n else None
+                if long_span is None and token.i in name_ending_at and len(name_ending_at[token.i]) > 1:
+                    long_span = name_ending_at[token.i]
+                if long_span is None:
+                    n = find_long_form(inner.text, words)
+                    long_span = self._token_span_for_words(doc, token.i, n) if n else None
+                if long_span is not None:
+                    yield doc[inner.i : inner.i + 1], long_span
+            elif not one_word and token.i > 0 and ACRONYM.match(doc[token.i - 1].text):
                 # "CFM (Council of Foreign Ministers)": the long form is inside the brackets.
                 close = next((t.i for t in doc[token.i + 1 : token.i + 15] if t.text == ")"), None)
                 if close is not None:
                     words = [t.text for t in doc[token.i + 1 : close]]
-                    if find_long_form(doc[token.i - 1].text, words) == len(" ".join(words).split()):
+                    n_words = len(" ".join(words).split())
+                    short_text = doc[token.i - 1].text
+                    if n_words in {find_long_form_by_initials(short_text, words), find_long_form(short_text, words)}:
                         yield doc[token.i - 1 : token.i], doc[token.i + 1 : close]
 
     @staticmethod
@@ -118,6 +175,11 @@ class AliasResolver:
             start -= 1
             words += len(doc[start].text.split()) if not doc[start].is_space else 0
         span = doc[start:end]
+        # A long form of a name starts at a capital: "the country's National Elections Committee"
+        # gives "National Elections Committee".
+        if any(t.is_title or t.is_upper for t in span):
+            while len(span) > 1 and not (span[0].is_title or span[0].is_upper or span[0].text[:1].isdigit()):
+                span = span[1:]
         while len(span) and span[0].lower_ in {"the", "a", "an"}:
             span = span[1:]
         return span if len(span) else None
@@ -142,9 +204,9 @@ class AliasResolver:
         return sorted(filter_spans(new) + kept, key=lambda e: e.start)
 
     @staticmethod
-    def _cluster(doc: Doc, ents: list[Span], pairs: list[tuple[Span, Span]]):
-        mentions = [e for e in ents if e.label_ not in NOT_ENTITY_LABELS]
-        mentions += list(doc.spans[EVENTS_KEY]) if EVENTS_KEY in doc.spans else []
+    def _cluster(doc: Doc, ents: list[Span], events: list[Span], pairs: list[tuple[Span, Span]]):
+        # Every mention gets an id; numbers and amounts are each their own entity.
+        mentions = [e for e in ents if e.label_ not in DATE_LABELS] + events
         mentions.sort(key=lambda e: (e.start, e.end))
         parent: dict[tuple[int, int], tuple[int, int]] = {}
 
@@ -160,21 +222,21 @@ class AliasResolver:
                 parent[max(ra, rb)] = min(ra, rb)
 
         by_text: dict[tuple[str, str], tuple[int, int]] = {}
-        persons: list[Span] = []
+        seen: list[Span] = []
         for m in mentions:
             key = (m.start, m.end)
             parent[key] = key
+            if m.label_ in NOT_ENTITY_LABELS:
+                continue
             norm = (m.label_, normalise(m.text))
             if norm in by_text:
                 union(by_text[norm], key)
             else:
                 by_text[norm] = key
-            if m.label_ == "PERSON":
-                if len(m) == 1:
-                    full = next((p for p in persons if len(p) > 1 and p[-1].text == m.text), None)
-                    if full is not None:
-                        union((full.start, full.end), key)
-                persons.append(m)
+                earlier = _shortened_form_of(m, seen)
+                if earlier is not None:
+                    union((earlier.start, earlier.end), key)
+            seen.append(m)
         for short, long in pairs:
             a, b = (short.start, short.end), (long.start, long.end)
             if a in parent and b in parent:
@@ -198,6 +260,37 @@ class AliasResolver:
             if (len(text.split()), len(text)) > (len(best.split()), len(best)):
                 canonical[entity_id] = text
         return ids, canonical
+
+
+def _words(span: Span) -> list[str]:
+    return [t.lower_ for t in span if t.is_alpha and t.lower_ not in FUNCTION_WORDS]
+
+
+def _shortened_form_of(mention: Span, earlier: list[Span]) -> Span | None:
+    """The most recent earlier mention that ``mention`` shortens, or ``None``.
+
+    - PERSON: a one-word mention of a full name's surname or given name ("Bakayev");
+    - ORG, FAC, LAW, EVENT: the mention's words are the longer name's last words, or all of its
+      words are in it ("Council" after "Ministerial Council", "Committee" after "Committee of
+      Senior Officials"); for EVENT only a bare head ("meeting" after "online meeting").
+    """
+    words = _words(mention)
+    if not words:
+        return None
+    for other in reversed(earlier):
+        if other.label_ != mention.label_ or len(other) <= len(mention):
+            continue
+        other_words = _words(other)
+        if mention.label_ == "PERSON":
+            if len(mention) == 1 and mention.text.istitle() and words[0] in other_words:
+                return other
+        elif mention.label_ == "EVENT":
+            if len(mention) == 1 and other[-1].lower_ == mention[-1].lower_:
+                return other
+        elif mention.label_ in {"ORG", "FAC", "LAW"}:
+            if other_words[-len(words):] == words or (len(words) == 1 and mention[0].is_title and words[0] in other_words):
+                return other
+    return None
 
 
 @Language.factory(

@@ -75,39 +75,6 @@ def run(
         raise typer.Exit(1)
 
 
-def _converters() -> dict:
-    """Format name -> ``convert(path_in, path_out) -> int`` (items written)."""
-    from .formats import conll04, timeml
-
-    return {"conll04": conll04.convert, "timeml": timeml.convert}
-
-
-def _schemes() -> dict:
-    """Scheme name -> ``{"labels": label map, "prepare": frames -> frames}``."""
-    from .formats import conll04
-
-    return {"conll04": conll04.SCHEME}
-
-
-@app.command("convert")
-def convert_cmd(
-    fmt: str = typer.Argument(..., help="Input format: conll04 (SpERT JSON), timeml (a .tml file or folder)."),
-    path: Path = typer.Argument(..., help="File or folder to convert."),
-    out: Path = typer.Option(..., "--out", "-o", help="Gold JSONL file to write."),
-) -> None:
-    """Convert an annotated corpus into newsie gold JSONL."""
-    converters = _converters()
-    if fmt not in converters:
-        fail(f"unknown format {fmt!r}; choose from {', '.join(sorted(converters))}")
-    if not path.exists():
-        fail(f"no such file: {path}")
-    try:
-        n = converters[fmt](path, out)
-    except NewsieError as err:
-        fail(str(err))
-    typer.echo(f"newsie: {n} items -> {out}")
-
-
 @app.command("evaluate")
 def evaluate_cmd(
     gold: Path = typer.Option(DEFAULT_GOLD, help="Gold file or folder."),
@@ -115,20 +82,19 @@ def evaluate_cmd(
     out: Optional[Path] = typer.Option(None, help="Where to write scores.json (default: the --pred folder)."),
     errors: bool = typer.Option(False, "--errors", help="Also list every error with its context and write errors.csv."),
     examples: int = typer.Option(0, help="With --errors: errors listed per group (0: all)."),
-    scheme: Optional[str] = typer.Option(None, help="Score under another scheme's labels and relations: conll04."),
+    scheme: str = typer.Option("newsie", help="Scheme to score in: newsie, conll2003, conll04."),
 ) -> None:
     """Score predicted tables against gold; print a table and write scores.json."""
-    schemes = _schemes()
-    if scheme is not None and scheme not in schemes:
-        fail(f"unknown scheme {scheme!r}; choose from {', '.join(sorted(schemes))}")
+    from .schemes import label_map, prepare
+
     try:
+        labels = label_map(scheme)
         gold_articles = load_gold(gold)
         frames = read_predictions(pred)
     except NewsieError as err:
         fail(str(err))
-    if scheme is not None:
-        frames = schemes[scheme]["prepare"](frames)
-    scores = evaluate(gold_articles, frames, label_map=schemes[scheme]["labels"] if scheme else None)
+    frames = prepare(scheme, frames)
+    scores = evaluate(gold_articles, frames, label_map=labels)
     write_scores(scores, out or pred)
     typer.echo(format_scores(scores))
     if errors:
@@ -138,6 +104,26 @@ def evaluate_cmd(
         path = write_errors(found, out or pred)
         typer.echo("\n" + format_errors(found, examples=examples))
         typer.echo(f"\nnewsie: {len(found)} errors -> {path}")
+
+
+@app.command("convert")
+def convert_cmd(
+    fmt: str = typer.Argument(..., metavar="FORMAT", help="Input format: conll2003, conll04 (SpERT JSON), timeml (a .tml file or folder)."),
+    file: Path = typer.Argument(..., help="The annotated file to convert."),
+    out: Path = typer.Option(..., "--out", "-o", help="Gold JSONL file to write."),
+) -> None:
+    """Convert an annotated corpus file to newsie gold JSONL (one article per line)."""
+    from .formats import convert, write_gold
+
+    if not file.exists():
+        fail(f"no such file: {file}")
+    try:
+        articles = convert(fmt, file)
+    except NewsieError as err:
+        fail(str(err))
+    write_gold(articles, out)
+    n_ents = sum(len(a["entities"]) for a in articles)
+    typer.echo(f"newsie: {len(articles)} articles, {n_ents} entities -> {out}")
 
 
 def read_predictions(folder: Path) -> dict:

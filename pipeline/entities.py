@@ -1,206 +1,240 @@
-"""The entities stage: titles, span and label repairs, dateline places, event mentions.
+"""The entities stage: repairs, gazetteer names, titles, document consistency, event mentions.
 
-``news_entities`` runs after the model's ``ner``. It
+``news_entities`` runs after the model's ``ner``. In order, it
 
-1. repairs the model's spans: no leading determiner, no trailing punctuation, no possessive;
-2. repairs known label confusions (a nationality adjective tagged LAW or ORG becomes NORP);
-3. adds the dateline's all-caps places as GPE ("BAKU, Azerbaijan" -> BAKU, Azerbaijan);
-4. adds TITLE entities (offices, ranks, roles) from a gazetteer and compositional patterns
-   ("Deputy Foreign Minister", "Ambassador-at-Large", "Secretary General");
-5. writes event mentions (meetings, summits, elections, visits, ...) to ``doc.spans["events"]``,
-   as noun phrases without determiner: "seventh meeting", "last Summit", "CSO meeting".
+1. repairs the model's spans and labels (:mod:`pipeline.repairs`): no leading determiner,
+   courtesy title or possessor, no trailing punctuation, possessive, score or descriptor;
+   LAW that names no law, listed countries and organisations, languages, adverbial "first";
+   drops the section word of a headline in capitals ("CRICKET - ...");
+2. adds names the model missed: the dateline's places ("BAKU, Azerbaijan"), the source and
+   credited outlet of an attribution ("Trend reports via CICA"), gazetteer names
+   (:mod:`pipeline.gazetteer`), "P. Simmons"-style names, the name after a title or honorific;
+3. makes the document consistent (:mod:`pipeline.consistency`): teams in results lines,
+   surnames, label voting, propagation of names to their untagged repeats;
+4. adds TITLE entities (:mod:`pipeline.titles`);
+5. writes event mentions to ``doc.spans["events"]`` (:mod:`pipeline.events`) and drops the
+   numbers inside them ("seventh" in "seventh meeting" is part of the EVENT).
 
 DATE and TIME entities stay in ``doc.ents`` for the dates stage to read.
 """
 
 from __future__ import annotations
 
-import json
-from importlib import resources
-from typing import Iterable
+import re
 
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from .consistency import list_labels, person_parts, propagate, results_lines, team_labels, vote_labels
 from .errors import ConfigError
-from .extensions import DATELINE_KEY, EVENTS_KEY, register_extensions
+from .events import event_mentions
+from .extensions import DATELINE_KEY, EVENTS_KEY, get_dict, register_extensions
+from .gazetteer import Gazetteer, load_gazetteer, name_matcher
+from .names import (
+    amounts, awards, descriptor_orgs, extend_complements, head_names, named_days, split_team_player, ordinals, person_extents, place_appositions,
+    replace_overlapping, versions_are_products,
+)  # fmt: skip
+from .repairs import Lines, is_topic_label, person_words, repair_label, split_at_numbers, trim_span
+from .titles import TitleFinder
 
-DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
-TRAILING_PUNCT = {"(", ")", ",", ".", ";", ":", "-", "—", "–", "'", '"', "“", "”", "‘", "’", "'s", "’s", "s'"}
-LEADING_PUNCT = {"(", ")", ",", ";", ":", "-", "—", "–", '"', "“", "”", "‘", "’", "'"}
-LAW_WORDS = {
-    "act", "law", "laws", "treaty", "constitution", "code", "convention", "charter", "agreement",
-    "accord", "accords", "declaration", "amendment", "bill", "protocol", "resolution", "statute",
-    "directive", "regulation", "pact",
-}  # fmt: skip
-EVENT_NOUNS = {
-    "meeting", "summit", "session", "conference", "talks", "negotiations", "election",
-    "elections", "referendum", "visit", "rally", "ceremony", "launch", "funeral", "match",
-    "forum", "congress", "games", "olympics", "festival", "tournament", "championship",
-    "cup", "inauguration", "parade", "protest", "protests", "demonstration", "vote", "poll",
-    "hearing", "trial", "expo", "exhibition", "celebration", "race", "debate", "assembly",
-}  # fmt: skip
-EVENT_MODIFIER_DEPS = {"amod", "compound", "nummod", "nmod", "npadvmod", "poss", "advmod", "quantmod"}
-
-
-def load_title_words() -> dict:
-    with resources.files("pipeline").joinpath("data/title_words.json").open(encoding="utf-8") as f:
-        return json.load(f)
-
-
-def load_title_phrases() -> list[str]:
-    text = resources.files("pipeline").joinpath("data/titles.txt").read_text(encoding="utf-8")
-    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
-
-
-def trim_span(span: Span) -> Span | None:
-    """Drop leading determiners and punctuation and trailing punctuation and possessives."""
-    start, end = span.start, span.end
-    doc = span.doc
-    while start < end and (doc[start].lower_ in DETERMINERS or doc[start].text in LEADING_PUNCT or doc[start].is_space):
-        start += 1
-    while end > start and (doc[end - 1].text in TRAILING_PUNCT or doc[end - 1].is_space):
-        end -= 1
-    if start >= end:
-        return None
-    return Span(doc, start, end, label=span.label, span_id=span.id)
+NUMERIC_LABELS = {"CARDINAL", "ORDINAL", "QUANTITY"}
+INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\. ){1,2}[A-Z][a-z]+(?:['’-][A-Za-z]+)?(?!\w)")
 
 
 class EntityRepairer:
-    """Repair the model's entities and add TITLE entities and event mentions.
+    """Repair the model's entities; add names, TITLE entities and event mentions.
 
     Args:
         vocab: the pipeline's vocab (for the matchers).
-        tokenizer: the pipeline's tokenizer (title phrases are tokenised as text is).
+        tokenizer: the pipeline's tokenizer (gazetteer phrases are tokenised as text is).
         titles: add TITLE entities.
         events: write event mentions to ``doc.spans["events"]``.
+        gazetteer: add and relabel names from the packaged gazetteers.
+        consistency: apply the document-level rules (teams, surnames, voting, propagation).
     """
 
-    def __init__(self, vocab, tokenizer, *, titles: bool = True, events: bool = True) -> None:
+    def __init__(
+        self, vocab, tokenizer, *, titles: bool = True, events: bool = True, gazetteer: bool = True,
+        consistency: bool = True,
+    ) -> None:  # fmt: skip
         self.titles = titles
         self.events = events
-        words = load_title_words()
-        self.ambiguous_lowercase = set(words["ambiguous_lowercase"])
-        self.phrase_matcher = PhraseMatcher(vocab, attr="LOWER")
-        self.phrase_matcher.add("TITLE", [tokenizer(p) for p in load_title_phrases()])
-        self.matcher = Matcher(vocab)
-        modifiers = [w for w in words["modifiers"] if not w.endswith("-")]
-        heads = words["heads"]
-        self.matcher.add(
-            "TITLE",
-            [
-                [{"LOWER": {"IN": modifiers}, "OP": "*"}, {"LOWER": {"IN": heads}}],
-                # "Vice-President", "Deputy-Director": hyphenated compounds are split tokens.
-                [{"LOWER": {"IN": modifiers}}, {"ORTH": "-"}, {"LOWER": {"IN": heads}}],
-            ],
-        )
+        self.use_gazetteer = gazetteer
+        self.consistency = consistency
+        self.gazetteer: Gazetteer = load_gazetteer()
+        self.names = name_matcher(vocab, tokenizer, self.gazetteer)
+        self.title_finder = TitleFinder(vocab, tokenizer)
+        self.honorifics = PhraseMatcher(vocab, attr="LOWER")
+        self.honorifics.add("HON", [tokenizer(h) for h in self.gazetteer.honorifics])
 
     def __call__(self, doc: Doc) -> Doc:
-        ents = [s for e in doc.ents if (s := trim_span(e)) is not None]
-        ents = [self._repair_label(e) for e in ents]
-        ents = [e for e in ents if e is not None]
-        ents = self._add_dateline_places(doc, ents)
+        gaz = self.gazetteer if self.use_gazetteer else Gazetteer({}, frozenset(), frozenset(), self.gazetteer.honorifics)
+        lines = Lines(doc)
+        score_lines = results_lines(doc, lines)
+
+        def in_results_line(i: int) -> bool:
+            return lines.of(i)[0] in score_lines
+
+        particles = frozenset(self.gazetteer.heads.get("name_particles", []))
+        ents = [
+            s for e in doc.ents
+            if (s := trim_span(e, gaz.honorifics, scores=in_results_line(e.start), particles=particles)) is not None
+        ]  # fmt: skip
+        ents = [part for e in ents for part in (split_at_numbers(e) if in_results_line(e.start) else [e])]
+        ents = amounts(doc, ents, self.gazetteer)
+        ents = versions_are_products(doc, ents, in_results_line)
+        ents = descriptor_orgs(doc, ents, self.gazetteer)
+        ents = place_appositions(doc, ents, self.gazetteer)
+        ents = named_days(doc, ents)
+        ents = awards(doc, ents)
+        ents = split_team_player(doc, ents)
+        people = person_words(ents)
+        ents = [r for e in ents if (r := repair_label(e, gaz, people)) is not None and not is_topic_label(r, gaz, lines)]
+        ents = self._add(ents, [p for p in self._dateline_places(doc) if not is_topic_label(p, gaz, lines)])
+        ents = self._add(ents, self._attribution(doc))
+        ents = self._add_initials(doc, ents)
+        if self.use_gazetteer:
+            ents = self._add(ents, [Span(doc, s, e, label=doc.vocab.strings[m]) for m, s, e in self.names(doc)])
+            ents = replace_overlapping(ents, head_names(doc, ents, gaz), replaceable={"NORP", "GPE", "PERSON", "LOC", "FAC"})
+            ents = extend_complements(doc, ents)
         if self.titles:
-            ents = self._add_titles(doc, ents)
-        doc.ents = filter_spans(ents)
+            ents = self.title_finder.merge(doc, ents)
+            ents = self._people_after_titles(doc, ents)
+        if self.consistency:
+            ents = team_labels(doc, ents, gaz, score_lines, lines)
+            ents = person_parts(doc, ents, gaz)
+            ents = list_labels(doc, filter_spans(ents), gaz)
+            ents = vote_labels(ents, frozenset(self.gazetteer.heads.get("descriptors", [])))
+            ents = propagate(doc, ents, gaz)
+            ents = versions_are_products(doc, ents, in_results_line)  # propagated product names
+        ents = self._add(ents, self._names_after(doc, ents))
+        ents = person_extents(doc, filter_spans(ents), self.gazetteer)
+        ents = self._add(ents, self._bracketed_acronyms(doc, ents))
+        ents = ordinals(doc, ents)
+        ents = filter_spans(ents)
         if self.events:
-            doc.spans[EVENTS_KEY] = list(self._event_mentions(doc))
+            mentions = list(event_mentions(doc, ents))
+            inside = {i for m in mentions for i in range(m.start, m.end)}
+            ents = [e for e in ents if not (e.label_ in NUMERIC_LABELS and all(i in inside for i in range(e.start, e.end)))]
+            doc.spans[EVENTS_KEY] = mentions
+        doc.ents = ents
         return doc
 
     @staticmethod
-    def _repair_label(ent: Span) -> Span | None:
-        # The model tags "the Azerbaijani Chairmanship" as LAW: a LAW must name a law.
-        if ent.label_ == "LAW" and not any(t.lower_ in LAW_WORDS for t in ent):
-            if ent[0].tag_ in {"JJ", "NNP", "NNPS"} and ent[0].ent_iob_ and ent[0].is_title and len(ent) > 1:
-                return Span(ent.doc, ent.start, ent.start + 1, label="NORP")
-            return None
-        return ent
-
-    @staticmethod
-    def _add_dateline_places(doc: Doc, ents: list[Span]) -> list[Span]:
-        if DATELINE_KEY not in doc.spans:
-            return ents
+    def _add(ents: list[Span], new: list[Span]) -> list[Span]:
+        """Add the new spans that overlap no entity (the model's and earlier rules' win)."""
         taken = {i for e in ents for i in range(e.start, e.end)}
         out = list(ents)
-        for place in doc.spans[DATELINE_KEY]:
+        for span in sorted(new, key=lambda s: (s.start, -len(s))):
+            if not any(i in taken for i in range(span.start, span.end)):
+                out.append(span)
+                taken.update(range(span.start, span.end))
+        return out
+
+    @staticmethod
+    def _dateline_places(doc: Doc) -> list[Span]:
+        """The dateline's places, split at commas: "BAKU, Azerbaijan" -> two GPE."""
+        out: list[Span] = []
+        for place in doc.spans[DATELINE_KEY] if DATELINE_KEY in doc.spans else []:
             start = place.start
             for i in range(place.start, place.end + 1):
                 if i == place.end or doc[i].text == ",":
-                    part = doc[start:i]
-                    if len(part) and not any(t.i in taken for t in part):
-                        out.append(Span(doc, part.start, part.end, label="GPE"))
+                    if i > start:
+                        out.append(Span(doc, start, i, label="GPE"))
                     start = i + 1
         return out
 
-    def _add_titles(self, doc: Doc, ents: list[Span]) -> list[Span]:
-        matches = [Span(doc, s, e, label="TITLE") for _, s, e in self.phrase_matcher(doc)]
-        matches += [Span(doc, s, e, label="TITLE") for _, s, e in self.matcher(doc)]
-        titles = [t for t in filter_spans(matches) if self._is_title(t)]
-        out: list[Span] = []
-        blocked: set[int] = set()
-        for ent in ents:
-            inside = [t for t in titles if t.start >= ent.start and t.end <= ent.end]
-            if ent.label_ == "PERSON" and inside and inside[0].start == ent.start:
-                # "Deputy Foreign Minister Alibek Bakayev" tagged whole as PERSON.
-                rest = inside[-1].end
-                if rest < ent.end:
-                    out.append(Span(doc, rest, ent.end, label="PERSON"))
-                continue
-            if inside and ent.label_ in {"NORP", "GPE", "ORG"} and any(
-                t.start <= ent.start and ent.end <= t.end for t in titles
-            ):
-                continue  # "Foreign" inside "Foreign Minister" is not a NORP
-            out.append(ent)
-            if ent.label_ not in {"DATE", "TIME", "CARDINAL", "ORDINAL"}:
-                blocked.update(range(ent.start, ent.end))
-        for title in titles:
-            if not any(i in blocked for i in range(title.start, title.end)):
-                out.append(title)
+    @staticmethod
+    def _attribution(doc: Doc) -> list[Span]:
+        """The source and credited outlet the cleaner read ("Trend reports via CICA") as ORG."""
+        fields = get_dict(doc, "article")
+        names = {fields.get("source", ""), fields.get("via", "")} - {""}
+        out = []
+        for name in names:
+            for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", doc.text):
+                span = doc.char_span(m.start(), m.end())
+                if span is not None:
+                    out.append(Span(doc, span.start, span.end, label="ORG"))
         return out
 
-    def _is_title(self, span: Span) -> bool:
-        head = span[-1]
-        if head.tag_ in {"NNS", "NNPS"}:
-            return False
-        if len(span) == 1 and head.lower_ in self.ambiguous_lowercase and head.is_lower:
-            # "in general", "a major city": lowercase only next to a name.
-            doc = span.doc
-            after = doc[span.end] if span.end < len(doc) else None
-            return after is not None and after.ent_type_ == "PERSON"
-        if head.pos_ not in {"NOUN", "PROPN"}:
-            return False
-        return True
+    def _add_initials(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """"P. Simmons", "J. R. Ewing": initials and a capitalised surname are a person, whatever
+        the model made of them (found in the text first: a regex over every token is slow)."""
+        out = list(ents)
+        for m in INITIALS.finditer(doc.text):
+            span = doc.char_span(m.start(), m.end())
+            if span is None:
+                continue
+            s, e = span.start, span.end
+            if self.gazetteer.label_of(doc[e - 1].text) or doc[e - 1].ent_type_ in {"GPE", "NORP"}:
+                continue  # "S. Korea"
+            out = [x for x in out if not (x.start < e and s < x.end and x.label_ != "PERSON" or x.start >= s and x.end <= e)]
+            if not any(x.start < e and s < x.end for x in out):
+                out.append(Span(doc, s, e, label="PERSON"))
+        return out
+
+    def _people_after_titles(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """"Deputy Jamil Murad": a capitalised name right after a title is a person, whatever
+        label the model gave it (places and organisations follow no title directly)."""
+        title_ends = {e.end for e in ents if e.label_ == "TITLE"}
+        honorific_ends = {end for _, _, end in self.honorifics(doc)}
+        # Surnames a title or honorific vouches for: "Ms. Atimadi" makes "Homira Atimadi" a person.
+        vouched = {e[-1].text for e in ents if e.start in title_ends | honorific_ends and e[0].is_title}
+        org_words = set(self.gazetteer.heads.get("ORG", [])) | set(self.gazetteer.heads.get("FAC", []))
+        out = []
+        for e in ents:
+            if e.start in honorific_ends and e.label_ in {"GPE", "ORG", "NORP", "LOC", "FAC"} and e[0].is_title:
+                e = Span(doc, e.start, e.end, label="PERSON")  # "Dr Maathai", "Mr. Nunes"
+            elif e.label_ in {"GPE", "ORG", "NORP", "LOC", "FAC"} and 1 < len(e) <= 3 and e[-1].text in vouched \
+                    and all(t.is_title for t in e) and not any(t.text in org_words for t in e) \
+                    and not self.gazetteer.label_of(e.text):  # fmt: skip
+                e = Span(doc, e.start, e.end, label="PERSON")
+            elif e.start in title_ends and e.label_ in {"GPE", "ORG", "NORP", "LOC", "FAC"} and len(e) > 1 \
+                    and all(t.is_title for t in e if t.is_alpha) and not self.gazetteer.label_of(e.text):  # fmt: skip
+                e = Span(doc, e.start, e.end, label="PERSON")
+            out.append(e)
+        return out
 
     @staticmethod
-    def _event_mentions(doc: Doc) -> Iterable[Span]:
-        for token in doc:
-            if token.lower_ not in EVENT_NOUNS or token.pos_ not in {"NOUN", "PROPN"}:
-                continue
-            left = [
-                t for t in token.lefts if t.dep_ in EVENT_MODIFIER_DEPS and t.lower_ not in DETERMINERS
-            ]
-            start = min([t.left_edge.i for t in left] + [token.i])
-            while start < token.i and (
-                doc[start].lower_ in DETERMINERS or doc[start].dep_ in {"det", "poss", "case"}
-                or doc[start].is_punct
-            ):
-                start += 1
-            # A generic plural with no modifier is no specific event ("elections are ...").
-            if start == token.i and token.tag_ == "NNS" and not any(t.dep_ == "det" for t in token.lefts):
-                continue
-            yield Span(doc, start, token.i + 1, label="EVENT")
+    def _bracketed_acronyms(doc: Doc, ents: list[Span]) -> list[Span]:
+        """"Austrian Social Democrat Party (SPOE)": an acronym in brackets right after a name is a
+        mention of it, even when its letters come from another language."""
+        ends = {e.end: e for e in ents if e.label_ in {"ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "LAW", "PRODUCT"}}
+        out = []
+        for end, ent in ends.items():
+            if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
+                inner = doc[end + 1]
+                if inner.is_upper and inner.is_alpha and 2 <= len(inner) <= 8:
+                    out.append(Span(doc, end + 1, end + 2, label=ent.label))
+        return out
+
+    def _names_after(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """An untagged capitalised run right after a title or honorific names a person."""
+        starts = [e.end for e in ents if e.label_ == "TITLE"]
+        starts += [e for _, s, e in self.honorifics(doc)]
+        out = []
+        for i in starts:
+            j = i
+            while j < len(doc) and doc[j].is_title and doc[j].is_alpha and doc[j].pos_ == "PROPN":
+                j += 1
+            if j > i:
+                out.append(Span(doc, i, j, label="PERSON"))
+        return out
 
 
 @Language.factory(
     "news_entities",
     assigns=["doc.ents", "doc.spans"],
     requires=["doc.ents", "token.pos", "token.dep"],
-    default_config={"titles": True, "events": True},
+    default_config={"titles": True, "events": True, "gazetteer": True, "consistency": True},
 )
-def make_entities(nlp: Language, name: str, *, titles: bool, events: bool) -> EntityRepairer:
+def make_entities(
+    nlp: Language, name: str, *, titles: bool, events: bool, gazetteer: bool, consistency: bool
+) -> EntityRepairer:
     register_extensions()
-    if not isinstance(titles, bool) or not isinstance(events, bool):
-        raise ConfigError("news_entities: titles and events must be true or false")
-    return EntityRepairer(nlp.vocab, nlp.tokenizer, titles=titles, events=events)
+    for option, value in (("titles", titles), ("events", events), ("gazetteer", gazetteer), ("consistency", consistency)):
+        if not isinstance(value, bool):
+            raise ConfigError(f"news_entities: {option} must be true or false, not {value!r}")
+    return EntityRepairer(nlp.vocab, nlp.tokenizer, titles=titles, events=events, gazetteer=gazetteer, consistency=consistency)

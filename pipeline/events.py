@@ -1,287 +1,121 @@
-"""Event frames: who chairs and takes part in an event, when and where it takes place.
+"""Event mentions: the meetings, summits, elections and visits a news reader tracks.
 
-Events are the entities stage's event mentions (``doc.spans["events"]``: "seventh meeting",
-"last Summit") and named EVENT entities ("International Women's Day"). A frame is built from
-the parse around the mention and its governing clause:
+An event mention is a noun phrase headed by an event noun, without determiner, possessor or
+post-modifiers, and without modifiers that only place it in time or say who holds it
+(GUIDELINES, EVENT: "seventh meeting", "online meeting", "last Summit", "CSO meeting"; not
+"forthcoming seventh meeting", not "next week's talks", not "Ukrainian presidential elections").
 
-- ``chaired_by``: "the meeting ..., chaired by A and B" -> chairs, one per conjunct;
-  "X chaired/presided over the meeting" -> chairs.
-- ``chairmanship``: "the chairmanship of CICA will pass from Kazakhstan to Azerbaijan" -> chairs.
-- ``participation``: "held with the participation of X" -> participates_in.
-- ``event_of``: "meeting of the Committee of Senior Officials", "CSO meeting", "APEC summit"
-  -> the ORG participates_in the event.
-- ``event_with``: "a news conference with US Vice President Al Gore", "the game between the
-  Pistons and the Pacers" -> participates_in.
-- ``event_subject``: "Bush made his first official state visit", "Mr. Netanyahu suggested ...
-  at a news conference", "he will be the top candidate for the election" -> participates_in.
-- ``event_present``: "Some ministers were present at the event: A, B, ..." -> participates_in.
-- ``event_date``/``event_location``: a date, or a place after "in/at" ("to" for visits), that
-  modifies the event mention or the clause that has the event as subject or object ("the
-  meeting ... scheduled for December 17", "The election was held on December 1", "the last
-  Summit in Astana in 2022", "the first meeting set to take place in Christchurch on May 16").
-
-:func:`event_rows` turns the relations of one article into one row per event for the
-``events`` table: its name, date value, location, chair and participants.
+Not event mentions: a noun that modifies another noun ("launch opportunities", "election
+results"), the head of a named body ("Conference on Interaction and ..."), a noun inside
+another entity, a generic plural ("elections are important").
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
-from typing import Iterator
+from typing import Iterable
 
-from spacy.tokens import Span, Token
+import numpy as np
 
-from .relation_patterns import Context, Found, conjunct_ents
+from spacy.tokens import Doc, Span
 
-ACTORS = frozenset({"PERSON", "ORG", "GPE"})
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-CHAIR_VERBS = {"chair", "preside", "moderate"}
-# Verbs whose subject takes part in the event that is their object ("made a visit", "won the match").
-TAKE_PART_VERBS = {
-    "attend", "make", "pay", "have", "hold", "win", "lose", "contest", "join", "participate",
-    "address", "play", "boycott", "run", "compete", "claim", "enter", "begin", "speak", "meet",
-    "lead", "visit", "open", "tip",
+from .repairs import DETERMINERS
+
+EVENT_NOUNS = {
+    "meeting", "meetings", "summit", "session", "conference", "talks", "negotiations", "election",
+    "elections", "referendum", "visit", "rally", "ceremony", "launch", "funeral", "match",
+    "forum", "congress", "games", "olympics", "festival", "tournament", "championship",
+    "inauguration", "parade", "protest", "protests", "demonstration", "demonstrations",
+    "hearing", "expo", "exhibition", "celebration", "debate", "assembly", "dinner", "lunch",
+    "luncheon", "banquet", "convention", "game", "primary", "primaries", "runoff", "run-off",
+    "referendums", "strike", "marathon", "concert", "vote", "race", "run", "event", "pilgrimage", "round",
 }  # fmt: skip
-PRESENCE_PREPS = {"at", "during", "in"}
-CANDIDACY = {"candidate", "nominee", "contender", "present", "victory", "part"}
-LINK_DEPS = {"prep", "pobj", "npadvmod", "tmod", "attr", "appos", "nummod", "compound", "poss", "amod", "nmod", "advmod", "conj", "cc"}
-EVENT_WORDS = {"meeting", "summit", "session", "conference", "talks", "election", "elections", "visit", "rally", "game", "match"}
-VISIT_NOUNS = {"visit", "trip", "tour", "pilgrimage", "journey"}
+MODIFIER_DEPS = {"amod", "compound", "nummod", "nmod", "npadvmod", "advmod", "quantmod"}
+# Modifiers that place an event in time rather than name it ("the forthcoming meeting").
+TIME_MODIFIERS = {
+    "forthcoming", "upcoming", "coming", "early", "late", "afternoon", "morning",
+    "evening", "night", "planned", "scheduled", "weekly", "monthly", "yearly", "today",
+}  # fmt: skip
+NAME_PREPOSITIONS = {"on", "for", "of"}
+# Nouns that are events only in some uses: "the presidential race" (not "race relations"),
+# "the annual pilgrimage", "this latest round of voting" (not "a pilgrimage", "rounds of fire"),
+# "the November vote" (not "88% of the vote"), "the re-run" (not "a run").
+NEEDS_MODIFIER = {"race", "vote", "run", "event", "pilgrimage", "round"}
+COUNTED = {"game", "games", "match", "matches", "session", "sessions", "vote", "votes"}
 
 
-def event_found(relation: str, head: Span, tail: Span, pattern: str, confidence: float, *, tail_kind: str = "entity", tail_label: str | None = None) -> Found:
-    sent = head.sent
-    return Found(
-        relation, (head.start_char, head.end_char), head.label_, (tail.start_char, tail.end_char),
-        tail_label or tail.label_, (sent.start_char, sent.end_char), pattern, confidence, tail_kind,
-    )  # fmt: skip
-
-
-def frames(ctx: Context) -> Iterator[Found]:
-    """Every event-frame relation of the doc."""
-    for event in ctx.events:
-        clause = clause_heads(event)
-        yield from _chairs(ctx, event)
-        yield from _participants(ctx, event, clause)
-        yield from _date_and_place(ctx, event, clause)
-    yield from chairmanship(ctx)
-
-
-def clause_heads(event: Span) -> list[Token]:
-    """The tokens a date or place may hang on to belong to the event: the mention's head, the verb
-    that has it as subject/object ("was held", "made ... visit"), verbs in a clause on the mention
-    ("scheduled for", "which is due to begin") and their open complements ("set to take place")."""
-    root = event.root
-    heads = [root]
-    verb = None
-    if root.dep_ in {"nsubj", "nsubjpass", "dobj", "attr"}:
-        verb = root.head
-    elif root.dep_ == "pobj" and root.head.dep_ == "prep" and root.head.head.pos_ in {"VERB", "AUX"}:
-        verb = root.head.head
-    if verb is not None and verb.pos_ in {"VERB", "AUX"}:
-        heads.append(verb)
-    heads += [c for c in root.children if c.dep_ in {"acl", "relcl"}]
-    # "set to take place in ...", "is due to begin in ...": open and infinitival complements of
-    # the clause verbs, followed down the chain.
-    frontier = list(heads[1:])
-    while frontier:
-        h = frontier.pop()
-        for c in h.children:
-            if c not in heads and (c.dep_ in {"xcomp", "acomp"} or (c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children))):
-                heads.append(c)
-                frontier.append(c)
-    return heads
-
-
-def _linked(token: Token, heads: list[Token], max_steps: int = 4) -> bool:
-    """Does ``token`` hang on one of ``heads`` through prepositions and modifiers only?
-
-    A clause verb must govern the token directly ("scheduled for December 17"); the event's
-    own head may reach it through one noun ("Summit in Astana in 2022"), but never through
-    another event or a verb ("the meeting, which will present ... since the Summit in 2022").
-    """
-    node, nouns = token, 0
-    for _ in range(max_steps):
-        if node.dep_ not in LINK_DEPS or node.head == node:
-            return False
-        node = node.head
-        if node in heads:
-            return node == heads[0] or nouns == 0
-        if node.pos_ in {"VERB", "AUX"} or node.lower_ in EVENT_WORDS:
-            return False
-        nouns += node.pos_ in {"NOUN", "PROPN"}
-        if nouns > 1:
-            return False
-    return False
-
-
-def _date_and_place(ctx: Context, event: Span, heads: list[Token]) -> Iterator[Found]:
-    sent = event.sent
-    for record, span in ctx.dates:
-        if span.sent != sent:
-            continue
-        root = span.root
-        inside = event.start <= span.start and span.end <= event.end
-        if not inside and span.start < event.end and event.start < span.end:
-            continue
-        if inside or _linked(root, heads) or (root.head in heads and root.dep_ in {"npadvmod", "tmod", "poss", "nummod", "compound", "attr"}):
-            yield Found(
-                "event_date", (event.start_char, event.end_char), "EVENT", (record["start"], record["end"]),
-                "DATE", (sent.start_char, sent.end_char), "event_date", 0.7, "date",
-            )  # fmt: skip
-    preps = {"in", "at"} | ({"to"} if event.root.lemma_.lower() in VISIT_NOUNS else set())
-    for ent in (e for e in sent.ents if e.label_ in PLACE_LABELS):
-        if ent.start >= event.start and ent.end <= event.end:
-            continue
-        root = ent.root
-        # "in the capital, Abuja" / "to Canada's capital city, Ottawa": a place apposed to the object.
-        obj = root.head if root.dep_ in {"appos", "npadvmod"} and root.head.dep_ == "pobj" and root.head.pos_ == "NOUN" else root
-        prep = obj.head
-        if obj.dep_ == "pobj" and prep.lower_ in preps and (prep.head in heads or _linked(prep, heads, 2)):
-            for place in conjunct_ents(ctx, root, PLACE_LABELS):
-                yield event_found("event_location", event, place, "event_location", 0.7)
-
-
-def _chairs(ctx: Context, event: Span) -> Iterator[Found]:
-    root = event.root
-    for token in root.subtree:
-        # chaired_by: "meeting ..., chaired by A and B".
-        if token.lower_ == "by" and token.head.lemma_.lower() in CHAIR_VERBS | {"host", "lead"} and token.head.head == root:
-            for obj in (c for c in token.children if c.dep_ == "pobj"):
-                for person in conjunct_ents(ctx, obj, ACTORS):
-                    yield event_found("chairs", person, event, "chaired_by", 0.85)
-    if root.dep_ == "dobj" and root.head.lemma_.lower() in CHAIR_VERBS:
-        for subj in (c for c in root.head.children if c.dep_ == "nsubj"):
-            for agent in conjunct_ents(ctx, subj, ACTORS):
-                yield event_found("chairs", agent, event, "chaired_by", 0.8)
-
-
-def _participants(ctx: Context, event: Span, heads: list[Token]) -> Iterator[Found]:
-    root = event.root
-    # event_of: an organisation named in the mention ("CSO meeting") or after "of".
-    for i in range(event.start, event.end):
-        org = ctx.ent(i, {"ORG"})
-        if org is not None and org.end <= root.i:
-            yield event_found("participates_in", org, event, "event_of", 0.75)
-    for prep in (c for c in root.children if c.dep_ == "prep"):
-        objs = [c for c in prep.children if c.dep_ == "pobj"]
-        for obj in objs:
-            if prep.lower_ == "of":
-                for org in conjunct_ents(ctx, obj, {"ORG"}):
-                    yield event_found("participates_in", org, event, "event_of", 0.75)
-                # "with the participation of X".
-            elif prep.lower_ in {"with", "between"}:
-                for agent in conjunct_ents(ctx, obj, ACTORS):
-                    yield event_found("participates_in", agent, event, "event_with", 0.7)
-    for token in root.head.subtree if root.dep_ != "ROOT" else root.subtree:
-        if token.lower_ == "participation" and token.i > root.i:
-            for prep in (c for c in token.children if c.lower_ == "of"):
-                for obj in (c for c in prep.children if c.dep_ == "pobj"):
-                    for agent in conjunct_ents(ctx, obj, ACTORS):
-                        yield event_found("participates_in", agent, event, "participation", 0.8)
-    yield from _subjects(ctx, event)
-
-
-def _subjects(ctx: Context, event: Span) -> Iterator[Found]:
-    """The named subject of the clause the event is an object of, or "at"/"during" which it acts."""
-    root = event.root
-    verb, via = None, None
-    if root.dep_ in {"dobj", "attr"}:
-        verb, via = root.head, "object"
-    elif root.dep_ == "pobj" and root.head.dep_ == "prep":
-        prep = root.head
-        if prep.head.pos_ in {"VERB", "AUX"} and prep.lower_ in PRESENCE_PREPS:
-            verb, via = prep.head, "presence"
-        elif prep.head.lemma_.lower() in CANDIDACY and prep.lower_ in {"for", "at", "in"}:
-            verb, via = prep.head, "predicate"
-        elif prep.lower_ == "for" and any(c.dep_ == "attr" and c.lemma_.lower() in CANDIDACY for c in prep.head.children):
-            # "Gusenbauer will be the party's top candidate for the next election".
-            verb, via = prep.head, "predicate"
-    if verb is None:
+def event_mentions(doc: Doc, ents: list[Span]) -> Iterable[Span]:
+    """Yield the event mentions of ``doc`` (label EVENT); ``ents`` are its entities."""
+    ent_at = {i: e for e in ents for i in range(e.start, e.end)}
+    if not len(doc):
         return
-    if via == "object" and verb.lemma_.lower() not in TAKE_PART_VERBS:
-        return
-    if via == "object":
-        # "had lunch today with the President of Brazil, Lula": the partner hangs on the verb.
-        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"):
-            for obj in (c for c in prep.children if c.dep_ == "pobj"):
-                for agent in conjunct_ents(ctx, obj, ACTORS):
-                    yield event_found("participates_in", agent, event, "event_with", 0.65)
-    if via == "presence" and prep.lower_ == "in" and verb.lemma_.lower() not in TAKE_PART_VERBS | {"claim", "vote"}:
-        return
-    node = verb
-    for _ in range(3):
-        subj = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
-        if subj:
-            agents = conjunct_ents(ctx, subj[0], ACTORS)
-            # "Moi's Kenya African National Union party lost the race": the name before the noun.
-            agents = agents or [e for c in subj[0].children if c.dep_ in {"compound", "nmod"} if (e := ctx.ent(c.i, {"ORG", "GPE"}))][:1]
-            for agent in agents:
-                yield event_found("participates_in", agent, event, "event_subject", 0.65)
+    # Only the event nouns' tokens are visited (a scan of hashes, not of Token objects).
+    nouns = np.array([doc.vocab.strings.add(w) for w in EVENT_NOUNS], dtype="uint64")
+    for i in np.flatnonzero(np.isin(doc.to_array("LOWER"), nouns)).tolist():
+        token = doc[i]
+        if token.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        if token.i in ent_at:
+            continue  # part of a name ("World Cup", "Council of Foreign Ministers")
+        if token.dep_ == "compound" and token.head.pos_ in {"NOUN", "PROPN"} and token.head.i > token.i:
+            continue  # "launch opportunities", "election results"
+        nxt = doc[token.i + 1 : token.i + 3]
+        if token.is_title and len(nxt) == 2 and nxt[0].lower_ in NAME_PREPOSITIONS and nxt[1].is_title:
+            continue  # "Conference on Interaction and ...": the head of a name
+        if token.lower_ in COUNTED and any(t.dep_ == "nummod" for t in token.lefts):
+            continue  # "suspended for 30 games": a count, not an event
+        if token.lower_ in NEEDS_MODIFIER and not _event_sense(doc, token):
+            continue
+        if token.dep_ == "attr" and not any(t.dep_ == "expl" for t in token.head.children):
+            continue  # "the launch is a demonstration": a description ("there was a dinner" is not)
+        start = _modifier_start(doc, token, ent_at)
+        if token.lower_ == "run" and token.i >= 2 and doc[token.i - 1].text == "-":
+            start = token.i - 2  # "re-run" is split "re", "-", "run"
+        # A generic plural with no modifier is no specific event ("elections are ...").
+        if start == token.i and token.tag_ in {"NNS", "NNPS"} and not any(t.dep_ in {"det", "poss"} for t in token.lefts):
+            continue
+        yield Span(doc, start, token.i + 1, label="EVENT")
+
+
+def _event_sense(doc: Doc, token) -> bool:
+    """Whether a ``NEEDS_MODIFIER`` noun names an event here."""
+    prev = doc[token.i - 1] if token.i > 0 else None
+    if token.lower_ == "run":
+        # "re-run" is split "re", "-", "run"
+        return token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ == "re"
+    if token.lower_ == "event":
+        # "present at the event" names one; "an event of 1-in-2 probability" is a statistic
+        nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        return prev is not None and prev.lower_ in {"the", "this", "that"} and not (nxt is not None and nxt.lower_ == "of")
+    if token.lower_ == "vote":
+        before = doc[token.i - 2] if token.i >= 2 else None
+        return not (before is not None and before.lower_ == "of" or prev is not None and prev.lower_ == "of")
+    return any(t.dep_ in {"amod", "compound"} for t in token.lefts)
+
+
+def _modifier_start(doc: Doc, head, ent_at: dict) -> int:
+    """First token of the head's pre-modifiers that belong to the mention."""
+    left = [t for t in head.lefts if t.dep_ in MODIFIER_DEPS and t.lower_ not in DETERMINERS]
+    start = min([t.left_edge.i for t in left] + [head.i])
+    # Possessors and what precedes them are not part of the mention ("next week's talks").
+    for i in range(head.i - 1, start - 1, -1):
+        if doc[i].dep_ == "case" or doc[i].text in {"'s", "’s", "'"}:
+            start = i + 1
             break
-        if node.dep_ in {"attr", "acomp", "xcomp", "advcl", "pobj", "prep"}:
-            node = node.head
+    while start < head.i:
+        t = doc[start]
+        ent = ent_at.get(start)
+        # A nationality, a place or a calendar date before the noun says whose or when, not
+        # which ("Ukrainian presidential elections", "the Friday, November 19th game"); a
+        # duration ("two day rally") or a month ("the November vote") stays.
+        if ent is not None and (ent.label_ in {"NORP", "GPE"} or ent.label_ in {"DATE", "TIME"} and any(
+            c.isdigit() for c in ent.text
+        )):  # fmt: skip
+            start = ent.end
+            continue
+        if t.lower_ == "re" and start + 1 < head.i and doc[start + 1].text == "-":
+            break  # "re-run"
+        if t.lower_ in DETERMINERS or t.lower_ in TIME_MODIFIERS or t.dep_ in {"det", "poss", "case", "punct"} or t.is_punct:
+            start += 1
             continue
         break
-    if via == "predicate" and verb.lemma_.lower() == "present":
-        # "were present at the event: A (Economy), B (...)": the names listed after the colon.
-        sent = event.sent
-        colon = next((t.i for t in ctx.doc[event.end : sent.end] if t.text == ":"), None)
-        if colon is not None:
-            for ent in (e for e in sent.ents if e.start > colon and e.label_ == "PERSON"):
-                yield event_found("participates_in", ent, event, "event_present", 0.7)
-
-
-def chairmanship(ctx: Context) -> Iterator[Found]:
-    """"the chairmanship of CICA will pass from Kazakhstan to Azerbaijan" -> both chair CICA."""
-    doc = ctx.doc
-    for token in doc:
-        if token.lower_ not in {"chairmanship", "presidency", "chairship"}:
-            continue
-        of = next((c for c in token.children if c.lower_ == "of"), None)
-        org = next((e for c in of.children if c.dep_ == "pobj" if (e := ctx.ent(c.i, {"ORG", "EVENT"}))), None) if of else None
-        if org is None:
-            continue
-        verb = token.head
-        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"from", "to"}):
-            for obj in (c for c in prep.children if c.dep_ == "pobj"):
-                for agent in conjunct_ents(ctx, obj, ACTORS):
-                    yield event_found("chairs", agent, org, "chairmanship", 0.75)
-
-
-def event_rows(entities: list, dates: list, relations: list) -> list[dict]:
-    """One row per event of one article (records in, plain dicts out): name, first mention,
-    date value and text, location, chairs and participants (names joined by "; ")."""
-    names = {e.entity_id: e.canonical for e in entities}
-    named = [e for e in entities if e.label not in {"EVENT", "CARDINAL", "ORDINAL"}]
-    first: dict[str, object] = {}
-    for e in entities:
-        # An event word inside a name ("Conference" of "Conference on Interaction and ...") is no event.
-        inside_name = any(n.start <= e.start and e.end <= n.end for n in named)
-        if e.label == "EVENT" and e.entity_id not in first and not inside_name:
-            first[e.entity_id] = e
-    date_by_id = {d.date_id: d for d in dates}
-    slots: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-    for r in sorted(relations, key=lambda r: (r.head_start, r.tail_start)):
-        if r.relation in {"event_date", "event_location"} and r.head_id in first:
-            key = "date" if r.relation == "event_date" else "location"
-            value = date_by_id[r.tail_id].value if key == "date" and r.tail_id in date_by_id else names.get(r.tail_id, r.tail_text)
-            text = r.tail_text
-            if value not in slots[r.head_id][key]:
-                slots[r.head_id][key].append(value)
-                slots[r.head_id][key + "_text"].append(text)
-        elif r.relation in {"chairs", "participates_in"} and r.tail_id in first:
-            key = "chair" if r.relation == "chairs" else "participants"
-            name = names.get(r.head_id, r.head_text)
-            if name not in slots[r.tail_id][key]:
-                slots[r.tail_id][key].append(name)
-    rows = []
-    for event_id, mention in first.items():
-        s = slots.get(event_id, {})
-        rows.append({
-            "event_id": event_id, "name": names.get(event_id, mention.text), "start": mention.start,
-            "end": mention.end, "date_value": "; ".join(s.get("date", [])), "date_text": "; ".join(s.get("date_text", [])),
-            "location": "; ".join(s.get("location", [])), "chair": "; ".join(s.get("chair", [])),
-            "participants": "; ".join(s.get("participants", [])),
-        })  # fmt: skip
-    return rows
+    return min(start, head.i)

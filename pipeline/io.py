@@ -187,3 +187,15 @@ def read_table(path: Path) -> pd.DataFrame:
     if path.suffix == ".jsonl":
         return pd.read_json(path, orient="records", lines=True, dtype=False)
     return pd.read_parquet(path)
+
+
+def write_jsonl(items: Iterable[dict], path: str | Path) -> int:
+    """Write plain dicts as JSON lines (UTF-8, not ASCII-escaped); return how many."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    n = 0
+    with path.open("w", encoding="utf-8") as f:
+        for item in items:
+            f.write(json.dumps(item, ensure_ascii=False) + "\n")
+            n += 1
+    return n

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 from spacy.tokens import Doc
 
-from .events import event_rows
+from .event_frames import event_rows
 from .extensions import EVENTS_KEY, get_dict, get_list
 from .offsets import OffsetMap
 

@@ -24,7 +24,7 @@ from typing import Callable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from . import events as event_frames
+from . import event_frames
 from . import location_patterns as places
 from . import people_patterns as people
 from . import relation_patterns as titles

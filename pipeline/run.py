@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 from . import __version__
 from .io import Article, read_articles, write_extracted, write_tables
 from .nlp import config_hash, model_info, read_config, build
+from .entity_index import entity_index
 from .records import ArticleRecords, failed_article, from_doc, to_frames
 
 logger = logging.getLogger(__name__)
@@ -102,12 +103,15 @@ def run(
     records = process(nlp, articles, batch_size=batch_size, progress=progress)
     frames = to_frames(records)
     out = Path(out_dir)
+    # The corpus-level entity table: across articles, so not one of the per-article frames.
+    index = entity_index(frames["entities"])
     if fmt == "timeml":  # one .tml per article, for the TempEval-3 tools
         from .formats.timeml import write_articles
 
         written = write_articles(articles, frames["dates"].to_dict("records"), out)
     else:
         written = write_tables(frames, out, fmt)
+        written += write_tables({"entities_index": index}, out, fmt)
     written += write_extracted(articles, out)
     info = {
         "newsie_version": __version__,
@@ -117,7 +121,7 @@ def run(
         "inputs": [str(p) for p in paths],
         "n_articles": len(articles),
         "n_failed": sum(r.article.status != "ok" for r in records),
-        "counts": {name: len(frame) for name, frame in frames.items()},
+        "counts": {name: len(frame) for name, frame in frames.items()} | {"entities_index": len(index)},
         "errors": [
             {"article_id": r.article.article_id, "error": r.article.error}
             for r in records

@@ -22,6 +22,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import GoldFormatError
+from ..io import write_jsonl
 
 LABELS = {"Peop": "PERSON", "Org": "ORG", "Loc": "GPE"}
 # A CoNLL04 Loc whose last word is one of these is a region (OntoNotes LOC), not a GPE.
@@ -101,17 +102,15 @@ def read_sentences(path: str | Path) -> list[dict]:
     return data
 
 
+def to_gold(path: str | Path) -> list[dict]:
+    """The sentences of a SpERT JSON file as newsie gold articles, one per sentence."""
+    path = Path(path)
+    return [sentence_to_gold(s, f"{path.stem}_{i:04d}") for i, s in enumerate(read_sentences(path))]
+
+
 def convert(path_in: str | Path, path_out: str | Path) -> int:
     """Write the sentences of a SpERT JSON file as newsie gold JSONL; return how many."""
-    path_in = Path(path_in)
-    sentences = read_sentences(path_in)
-    lines = [
-        json.dumps(sentence_to_gold(s, f"{path_in.stem}_{i:04d}"), ensure_ascii=False)
-        for i, s in enumerate(sentences)
-    ]
-    Path(path_out).parent.mkdir(parents=True, exist_ok=True)
-    Path(path_out).write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return len(lines)
+    return write_jsonl(to_gold(path_in), path_out)
 
 
 def restrict(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:

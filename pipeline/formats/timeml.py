@@ -12,7 +12,6 @@ TempEval-3 scorer reads.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +19,7 @@ from typing import Iterable, Iterator
 from xml.sax.saxutils import escape, quoteattr, unescape
 
 from ..errors import TimemlError
+from ..io import write_jsonl
 
 TAG = re.compile(r"<(/?)([A-Za-z0-9_]+)((?:\s+[^<>]*?)?)\s*(/?)>")
 ATTR = re.compile(r'([A-Za-z_:]+)\s*=\s*"([^"]*)"')
@@ -135,16 +135,14 @@ def to_record(doc: TimemlDocument) -> dict:
     }
 
 
+def to_gold(path: str | Path) -> list[dict]:
+    """A TimeML file or folder as newsie gold articles (text, published date, gold dates)."""
+    return [to_record(doc) for doc in read_corpus(path)]
+
+
 def convert(path_in: str | Path, path_out: str | Path) -> int:
     """Convert a TimeML file or folder to newsie JSONL; return the number of documents."""
-    out = Path(path_out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    n = 0
-    with out.open("w", encoding="utf-8") as handle:
-        for doc in read_corpus(path_in):
-            handle.write(json.dumps(to_record(doc), ensure_ascii=False) + "\n")
-            n += 1
-    return n
+    return write_jsonl(to_gold(path_in), path_out)
 
 
 def to_timeml(doc_id: str, text: str, dct: str, dates: Iterable[dict]) -> str:

@@ -1,0 +1,294 @@
+"""Name and amount shapes the model gets wrong, read from the tokens themselves.
+
+- Organisation and facility names by their last word (``name_heads.json``): "Civil Defense
+  Authority", "Saudi Interior Ministry", "Grand Mosque", "Al-Ghaza Hotel". A nationality right
+  before an organisation's name is part of it ("Greek Ministry of Culture").
+- An organisation's "of/for/on" complement in capitals is part of its name ("Liberal Party of
+  Kenya", "International Working Group on Afghan Women").
+- A name with a model or version number is a product ("Delta 4", "Firefox 1.0") outside results
+  lines.
+- Amounts: a number with its unit is a QUANTITY ("28,950 lb", "365s"); a currency prefix
+  belongs to the MONEY ("NZ $ 26 million", "$11.5bn").
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+from spacy.tokens import Doc, Span
+
+from .gazetteer import Gazetteer
+from .repairs import NAME_LABELS, ORDINAL_WORD
+
+JOINERS = {"of", "for", "on", "'s", "-", "&", "and"}
+COMPLEMENT = {"of", "for", "on"}
+NUMBER_WITH_UNIT = re.compile(r"^\d[\d,.]*(?:s|kg|km|lb|lbs|m|mm|cm|t|mph|kw|mw|gw)$", re.IGNORECASE)
+VERSION = re.compile(r"^\d+(?:\.\d+)*[a-z]?$")
+ORDINAL_IN_TEXT = re.compile(
+    r"(?<!\w)(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
+    r"|eleventh|twelfth|twentieth|thirtieth|fortieth|fiftieth|hundredth)(?!\w)",
+    re.IGNORECASE,
+)
+ROMAN = re.compile(r"^(?:II|III|IV|V|VI|VII|VIII|IX|X)$")
+
+
+def _capitalised(token) -> bool:
+    return token.is_title or token.is_upper and len(token) > 1 or token.text[:1].isupper() and "-" in token.text
+
+
+def head_names(doc: Doc, ents: list[Span], gazetteer: Gazetteer) -> list[Span]:
+    """Capitalised runs ending in an organisation or facility word, as ORG or FAC."""
+    heads = {w: lab for lab in ("ORG", "FAC") for w in gazetteer.heads.get(lab, [])}
+    ent_at = {i: e for e in ents for i in range(e.start, e.end)}
+    out = []
+    if not len(doc):
+        return out
+    hashes = np.array([doc.vocab.strings.add(w) for w in heads], dtype="uint64")
+    for i in np.flatnonzero(np.isin(doc.to_array("ORTH"), hashes)).tolist():  # the head words only
+        token = doc[i]
+        label = heads[token.text]
+        if token.i + 1 < len(doc) and doc[token.i + 1].text in heads:
+            continue
+        start = token.i
+        while start > 0:
+            prev = doc[start - 1]
+            if _capitalised(prev) and prev.is_alpha or prev.text == "-" and start > 1 and _capitalised(doc[start - 2]):
+                start -= 1
+            else:
+                break
+        end = token.i + 1
+        # "Ministry of Culture": a capitalised complement.
+        if end + 1 < len(doc) and doc[end].lower_ in COMPLEMENT and _capitalised(doc[end + 1]):
+            end += 2
+            while end < len(doc) and _capitalised(doc[end]) and doc[end].is_alpha:
+                end += 1
+        if end - start < 2 and label == "ORG":
+            continue  # a lone "Council" is a shortened name: the model and aliases decide
+        prev = ent_at.get(start - 1)
+        if prev is not None and prev.label_ == "NORP" and prev.end == start and label == "ORG":
+            start = prev.start  # "Greek Ministry of Culture"
+        # "The Huffington Post", "Four National Basketball Association players": no article, no count.
+        while start < end - 1 and (doc[start].lower_ in {"the", "a", "an"} or doc[start].like_num):
+            start += 1
+        out.append(Span(doc, start, end, label=label))
+    return out
+
+
+def replace_overlapping(ents: list[Span], new: list[Span], *, replaceable: set[str]) -> list[Span]:
+    """Put each new span in, replacing the entities it covers when they have a replaceable label
+    (or lie inside it); skip it when it would cut an entity in two."""
+    out = list(ents)
+    for span in new:
+        overlapping = [e for e in out if e.start < span.end and span.start < e.end]
+        if all(e.start >= span.start and e.end <= span.end and (e.label_ in replaceable or len(e) < len(span))
+               for e in overlapping):  # fmt: skip
+            out = [e for e in out if e not in overlapping] + [span]
+    return out
+
+
+def extend_complements(doc: Doc, ents: list[Span]) -> list[Span]:
+    """ORG + "of/for/on" + a capitalised run: "Liberal Party of Kenya".
+
+    The run stops where another name starts ("Secretary of the Air Force for Acquisition Marvin
+    Sambur" does not make "Marvin Sambur" part of the Air Force), and a complement that is itself
+    a tagged name is taken whole ("Liberal Party of Kenya").
+    """
+    starts = {e.start: e for e in ents}
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    out, absorbed = [], set()
+    for e in ents:
+        if e.label_ == "ORG" and e.end + 1 < len(doc) and doc[e.end].lower_ in COMPLEMENT and _capitalised(doc[e.end + 1]):
+            first = e.end + 1
+            following = starts.get(first)
+            if following is not None:
+                if following.label_ in {"GPE", "LOC", "NORP"} or following.label_ == "ORG":
+                    out.append(Span(doc, e.start, following.end, label="ORG"))
+                    absorbed.add(following.start)
+                    continue
+                out.append(e)
+                continue
+            end = first
+            while end < len(doc) and end not in taken and _capitalised(doc[end]) and (doc[end].is_alpha or doc[end].text == "-"):
+                end += 1
+            if end < len(doc) and end in taken or end - first > 4:
+                out.append(e)  # the run runs into another name, or is too long to trust
+                continue
+            out.append(Span(doc, e.start, end, label="ORG"))
+        else:
+            out.append(e)
+    return [e for e in out if e.start not in absorbed or e.label_ == "ORG" and e.start not in starts]
+
+
+def versions_are_products(doc: Doc, ents: list[Span], in_results_line) -> list[Span]:
+    """"Delta 4", "Mozilla Firefox 1.0": a name with a version number is a product.
+
+    ``in_results_line(i)`` tells whether token ``i`` is in a results line, where a number after
+    a name is a score.
+    """
+    out = []
+    for e in ents:
+        if e.label_ in {"ORG", "PERSON", "PRODUCT"} and not in_results_line(e.start):
+            end = e.end
+            nxt = doc[end] if end < len(doc) else None
+            roman = e.label_ == "PRODUCT" and nxt is not None and ROMAN.match(nxt.text)  # "Delta IV"
+            if nxt is not None and (VERSION.match(nxt.text) or roman) and nxt.ent_type_ in {"", "CARDINAL"}:
+                end += 1
+                # "Delta 4 Heavy": a capitalised variant name after the number
+                if end < len(doc) and doc[end].is_title and doc[end].pos_ in {"PROPN", "ADJ"} and not doc[end].ent_type_:
+                    end += 1
+            numbered = [t for t in doc[e.start + 1 : end] if VERSION.match(t.text) and any(c.isdigit() for c in t.text)]
+            if (numbered or roman) and doc[e.start].text[:1].isupper():  # "Delta 4", "Delta 4 Heavy", "Firefox 1.0"
+                e = Span(doc, e.start, end, label="PRODUCT")
+        out.append(e)
+    return out
+
+
+
+
+def descriptor_orgs(doc: Doc, ents: list[Span], gazetteer: Gazetteer) -> list[Span]:
+    """A name right before "party", "company", "news agency" is an organisation: "Frelimo party"."""
+    descriptors = set(gazetteer.heads.get("descriptors", []))
+    out = []
+    for e in ents:
+        if e.label_ in {"PERSON", "GPE", "LOC", "FAC", "PRODUCT"} and e.end < len(doc):
+            nxt = doc[e.end]
+            if nxt.lower_ in descriptors and nxt.is_lower and not gazetteer.is_country(e.text):
+                e = Span(doc, e.start, e.end, label="ORG")
+        out.append(e)
+    return out
+
+
+def ordinals(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Ordinals the model left untagged ("the 12th woman", "third-largest"), as ORDINAL."""
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    out = list(ents)
+    for m in ORDINAL_IN_TEXT.finditer(doc.text):  # the text first: cheaper than every token
+        span = doc.char_span(m.start(), m.end())
+        if span is None or len(span) != 1 or span.start in taken:
+            continue
+        token = span[0]
+        if token.pos_ in {"ADJ", "NUM"} and token.dep_ != "advmod":
+            out.append(Span(doc, token.i, token.i + 1, label="ORDINAL"))
+    return out
+
+
+def person_extents(doc: Doc, ents: list[Span], gazetteer: Gazetteer) -> list[Span]:
+    """Complete person names the model cut short: "Kim Jong-un" (not "Kim Jong"), "Paulo Brizola
+    Nunes" (not "Paulo Brizola")."""
+    # A one-word PERSON right after a name is its last part ("Paulo Brizola" + "Nunes").
+    single = {e.start: e for e in ents if len(e) == 1 and e[0].is_title and e.label_ in {"PERSON", "GPE", "ORG", "NORP"}}
+    particles = set(gazetteer.heads.get("name_particles", [])) - {"of", "and", "&", "y"}
+    absorbed: set[int] = set()
+    taken = {i for e in ents for i in range(e.start, e.end) if e.start not in single}
+    stop = set(gazetteer.heads.get("ORG", [])) | set(gazetteer.heads.get("FAC", []))
+    out = []
+    for e in ents:
+        if e.start in absorbed:
+            continue
+        if e.label_ == "PERSON":
+            end = e.end
+            while True:
+                if (end + 1 < len(doc) and doc[end].lower_ in particles and doc[end].is_lower and doc[end + 1].is_title
+                        and doc[end + 1].is_alpha and (end + 1 not in taken)):  # fmt: skip
+                    end += 2  # "Daniel arap Moi", "Osama bin Laden"
+                elif (end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_
+                        and not doc[end].whitespace_ and doc[end + 1].is_alpha and end + 1 not in taken):  # fmt: skip
+                    end += 2
+                elif end < len(doc) and end not in taken and doc[end].is_title and doc[end].pos_ == "PROPN" \
+                        and doc[end].text not in stop and not doc[end - 1].whitespace_ == "" and doc[end].is_alpha:  # fmt: skip
+                    end += 1
+                else:
+                    break
+            if end > e.end:
+                absorbed.update(i for i in range(e.end, end) if i in single)
+                e = Span(doc, e.start, end, label="PERSON")
+        out.append(e)
+    return [e for e in out if e.start not in absorbed or len(e) > 1]
+
+
+def split_team_player(doc: Doc, ents: list[Span]) -> list[Span]:
+    """"Detroit Pistons Chauncey Billups": a team's plural name, then a player's name."""
+    out = []
+    for e in ents:
+        if e.label_ in {"ORG", "PERSON"} and len(e) >= 3:
+            cut = next((t.i + 1 for t in e[:-1] if t.tag_ == "NNPS" and t.is_title and t.i > e.start), None)
+            if cut is not None and e.end - cut >= 2 and all(t.is_title and t.is_alpha for t in doc[cut : e.end]):
+                out += [Span(doc, e.start, cut, label="ORG"), Span(doc, cut, e.end, label="PERSON")]
+                continue
+        out.append(e)
+    return out
+
+
+AWARD_WORDS = {"prize", "award", "medal", "trophy"}
+
+
+def awards(doc: Doc, ents: list[Span]) -> list[Span]:
+    """"the Peace prize", "Nobel Peace Prize": a named award is a WORK_OF_ART (OntoNotes)."""
+    out = []
+    for e in ents:
+        if e.label_ in {"ORG", "PERSON", "FAC", "GPE", "NORP", "WORK_OF_ART", "EVENT"} and e.end < len(doc) \
+                and doc[e.end].lower_ in AWARD_WORDS and e[0].is_title:  # fmt: skip
+            e = Span(doc, e.start, e.end + 1, label="WORK_OF_ART")
+        out.append(e)
+    return out
+
+
+def named_days(doc: Doc, ents: list[Span]) -> list[Span]:
+    """"International Women's Day", "Waitangi Day": a named day is an EVENT (the model calls
+    them organisations); days the model reads as dates stay dates."""
+    out = []
+    for e in ents:
+        if e.label_ in {"ORG", "PERSON", "FAC", "WORK_OF_ART", "NORP", "GPE"} and len(e) > 1 and e[-1].text == "Day":
+            e = Span(doc, e.start, e.end, label="EVENT")
+        out.append(e)
+    return out
+
+
+def place_appositions(doc: Doc, ents: list[Span], gazetteer: Gazetteer) -> list[Span]:
+    """"the town of Yeoncheon", "the city of Halifax": a place, whatever the model said."""
+    nouns = set(gazetteer.heads.get("place_nouns", []))
+    out = []
+    for e in ents:
+        if e.label_ in {"ORG", "PERSON", "NORP", "FAC", "LOC"} and e.start >= 2 and doc[e.start - 1].lower_ == "of" \
+                and doc[e.start - 2].lower_ in nouns:  # fmt: skip
+            e = Span(doc, e.start, e.end, label="GPE")
+        out.append(e)
+    return out
+
+
+def amounts(doc: Doc, ents: list[Span], gazetteer: Gazetteer) -> list[Span]:
+    """Units make a number a QUANTITY; a currency prefix belongs to the MONEY; an approximator
+    ("over", "nearly", "more than") belongs to the amount."""
+    units = set(gazetteer.heads.get("units", []))
+    prefixes = set(gazetteer.heads.get("currency_prefixes", []))
+    approximators = [tuple(a.split()) for a in gazetteer.heads.get("approximators", [])]
+    out = []
+    last_words = {a[-1] for a in approximators}
+    approximators = sorted(approximators, key=len, reverse=True)
+    for e in ents:
+        if e.label_ in {"CARDINAL", "MONEY", "QUANTITY", "PERCENT"} and e.start > 0 and doc[e.start - 1].lower_ in last_words:
+            for words in approximators:
+                s = e.start - len(words)
+                if s >= 0 and tuple(t.lower_ for t in doc[s : e.start]) == words:
+                    e = Span(doc, s, e.end, label=e.label)
+                    break
+        if e.label_ in {"CARDINAL", "MONEY", "QUANTITY", "PERCENT"}:
+            # "107 or more", "seventy-five percent"
+            if e.end + 1 < len(doc) and doc[e.end].lower_ == "or" and doc[e.end + 1].lower_ in {"more", "so"}:
+                e = Span(doc, e.start, e.end + 2, label=e.label)
+            if e.label_ == "CARDINAL" and e.end < len(doc) and doc[e.end].lower_ in {"percent", "%", "pct"}:
+                e = Span(doc, e.start, e.end + 1, label="PERCENT")
+        if e.label_ == "CARDINAL" and e.end < len(doc) and doc[e.end].lower_ in units:
+            e = Span(doc, e.start, e.end + 1, label="QUANTITY")
+        elif len(e) == 1 and NUMBER_WITH_UNIT.match(e.text) and not e[0].like_num and e.label_ not in {"DATE", "TIME", "MONEY"}:
+            e = Span(doc, e.start, e.end, label="QUANTITY")
+        elif e.label_ == "MONEY":
+            start = e.start
+            if start > 0 and doc[start - 1].text in {"$", "€", "£", "¥"}:
+                start -= 1
+            if start > 0 and doc[start - 1].text in prefixes and doc[start].text in {"$"}:
+                start -= 1
+            e = Span(doc, start, e.end, label="MONEY")
+        out.append(e)
+    return out
