@@ -227,6 +227,7 @@ class _Plan:
     todo: list[str] = field(default_factory=list)
     n_skipped: int = 0
     n_duplicates: int = 0
+    n_new: int = 0  # new or changed, before --limit
     ids: set[str] = field(default_factory=set)
 
 
@@ -246,6 +247,7 @@ def _plan(paths: list, store: Store, key: PipelineKey, *, force: bool, limit: in
             plan.n_skipped += 1
         else:
             plan.todo.append(article.article_id)
+    plan.n_new = len(plan.todo)
     if limit is not None:
         plan.todo = plan.todo[:limit]
     return plan
@@ -327,7 +329,7 @@ def run(
             "n_processed": processed,
             "n_skipped": plan.n_skipped,
             "n_duplicates": plan.n_duplicates,
-            "n_pending": total - processed,
+            "n_pending": plan.n_new - processed,
             "n_failed": len(errors),
             "counts": counts,
             "errors": errors,

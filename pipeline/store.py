@@ -260,9 +260,13 @@ def _export_csv(name: str, chunks: Iterable[pd.DataFrame], path: Path) -> None:
 
 def _export_jsonl(name: str, chunks: Iterable[pd.DataFrame], path: Path) -> None:
     with open(path, "w", encoding="utf-8") as f:
+        empty = True
         for chunk in chunks:
             text = chunk.to_json(orient="records", lines=True, force_ascii=False)
             f.write(text if text.endswith("\n") else text + "\n")
+            empty = False
+        if empty:  # as pandas writes an empty table, so that readers accept it
+            f.write(pd.DataFrame([], columns=columns(name)).to_json(orient="records", lines=True))
 
 
 def _export_parquet(name: str, chunks: Iterable[pd.DataFrame], path: Path) -> None:
