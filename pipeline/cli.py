@@ -59,6 +59,9 @@ def run(
     for path in inputs:
         if not path.exists():
             fail(f"no such file or folder: {path}")
+    if dask:
+        # Dask logs every worker start and stop at INFO; newsie reports progress itself.
+        logging.getLogger("distributed").setLevel(logging.ERROR if quiet else logging.WARNING)
     try:
         result = run_job(
             inputs, out, config_path=config, model=model, fmt=fmt, batch_size=batch_size,

@@ -162,9 +162,11 @@ def extract(
     """
     inflight: deque[Article] = deque()
     source = iter(articles)
+    fed = [0]
 
     def feed() -> Iterator[Doc]:
         for article in source:
+            fed[0] += 1
             inflight.append(article)
             if not article.error:
                 yield make_doc(nlp, article)
@@ -178,6 +180,7 @@ def extract(
 
     with _tolerant(nlp) as log:
         while True:
+            fed_before = fed[0]
             try:
                 for doc in nlp.pipe(feed(), batch_size=batch_size, n_process=n_process):
                     yield from settle_until(doc._.article_id)
@@ -187,7 +190,10 @@ def extract(
                 break
             except Exception as err:
                 # A stage that takes no error handler broke the stream: settle what was fed
-                # one by one, then go on with the rest of the input in a new stream.
+                # one by one, then go on with the rest of the input in a new stream. A stream
+                # that fails before taking any article would fail forever: give up.
+                if fed[0] == fed_before:
+                    raise
                 logger.warning("the pipeline stream failed (%s); its batch is retried one by one", err)
                 yield from settle_until(None)
         yield from settle_until(None)

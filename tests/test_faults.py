@@ -39,11 +39,27 @@ def fault_stage(doc):
     return doc
 
 
-def light_pipeline() -> Language:
-    """A blank English pipeline with the cleaner and the fault stage: fast, and the same in a subprocess."""
+class BatchFaultStage:
+    """Like spaCy's Cython stages: a ``pipe`` that raises for its whole batch, no error handler."""
+
+    def __call__(self, doc):
+        return fault_stage(doc)
+
+    def pipe(self, docs, batch_size: int = 128):
+        for doc in docs:
+            yield self(doc)
+
+
+@Language.factory("test_batch_fault_stage")
+def make_batch_fault_stage(nlp: Language, name: str) -> BatchFaultStage:
+    return BatchFaultStage()
+
+
+def light_pipeline(stage: str = "test_fault_stage") -> Language:
+    """A blank English pipeline with the cleaner and a fault stage: fast, and the same in a subprocess."""
     nlp = spacy.blank("en")
     nlp.add_pipe("news_cleaner", first=True)
-    nlp.add_pipe("test_fault_stage")
+    nlp.add_pipe(stage)
     return nlp
 
 
@@ -87,17 +103,20 @@ def test_faults_bad_inputs_are_not_retried_until_they_change(nlp, bad_inbox, tmp
     assert fixed.info["n_processed"] == 1 and fixed.n_failed == len(BAD_INPUTS) - 1
 
 
-@pytest.mark.parametrize("n_process", [1, 2])
-def test_faults_a_stage_raising_fails_only_its_article(tmp_path, n_process):
+@pytest.mark.parametrize(
+    "stage, n_process",
+    [("test_fault_stage", 1), ("test_fault_stage", 2), ("test_batch_fault_stage", 1), ("test_batch_fault_stage", 2)],
+)
+def test_faults_a_stage_raising_fails_only_its_article(tmp_path, stage, n_process):
     inbox = tmp_path / "inbox"
     inbox.mkdir()
     for i in range(6):
         body = f"Story {i} from Astana." + (f" {MARKER} here." if i == 2 else "")
         (inbox / f"a{i}.txt").write_text(f" date 2024-12-11\n{body}\n", encoding="utf-8")
-    result = run([inbox], tmp_path / "out", nlp=light_pipeline(), batch_size=4, n_process=n_process)
+    result = run([inbox], tmp_path / "out", nlp=light_pipeline(stage), batch_size=4, n_process=n_process)
     articles = result.frames["articles"].set_index("article_id")
     assert articles.loc["a2", "status"] == "error"
-    assert articles.loc["a2", "error"] == "stage test_fault_stage raised ValueError: marked article"
+    assert articles.loc["a2", "error"] == f"stage {stage} raised ValueError: marked article"
     assert (articles.drop(index="a2")["status"] == "ok").all() and len(articles) == 6
     assert result.n_failed == 1
 
