@@ -28,7 +28,6 @@ from .io import TABLE_FORMATS, Article
 from .records import SORT_KEYS, TABLES, ArticleRecords, columns
 
 STORE_NAME = "newsie.sqlite"
-SCHEMA_VERSION = 1
 SQL_TYPES = {"str": "TEXT", "int": "INTEGER", "float": "REAL"}
 EXPORT_CHUNK = 20_000  # rows per chunk when streaming a table out of the store
 
@@ -50,8 +49,13 @@ def content_hash(article: Article) -> str:
     return hashlib.sha256("\x1f".join(parts).encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
 
+def _schema() -> str:
+    """The tables' columns and types: a store written under another schema is rebuilt."""
+    return json.dumps({name: _table_sql(name) for name in TABLES}, sort_keys=True)
+
+
 def _table_sql(name: str) -> str:
-    types = {f.name: SQL_TYPES[str(f.type)] for f in dataclasses.fields(TABLES[name])}
+    types = {f.name: SQL_TYPES.get(str(f.type), "TEXT") for f in dataclasses.fields(TABLES[name])}
     cols = ", ".join(f'"{col}" {types[col]}' for col in columns(name))
     primary = ", PRIMARY KEY (article_id)" if name == "articles" else ""
     return f"CREATE TABLE IF NOT EXISTS {name} ({cols}{primary})"
@@ -99,14 +103,20 @@ class Store:
 
     def _create(self) -> None:
         with self._transaction():
+            self.conn.execute("CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT)")
+            found = self.conn.execute("SELECT value FROM meta WHERE name = 'schema'").fetchone()
+            if found is not None and found[0] != _schema():
+                # The record columns changed since this store was written: its rows cannot be
+                # exported as they are, so start afresh (every article is processed again).
+                for name in [*TABLES, "sources"]:
+                    self.conn.execute(f"DROP TABLE IF EXISTS {name}")
+            self.conn.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (_schema(),))
             for name in TABLES:
                 self.conn.execute(_table_sql(name))
                 if name != "articles":
                     self.conn.execute(f"CREATE INDEX IF NOT EXISTS {name}_article ON {name} (article_id)")
             self.conn.execute(SOURCES_SQL)
             self.conn.execute(RUNS_SQL)
-            self.conn.execute("CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT)")
-            self.conn.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
 
     def _transaction(self):
         return _Transaction(self.conn)
@@ -274,7 +284,8 @@ def _export_parquet(name: str, chunks: Iterable[pd.DataFrame], path: Path) -> No
     import pyarrow.parquet as pq
 
     arrow_types = {"str": pa.string(), "int": pa.int64(), "float": pa.float64()}
-    schema = pa.schema([(f.name, arrow_types[str(f.type)]) for f in dataclasses.fields(TABLES[name])])
+    fields = dataclasses.fields(TABLES[name])
+    schema = pa.schema([(f.name, arrow_types.get(str(f.type), pa.string())) for f in fields])
     with closing(pq.ParquetWriter(path, schema)) as writer:
         for chunk in chunks:
             writer.write_table(pa.Table.from_pandas(chunk, schema=schema, preserve_index=False))

@@ -103,3 +103,14 @@ def test_store_export_of_an_empty_store_has_headers(store, tmp_path):
     assert (tmp_path / "out" / "entities.csv").read_text().startswith("article_id,entity_id,start,end")
     assert not list((tmp_path / "out").glob(".*.tmp"))
     assert len(paths) == 5
+
+
+def test_store_written_under_other_columns_is_rebuilt(tmp_path):
+    path = tmp_path / "newsie.sqlite"
+    with Store(path) as store:
+        store.write([(make_records("a", 2), "h1")], KEY)
+        store.conn.execute("UPDATE meta SET value = 'an older schema' WHERE name = 'schema'")
+    with Store(path) as reopened:
+        assert reopened.keys() == {} and reopened.count("entities") == 0
+        reopened.write([(make_records("a", 1), "h1")], KEY)
+        assert reopened.count("entities") == 1
