@@ -66,14 +66,14 @@ class PipelineLoader(WorkerPlugin):
             delattr(worker, NLP_ATTRIBUTE)
 
 
-def process_partition(articles: list[Article], batch_size: int) -> list[tuple[Article, ArticleRecords]]:
-    """Run on a worker: the partition's records, with the worker's own pipeline."""
+def process_partition(articles: list[Article], batch_size: int) -> list[ArticleRecords]:
+    """Run on a worker: the partition's records in input order, with the worker's pipeline."""
     from distributed import get_worker
 
     from .run import extract
 
     nlp = getattr(get_worker(), NLP_ATTRIBUTE)
-    return list(extract(nlp, articles, batch_size=batch_size))
+    return [records for _, records in extract(nlp, articles, batch_size=batch_size)]
 
 
 def partitions(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
@@ -123,12 +123,21 @@ def extract_on_dask(
         in_flight = 2 * max(1, len(client.scheduler_info()["workers"]))
         parts = partitions(articles, size)
         queue = distributed.as_completed()
+        # The client keeps the articles in flight rather than getting them back with the records.
+        sent: dict = {}
+
+        def submit(part: list[Article]) -> None:
+            future = client.submit(process_partition, part, batch_size, pure=False)
+            sent[future.key] = part
+            queue.add(future)
+
         for part in islice(parts, in_flight):
-            queue.add(client.submit(process_partition, part, batch_size, pure=False))
+            submit(part)
         for future in queue:
-            results = future.result()
+            records = future.result()
+            part = sent.pop(future.key)
             future.release()
             following = next(parts, None)
             if following is not None:
-                queue.add(client.submit(process_partition, following, batch_size, pure=False))
-            yield from results
+                submit(following)
+            yield from zip(part, records, strict=True)
