@@ -129,11 +129,10 @@ def bench_stages(nlp, articles: list, batch_size: int) -> dict[str, float]:
     return seconds
 
 
-def bench_two_processes(nlp, articles: list, batch_size: int) -> float:
+def bench_two_processes(nlp, articles: list, batch_size: int) -> tuple[float, float]:
     from pipeline.run import extract
 
-    wall, _ = timed(lambda: consume(extract(nlp, articles, batch_size=batch_size, n_process=2)))
-    return wall
+    return timed(lambda: consume(extract(nlp, articles, batch_size=batch_size, n_process=2)))
 
 
 def child_run(inbox: str, out: str, batch_size: int) -> None:
@@ -181,6 +180,8 @@ def main() -> None:
     parser.add_argument("--chunks", type=int, default=5, help="interleaved chunks for the bare/newsie comparison")
     parser.add_argument("--batch-size", type=int, default=32)
     parser.add_argument("--data", default=None, help="folder of articles (default: ../shared/data/news, else seeds/)")
+    parser.add_argument("--sections", default="throughput,runs",
+                        help="throughput (with stages and processes) and/or runs")  # fmt: skip
     parser.add_argument("--child-run", nargs=2, metavar=("INBOX", "OUT"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child_run:
@@ -195,6 +196,14 @@ def main() -> None:
     print(f"newsie throughput benchmark: {len(sample)} articles, {n_words} words from {source} (repeated); "
           f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}", flush=True)  # fmt: skip
 
+    sections = set(args.sections.split(","))
+    if "throughput" in sections:
+        measure_in_process(sample, n_words, args)
+    if "runs" in sections:
+        measure_runs(articles, sizes, args)
+
+
+def measure_in_process(sample: list, n_words: int, args) -> None:
     print("\n1. Throughput, one process (bare and newsie interleaved over the same texts)")
     result = bench_throughput(sample, args.chunks, args.batch_size)
     bare_wall, bare_cpu = result["totals"]["bare"]
@@ -213,12 +222,16 @@ def main() -> None:
         row(name, f"{seconds:.2f}", f"{100 * seconds / total:.1f}%")
 
     print("\n3. Processes (newsie, same articles; n_process=1 is newsie's time in 1.)")
-    one, two = news_wall, bench_two_processes(nlp, sample, args.batch_size)
+    one, (two, two_cpu) = news_wall, bench_two_processes(nlp, sample, args.batch_size)
     row("", "n_process=1", "n_process=2", "speed-up")
     row("words/s (wall clock)", f"{n_words / one:.0f}", f"{n_words / two:.0f}", f"{one / two:.2f}x")
+    # How many cores the runs actually got: on a shared machine this caps the speed-up.
+    row("cores used (CPU s per wall s)", f"{news_cpu / one:.2f}", f"{two_cpu / two:.2f}", "")
+    row("words per CPU second", f"{n_words / news_cpu:.0f}", f"{n_words / two_cpu:.0f}", "")
     print(f"  target 2 processes >= 1.6 x one: {verdict(one / two >= 1.6)}", flush=True)
-    del nlp, result
 
+
+def measure_runs(articles: list, sizes: list[int], args) -> None:
     print("\n4. Whole runs in subprocesses (store, export): peak RSS; 5. second run over unchanged input")
     row("", "articles", "wall s", "peak RSS MB")
     with tempfile.TemporaryDirectory(prefix="newsie-bench-") as tmp:

@@ -36,6 +36,8 @@ from .store import PipelineKey, Store, content_hash
 logger = logging.getLogger(__name__)
 
 Progress = Callable[[int, int], None]
+# Characters per batch in one process: about 32 average news articles.
+MAX_BATCH_CHARS = 100_000
 Processed = tuple[Article, ArticleRecords]
 
 
@@ -152,14 +154,50 @@ def _records(doc: Doc, article: Article) -> ArticleRecords:
 
 
 def extract(
-    nlp: Language, articles: Iterable[Article], *, batch_size: int = 32, n_process: int = 1
+    nlp: Language,
+    articles: Iterable[Article],
+    *,
+    batch_size: int = 32,
+    n_process: int = 1,
+    max_batch_chars: int = MAX_BATCH_CHARS,
 ) -> Iterator[Processed]:
     """Yield ``(article, records)`` for every article, in input order, streaming.
 
     Unreadable articles never reach the pipeline; an article that makes a stage raise is
     dropped from spaCy's stream by :class:`_ErrorLog` and processed again alone, so the
     failure is pinned on it and the others of its batch are kept.
+
+    In one process, a batch also ends when it holds ``max_batch_chars`` characters: the
+    model's working memory grows with the text of a batch, not with its article count, so
+    this keeps peak memory flat however long articles happen to cluster in the input. (With
+    ``n_process > 1`` spaCy batches by count inside each worker.)
     """
+    with _tolerant(nlp) as log:
+        if n_process > 1:
+            yield from _stream(nlp, articles, log, batch_size=batch_size, n_process=n_process)
+        else:
+            for batch in char_batches(articles, batch_size, max_batch_chars):
+                yield from _stream(nlp, batch, log, batch_size=len(batch), n_process=1)
+
+
+def char_batches(articles: Iterable[Article], size: int, max_chars: int) -> Iterator[list[Article]]:
+    """Batches of at most ``size`` articles and, unless one article alone exceeds it, ``max_chars``."""
+    batch: list[Article] = []
+    chars = 0
+    for article in articles:
+        if batch and (len(batch) >= size or chars + len(article.text) > max_chars):
+            yield batch
+            batch, chars = [], 0
+        batch.append(article)
+        chars += len(article.text)
+    if batch:
+        yield batch
+
+
+def _stream(
+    nlp: Language, articles: Iterable[Article], log: _ErrorLog, *, batch_size: int, n_process: int
+) -> Iterator[Processed]:
+    """:func:`extract` over one ``nlp.pipe`` stream (restarted if a stage breaks it)."""
     inflight: deque[Article] = deque()
     source = iter(articles)
     fed = [0]
@@ -178,25 +216,24 @@ def extract(
             article = inflight.popleft()
             yield article, (_failed(article, article.error) if article.error else _one(nlp, article, log))
 
-    with _tolerant(nlp) as log:
-        while True:
-            fed_before = fed[0]
-            try:
-                for doc in nlp.pipe(feed(), batch_size=batch_size, n_process=n_process):
-                    yield from settle_until(doc._.article_id)
-                    if inflight:
-                        article = inflight.popleft()
-                        yield article, _records(doc, article)
-                break
-            except Exception as err:
-                # A stage that takes no error handler broke the stream: settle what was fed
-                # one by one, then go on with the rest of the input in a new stream. A stream
-                # that fails before taking any article would fail forever: give up.
-                if fed[0] == fed_before:
-                    raise
-                logger.warning("the pipeline stream failed (%s); its batch is retried one by one", err)
-                yield from settle_until(None)
-        yield from settle_until(None)
+    while True:
+        fed_before = fed[0]
+        try:
+            for doc in nlp.pipe(feed(), batch_size=batch_size, n_process=n_process):
+                yield from settle_until(doc._.article_id)
+                if inflight:
+                    article = inflight.popleft()
+                    yield article, _records(doc, article)
+            break
+        except Exception as err:
+            # A stage that takes no error handler broke the stream: settle what was fed one
+            # by one, then go on with the rest of the input in a new stream. A stream that
+            # fails before taking any article would fail forever: give up.
+            if fed[0] == fed_before:
+                raise
+            logger.warning("the pipeline stream failed (%s); its batch is retried one by one", err)
+            yield from settle_until(None)
+    yield from settle_until(None)
 
 
 def process(

@@ -193,3 +193,23 @@ def test_progress_kind_follows_the_terminal_and_quiet(quiet, stream, kind):
         assert stream.getvalue() == ""
     else:
         assert isinstance(report, kind)
+
+
+@pytest.mark.parametrize(
+    "lengths, size, max_chars, expected",
+    [
+        ([10, 10, 10, 10], 2, 100, [2, 2]),
+        ([10, 10, 10, 10], 32, 25, [2, 2]),
+        ([30, 10, 10], 32, 25, [1, 2]),  # an article over the budget goes alone
+        ([5] * 5, 32, 100, [5]),
+        ([], 32, 100, []),
+    ],
+)
+def test_batch_char_batches_bound_count_and_characters(lengths, size, max_chars, expected):
+    from pipeline.io import Article
+    from pipeline.run import char_batches
+
+    articles = [Article(f"a{i}", "x" * n) for i, n in enumerate(lengths)]
+    batches = list(char_batches(articles, size, max_chars))
+    assert [len(b) for b in batches] == expected
+    assert [a for b in batches for a in b] == articles
