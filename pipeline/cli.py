@@ -32,42 +32,63 @@ def fail(message: str, code: int = 2) -> None:
 @app.command()
 def run(
     paths: Optional[List[Path]] = typer.Argument(None, help="Folders or .txt/.jsonl/.html files (default: seeds/)."),
-    out: Path = typer.Option(DEFAULT_OUT, "--out", "-o", help="Output folder."),
+    out: Path = typer.Option(DEFAULT_OUT, "--out", "-o", help="Output folder (holds the store, newsie.sqlite)."),
     model: Optional[str] = typer.Option(None, help="Installed spaCy pipeline (name or path) instead of the default."),
     config: Optional[Path] = typer.Option(None, help="Pipeline config (default: the packaged newsie.cfg)."),
     fmt: str = typer.Option("csv", "--format", help=f"Table format: {', '.join(TABLE_FORMATS)}; or timeml (one .tml per article)."),
     gold: Path = typer.Option(DEFAULT_GOLD, help="Gold folder or file to score against, when it exists."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Print nothing but errors."),
+    force: bool = typer.Option(False, "--force", help="Process every article again, not only new or changed ones."),
+    limit: Optional[int] = typer.Option(None, "--limit", min=1, help="Process at most N new or changed articles."),
+    n_process: int = typer.Option(1, "--n-process", min=1, help="Worker processes on this machine."),
+    dask: Optional[str] = typer.Option(
+        None, "--dask", help="Run on a Dask cluster: a scheduler address (tcp://host:8786) or 'local'."
+    ),
+    batch_size: int = typer.Option(32, "--batch-size", min=1, help="Articles per batch (and per store transaction)."),
 ) -> None:
-    """Extract entities, dates and relations; write the tables and run.json; print scores."""
+    """Extract entities, dates and relations; write the tables and run.json; print scores.
+
+    Only new or changed articles are processed; the tables are exported from the store.
+    """
+    from .progress import make_progress
     from .run import run as run_job
 
     if fmt not in (*TABLE_FORMATS, "timeml"):
         fail(f"--format must be one of {', '.join(TABLE_FORMATS)}, timeml")
+    if dask and n_process > 1:
+        fail("--n-process and --dask exclude each other: a Dask cluster sets its own workers")
     inputs = paths or [DEFAULT_INPUT]
     for path in inputs:
         if not path.exists():
             fail(f"no such file or folder: {path}")
-
-    def progress(done: int, total: int) -> None:
-        if not quiet:
-            typer.echo(f"  {done}/{total} articles", err=True)
-
+    if dask:
+        # Dask logs every worker start and stop at INFO; newsie reports progress itself.
+        logging.getLogger("distributed").setLevel(logging.ERROR if quiet else logging.WARNING)
     try:
-        result = run_job(inputs, out, config_path=config, model=model, fmt=fmt, progress=progress)
+        result = run_job(
+            inputs, out, config_path=config, model=model, fmt=fmt, batch_size=batch_size,
+            progress=make_progress(quiet=quiet), force=force, limit=limit, n_process=n_process, dask=dask,
+        )  # fmt: skip
     except NewsieError as err:
         fail(str(err))
     info = result.info
     if not quiet:
         counts = ", ".join(f"{n} {name}" for name, n in info["counts"].items())
-        typer.echo(f"newsie: {info['n_articles']} articles ({info['n_failed']} failed) -> {out}/: {counts}")
+        typer.echo(
+            f"newsie: {info['n_articles']} articles: {info['n_processed']} processed, "
+            f"{info['n_skipped']} unchanged, {info['n_pending']} left for a later run, "
+            f"{info['n_failed']} failed -> {out}/: {counts}"
+        )
         typer.echo(f"model {info['model']['name']} {info['model']['version']}, {info['wall_time_s']} s")
         for error in info["errors"]:
             typer.echo(f"  failed: {error['article_id']}: {error['error']}")
     if gold.exists():
-        gold_articles = [g for g in load_gold(gold) if g.article_id in set(result.frames["articles"]["article_id"])]
+        gold_articles = load_gold(gold)
+        frames = result.frames_for(g.article_id for g in gold_articles)
+        stored = set(frames["articles"]["article_id"])
+        gold_articles = [g for g in gold_articles if g.article_id in stored]
         if gold_articles:
-            scores = evaluate(gold_articles, result.frames)
+            scores = evaluate(gold_articles, frames)
             write_scores(scores, out)
             if not quiet:
                 typer.echo(format_scores(scores))

