@@ -187,6 +187,7 @@ class AliasResolver:
     @staticmethod
     def _apply_definitions(doc: Doc, ents: list[Span], pairs: list[tuple[Span, Span]]) -> list[Span]:
         new: list[Span] = []
+        words = [token.text for token in doc] if pairs else []  # read once, not once per pair
         for short, long in pairs:
             overlapping = [e for e in ents if e.start < long.end and long.start < e.end]
             labels = [e.label_ for e in overlapping if e.label_ not in NOT_ENTITY_LABELS]
@@ -195,9 +196,10 @@ class AliasResolver:
                 label = "ORG"
             new.append(Span(doc, long.start, long.end, label=label))
             new.append(Span(doc, short.start, short.end, label=label))
-            for token in doc:
-                if token.text == short.text and token.i != short.start:
-                    new.append(Span(doc, token.i, token.i + 1, label=label))
+            short_text = short.text
+            for i, word in enumerate(words):
+                if word == short_text and i != short.start:
+                    new.append(Span(doc, i, i + 1, label=label))
         # Definitions win over the model's pieces of the long form and over its guess of
         # the short form's label.
         kept = [e for e in ents if not any(e.start < n.end and n.start < e.end for n in new)]

@@ -20,6 +20,7 @@ import logging
 import re
 from dataclasses import dataclass
 
+from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
@@ -142,10 +143,14 @@ class Cleaner:
         )
         segments = fields.segments
         text, offset_map, segment_starts = build_clean_text(raw, segments)
-        clean = self.tokenizer(text)
-        clean.user_data.update(doc.user_data)
-        if hasattr(doc, "_context"):
-            clean._context = doc._context
+        if self._reusable(doc, text):
+            # Nothing was removed: the incoming Doc is already the tokenised clean text.
+            clean = doc
+        else:
+            clean = self.tokenizer(text)
+            clean.user_data.update(doc.user_data)
+            if hasattr(doc, "_context"):
+                clean._context = doc._context
         self._preset_sentence_starts(clean, segment_starts)
         clean._.raw_text = raw
         clean._.offset_map = offset_map
@@ -160,6 +165,20 @@ class Cleaner:
         return clean
 
     @staticmethod
+    def _reusable(doc: Doc, text: str) -> bool:
+        """Whether ``doc`` is what tokenising ``text`` would give: a fresh ``make_doc`` of it.
+
+        True only for a Doc with the same text and no annotation at all, as the pipeline's
+        ``make_doc`` returns it, so the clean Doc is the same either way.
+        """
+        if doc.text != text or doc.spans or doc.ents:
+            return False
+        return not any(
+            doc.has_annotation(attr)
+            for attr in ("SENT_START", "TAG", "POS", "MORPH", "LEMMA", "DEP", "ENT_IOB")
+        )
+
+    @staticmethod
     def _add_spans(doc: Doc, offsets: OffsetMap, fields: ArticleFields) -> None:
         for key, raw_span in ((DATELINE_KEY, fields.dateline_span), (TITLE_KEY, fields.title_span)):
             clean_span = offsets.to_clean(*raw_span) if raw_span else None
@@ -168,7 +187,7 @@ class Cleaner:
 
     @staticmethod
     def _preset_sentence_starts(doc: Doc, segment_starts: list[int]) -> None:
-        token_at = {token.idx: token.i for token in doc}
+        token_at = {idx: i for i, idx in enumerate(doc.to_array(IDX).tolist())}
         for start in segment_starts:
             i = token_at.get(start)
             while i is not None and i < len(doc) and doc[i].is_space:

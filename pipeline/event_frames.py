@@ -234,8 +234,7 @@ def _subjects(ctx: Context, event: Span) -> Iterator[Found]:
 
 def chairmanship(ctx: Context) -> Iterator[Found]:
     """"the chairmanship of CICA will pass from Kazakhstan to Azerbaijan" -> both chair CICA."""
-    doc = ctx.doc
-    for token in doc:
+    for token in ctx.tokens_with({"chairmanship", "presidency", "chairship"}, lemma=False):
         if token.lower_ not in {"chairmanship", "presidency", "chairship"}:
             continue
         of = next((c for c in token.children if c.lower_ == "of"), None)

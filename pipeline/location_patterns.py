@@ -173,7 +173,7 @@ def based(ctx: Context) -> Iterator[Found]:
             org = ctx.ent(i, {"ORG"})
             if org is not None:
                 yield found("based_in", org, ent, "x_based", 0.85)
-    for token in doc:
+    for token in ctx.tokens_with({"headquarters", "hq", "based", "headquartered"}, lemma=False):
         if token.lower_ in {"headquarters", "hq"}:
             # "NRC headquarters in nearby Rockville, Md.", "the company's headquarters in Paris".
             org = next((e for c in token.children if c.dep_ in {"compound", "poss", "nmod"} if (e := ctx.ent(c.i, {"ORG"}))), None)
@@ -262,7 +262,7 @@ def dateline_agency(ctx: Context) -> Iterator[Found]:
 def killed(ctx: Context) -> Iterator[Found]:
     doc = ctx.doc
     people = {"PERSON"}
-    for token in doc:
+    for token in ctx.tokens_with(KILL_VERBS | KILL_NOUNS | KILL_EVENTS):
         lemma = token.lemma_.lower()
         if token.pos_ == "VERB" and lemma in KILL_VERBS:
             victims = [p for c in token.children if c.dep_ == "dobj" for p in conjunct_ents(ctx, c, people)]

@@ -29,6 +29,9 @@ from .relation_patterns import (
 
 RESIDENCE_NOUNS = {"native", "resident", "citizen", "refugee", "inhabitant", "townsman", "son", "daughter"}
 RESIDENCE_VERBS = {"live", "reside", "bear", "grow", "settle", "raise"}
+# Lemmas ``residence`` looks at: "be" (origin: "is from Y") and the two lists above.
+HOME_WORDS = frozenset({"home", "hometown", "homeland", "birthplace"})
+RESIDENCE_TRIGGERS = frozenset({"be"} | RESIDENCE_NOUNS | RESIDENCE_VERBS)
 EMPLOYER_PREPS = {"of", "at", "for", "with", "in"}
 WORK_VERBS = {"work", "serve", "teach", "join", "head", "lead", "direct", "run", "operate", "represent", "manage", "chair", "found", "command"}
 OBJECT_WORK_VERBS = {"join", "head", "lead", "direct", "run", "operate", "represent", "manage", "chair", "found", "command"}
@@ -142,7 +145,7 @@ def signoff(ctx: Context) -> Iterator[Found]:
 def residence(ctx: Context) -> Iterator[Found]:
     """"a native of Chisholm", "was born in North Bend, Ohio", "a refugee in Switzerland, X"."""
     doc = ctx.doc
-    for token in doc:
+    for token in ctx.tokens_with(RESIDENCE_TRIGGERS):
         lemma = token.lemma_.lower()
         # "Mrs. X is from Y": a person said to be from a place.
         origin = lemma == "be" and any(c.dep_ == "prep" and c.lower_ == "from" for c in token.children)
@@ -229,7 +232,7 @@ def _orgs_below(ctx: Context, noun: Token, max_preps: int = 3) -> list[Span]:
 
 def work_verbs(ctx: Context) -> Iterator[Found]:
     """"X works at the Pentagon", "X, who served 24 years in Congress", "X heads the SPOE"."""
-    for verb in (t for t in ctx.doc if t.pos_ == "VERB" and t.lemma_.lower() in WORK_VERBS):
+    for verb in (t for t in ctx.tokens_with(WORK_VERBS) if t.pos_ == "VERB"):
         orgs = [
             org for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in {"at", "for", "in", "with"}
             for obj in prep.children if obj.dep_ == "pobj" for org in conjunct_ents(ctx, obj, {"ORG"})
@@ -283,7 +286,7 @@ def apposition_modifier(ctx: Context) -> Iterator[Found]:
 def copular_roles(ctx: Context) -> Iterator[Found]:
     """"Barrett is a member of the Illinois Commerce Commission", "X was acting comptroller at
     the American University of Beirut" -> works_for."""
-    for verb in (t for t in ctx.doc if t.lemma_ == "be"):
+    for verb in (t for t in ctx.tokens_with({"be"}) if t.lemma_ == "be"):
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         attr = next((c for c in verb.children if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
         if subj is None or attr is None or attr.lemma_.lower() in NOT_ROLES or ctx.ent_of[attr.i] is not None:
@@ -299,8 +302,8 @@ def copular_roles(ctx: Context) -> Iterator[Found]:
 def homes(ctx: Context) -> Iterator[Found]:
     """"Sohn's New Jersey home", "Hernandez Galicia's Ciudad Madero home", "X's hometown of
     Grants" -> lives_in: a person's home named by a place."""
-    for token in ctx.doc:
-        if token.lemma_.lower() not in {"home", "hometown", "homeland", "birthplace"} or token.pos_ != "NOUN":
+    for token in ctx.tokens_with(HOME_WORDS):
+        if token.lemma_.lower() not in HOME_WORDS or token.pos_ != "NOUN":
             continue
         owner = next((p for c in token.children if c.dep_ == "poss" if (p := ctx.ent(c.i, {"PERSON"}))), None)
         if owner is None:

@@ -23,6 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterator
 
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Span, Token
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -58,6 +59,8 @@ class Context:
     events: list = field(default_factory=list)  # event mentions (Span), in text order
     event_of: list = field(default_factory=list)  # token index -> event Span or None
     dates: list = field(default_factory=list)  # (record, Span) for DATE/TIME expressions
+    lemmas: list = field(default_factory=list)  # token index -> lower-cased lemma
+    lowers: list = field(default_factory=list)  # token index -> lower-cased text
 
     @classmethod
     def build(cls, doc: Doc, events: list[Span], dates: list[tuple[dict, Span]]) -> "Context":
@@ -69,12 +72,36 @@ class Context:
         for event in events:
             for i in range(event.start, event.end):
                 event_of[i] = event
-        return cls(doc, ent_of, events, event_of, dates)
+        lemmas, lowers = token_words(doc)
+        return cls(doc, ent_of, events, event_of, dates, lemmas, lowers)
+
+    def tokens_with(self, words: set[str] | frozenset[str], *, lemma: bool = True) -> Iterator[Token]:
+        """The tokens, in order, whose lower-cased lemma (or text) is one of ``words``.
+
+        Patterns look for a few trigger words; reading them from the plain string lists spares
+        creating a ``Token`` object for every token of the doc in every pattern.
+        """
+        doc = self.doc
+        for i, word in enumerate(self.lemmas if lemma else self.lowers):
+            if word in words:
+                yield doc[i]
 
     def ent(self, i: int, labels: frozenset[str] | set[str] | None = None) -> Span | None:
         if 0 <= i < len(self.doc) and (e := self.ent_of[i]) is not None and (labels is None or e.label_ in labels):
             return e
         return None
+
+
+def token_words(doc: Doc) -> tuple[list[str], list[str]]:
+    """Each token's lower-cased lemma and lower-cased text, read in one array pass."""
+    if not len(doc):
+        return [], []
+    strings = doc.vocab.strings
+    seen: dict[int, str] = {}
+    columns = doc.to_array([LEMMA, LOWER]).tolist()
+    lemmas = [seen[h] if h in seen else seen.setdefault(h, strings[h].lower()) for h, _ in columns]
+    lowers = [seen[h] if h in seen else seen.setdefault(h, strings[h].lower()) for _, h in columns]
+    return lemmas, lowers
 
 
 def found(relation: str, head: Span, tail: Span, pattern: str, confidence: float) -> Found:

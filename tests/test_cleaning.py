@@ -236,3 +236,31 @@ def test_cleaning_html_without_main_text_is_a_failed_row(tmp_path: Path) -> None
     nlp.add_pipe("news_cleaner")
     record = process(nlp, [article])[0].article
     assert record.status == "error" and "main text" in record.error
+
+
+@pytest.mark.parametrize(
+    "raw, reused",
+    [
+        ("A plain first line.\nA plain second line.", True),
+        (" date 1998-03-05\nA plain first line.", False),
+    ],
+)
+def test_cleaning_unchanged_text_reuses_doc(cleaner, raw: str, reused: bool) -> None:
+    """A Doc whose text the cleaner leaves as it is goes on as it is; the result is the same
+    as tokenising the clean text anew: same tokens, same sentence starts, same offset map."""
+    doc = cleaner.make_doc(raw)
+    clean = cleaner.get_pipe("news_cleaner")(doc)
+    assert (clean is doc) == reused
+    fresh = cleaner.make_doc(clean.text)
+    assert [t.text for t in clean] == [t.text for t in fresh]
+    line_starts = [0] + [i + 1 for i, c in enumerate(clean.text) if c == "\n"]
+    assert [t.idx for t in clean if t.is_sent_start] == line_starts
+    for clean_start, raw_start, length in clean._.offset_map:
+        assert clean.text[clean_start : clean_start + length] == raw[raw_start : raw_start + length]
+    assert clean._.raw_text == raw and (clean.text == raw) == reused
+
+
+def test_cleaning_annotated_doc_not_reused(cleaner) -> None:
+    doc = cleaner.make_doc("A plain line.")
+    doc[2].is_sent_start = True
+    assert cleaner.get_pipe("news_cleaner")(doc) is not doc

@@ -408,3 +408,18 @@ def test_relations_odd_inputs_give_plain_lists(nlp, text):
     doc = nlp(text)
     assert isinstance(doc._.relations, list)
     assert all(isinstance(r, dict) for r in doc._.relations)
+
+
+def test_relations_tokens_with_matches_token_loop() -> None:
+    """The trigger-word lookup gives exactly the tokens a loop over the doc would."""
+    from pipeline.relation_patterns import Context
+
+    blank = spacy.blank("en")
+    doc = blank("His Home is in Boston ; he was born there and BASED in Paris .")
+    for token, lemma in zip(doc, ["his", "Home", "be", "in", "Boston", ";", "he", "be", "bear", "there", "and", "BASED", "in", "Paris", "."]):
+        token.lemma_ = lemma
+    ctx = Context.build(doc, [], [])
+    for words, lemma in (({"home", "bear"}, True), ({"be"}, True), ({"based", "paris"}, False), ({"none"}, True)):
+        expected = [t.i for t in doc if (t.lemma_ if lemma else t.lower_).lower() in words]
+        assert [t.i for t in ctx.tokens_with(words, lemma=lemma)] == expected
+    assert [t.i for t in ctx.tokens_with({"home"})] == [1]
