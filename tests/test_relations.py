@@ -408,3 +408,50 @@ def test_relations_odd_inputs_give_plain_lists(nlp, text):
     doc = nlp(text)
     assert isinstance(doc._.relations, list)
     assert all(isinstance(r, dict) for r in doc._.relations)
+
+
+@pytest.mark.parametrize(
+    ("tokens", "entity", "expected"),
+    [
+        (["She", "lives", "in", "Addis", "Ababa", ",", "Ethiopia."], (6, 7), "Ethiopia"),
+        (["He", "was", "born", "in", "Dover", ",", "Del", "."], (6, 7), "Del."),
+        (["He", "was", "born", "in", "Albany", ",", "N.Y."], (6, 7), "N.Y."),
+        (["He", "was", "born", "in", "Dover", "."], (4, 5), "Dover"),
+        (["Dover", ",", "Del", ".", "is", "small", "."], (2, 3), "Del"),
+    ],
+)
+def test_relations_conll04_final_stop_belongs_to_abbreviations(tokens, entity, expected):
+    item = {"tokens": tokens, "entities": [{"type": "Loc", "start": entity[0], "end": entity[1]}], "relations": []}
+    assert conll04.sentence_to_gold(item, "s")["entities"][0]["text"] == expected
+
+
+def _frames(ents: list, rels: list) -> dict:
+    return {
+        "entities": pd.DataFrame(ents, columns=["article_id", "entity_id", "start", "end", "text", "label"]),
+        "relations": pd.DataFrame(rels, columns=["article_id", "head_id", "head_start", "head_end", "relation", "tail_id", "tail_start", "tail_end"]),
+    }
+
+
+def test_relations_conll04_scheme_draws_titled_people_and_city_state_residences():
+    # "President Grant was born in Point Pleasant, Ohio, and Soviet President Gorbachev ..."
+    text = "President Grant was born in Point Pleasant, Ohio, and Soviet President Gorbachev"
+    ents = [
+        ["a", "E1", 0, 9, "President", "TITLE"], ["a", "E2", 10, 15, "PERSON", "PERSON"],
+        ["a", "E3", 28, 42, "Point Pleasant", "GPE"], ["a", "E4", 44, 48, "Ohio", "GPE"],
+        ["a", "E5", 54, 60, "Soviet", "NORP"], ["a", "E6", 61, 70, "President", "TITLE"], ["a", "E7", 71, 80, "Gorbachev", "PERSON"],
+    ]  # fmt: skip
+    rels = [
+        ["a", "E2", 10, 15, "lives_in", "E3", 28, 42], ["a", "E2", 10, 15, "lives_in", "E4", 44, 48],
+        ["a", "E3", 28, 42, "located_in", "E4", 44, 48], ["a", "E2", 10, 15, "killed", "E7", 71, 80],
+    ]  # fmt: skip
+    out = conll04.restrict(_frames(ents, rels))["relations"]
+    got = {(text[r.head_start : r.head_end], r.relation, text[r.tail_start : r.tail_end]) for r in out.itertuples()}
+    # One residence for the pair, no located_in inside it; "Soviet President" stays outside the name.
+    assert got == {("President Grant", "lives_in", "Point Pleasant, Ohio"), ("President Grant", "killed", "Gorbachev")}
+
+
+def test_relations_conll04_scheme_keeps_city_state_without_residence():
+    ents = [["a", "E1", 0, 7, "Concord", "GPE"], ["a", "E2", 9, 14, "Mass.", "GPE"]]
+    rels = [["a", "E1", 0, 7, "located_in", "E2", 9, 14]]
+    out = conll04.restrict(_frames(ents, rels))["relations"]
+    assert list(zip(out["relation"], out["head_start"], out["tail_end"])) == [("located_in", 0, 14)]
