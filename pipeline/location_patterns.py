@@ -297,7 +297,8 @@ def killed(ctx: Context) -> Iterator[Found]:
             bys = [c for c in token.children if c.dep_ == "prep" and c.lower_ == "by"]
             bys += [c for o in objs for c in o.children if c.dep_ == "prep" and c.lower_ == "by"]
             killers = [p for c in bys for o in c.children if o.dep_ == "pobj" for p in agents(ctx, o)]
-            owners = [p for c in token.children if c.dep_ == "poss" for p in agents(ctx, c)]
+            # "Kennedy's slaying", "the Kennedy slaying": the name on the noun is the victim's.
+            owners = [p for c in token.children if c.dep_ in {"poss", "compound"} for p in agents(ctx, c)]
             if victims:
                 killers += owners
                 # "serving 99 years for the murder of King", "convicted of the killing of X".
@@ -337,6 +338,11 @@ def _subject(ctx: Context, verb: Token, verbs: set[str] | None = None) -> list[S
     kill", "convicted of murdering" and "fired the shots that killed"."""
     node = verb
     for _ in range(5):
+        # "convicted Millikan of killing X": a justice verb's object did the killing.
+        if node != verb and node.lemma_.lower() in JUSTICE_VERBS:
+            convicted = [p for c in node.children if c.dep_ == "dobj" for p in conjunct_ents(ctx, c, {"PERSON"})]
+            if convicted:
+                return convicted
         subj = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
         if subj and verbs is not None and node.lemma_.lower() not in verbs:
             return []
@@ -350,6 +356,9 @@ def _subject(ctx: Context, verb: Token, verbs: set[str] | None = None) -> list[S
                 continue
             return conjunct_ents(ctx, s, {"PERSON"}) if s.dep_ == "nsubj" or node != verb else []
         if node.dep_ in {"relcl", "acl"} and (person := ctx.ent(node.head.i, {"PERSON"})) is not None:
+            return [person]
+        # "Sirhan, the man convicted of killing Kennedy": the noun is apposed to the name.
+        if node.dep_ in {"relcl", "acl"} and node.head.dep_ == "appos" and (person := ctx.ent(node.head.head.i, {"PERSON"})) is not None:
             return [person]
         if node.dep_ in {"xcomp", "pcomp", "advcl", "conj", "pobj", "prep", "acl", "relcl", "acomp"}:
             node = node.head

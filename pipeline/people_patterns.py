@@ -146,7 +146,9 @@ def residence(ctx: Context) -> Iterator[Found]:
         lemma = token.lemma_.lower()
         # "Mrs. X is from Y": a person said to be from a place.
         origin = lemma == "be" and any(c.dep_ == "prep" and c.lower_ == "from" for c in token.children)
-        if not (origin or (token.pos_ == "NOUN" and lemma in RESIDENCE_NOUNS) or (token.pos_ == "VERB" and lemma in RESIDENCE_VERBS)):
+        # The tagger often reads "native" as an adjective ("a Memphis native").
+        noun = token.pos_ == "NOUN" or (lemma == "native" and token.pos_ == "ADJ")
+        if not (origin or (noun and lemma in RESIDENCE_NOUNS) or (token.pos_ == "VERB" and lemma in RESIDENCE_VERBS)):
             continue
         preps = {"from"} if origin else {"in", "of", "at"}
         places = [
@@ -155,12 +157,23 @@ def residence(ctx: Context) -> Iterator[Found]:
             for obj in prep.children if obj.dep_ == "pobj"
             for place in conjunct_ents(ctx, obj, REGION_LABELS)
         ]  # fmt: skip
+        # "a Memphis native", "Modesto native George Lucas": the place modifies the noun.
+        modifier = noun and lemma in {"native", "resident", "citizen", "townsman"}
+        places += [p for c in token.children if modifier and c.dep_ in {"compound", "nmod", "amod"} if (p := ctx.ent(c.i, REGION_LABELS))]
+        # "X, a Memphis native" parsed the other way round: the place apposed, "native" on it.
+        if modifier and token.dep_ == "amod" and token.head.dep_ == "appos" and (place := ctx.ent(token.head.i, REGION_LABELS)):
+            places.append(place)
         if not places:
             continue
         if lemma in {"son", "daughter"} and not any(p.label_ == "GPE" for p in places):
             continue
-        for person in _person_of_predicate(ctx, token):
-            for place in places:
+        people = _person_of_predicate(ctx, token)
+        if not people and token.dep_ in {"compound", "nmod"}:
+            people = [p] if (p := ctx.ent(token.head.i, {"PERSON"})) is not None else []
+        if not people and token.dep_ == "amod" and token.head.dep_ == "appos":
+            people = [p] if (p := ctx.ent(token.head.head.i, {"PERSON"})) is not None else []
+        for person in people:
+            for place in dict.fromkeys(places):
                 yield found("lives_in", person, place, "residence", 0.7)
                 k = place.end
                 if k + 1 < len(doc) and doc[k].text == "," and (state := ctx.ent(k + 1, REGION_LABELS)) is not None:
@@ -249,7 +262,7 @@ def work_verbs(ctx: Context) -> Iterator[Found]:
                 yield found("works_for", person, org, "work_verb", 0.7)
 
 
-NOT_ROLES = {"fan", "friend", "critic", "supporter", "guest", "victim", "son", "daughter", "wife", "husband", "brother", "sister", "father", "mother", "opponent", "rival", "admirer", "student"}  # fmt: skip
+NOT_ROLES = {"native", "resident", "citizen", "townsman", "fan", "friend", "critic", "supporter", "guest", "victim", "son", "daughter", "wife", "husband", "brother", "sister", "father", "mother", "opponent", "rival", "admirer", "student"}  # fmt: skip
 
 
 def apposition_modifier(ctx: Context) -> Iterator[Found]:
