@@ -185,6 +185,9 @@ def _person_of_predicate(ctx: Context, token: Token) -> list[Span]:
     node = token
     for _ in range(3):
         subj = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        # "X, who was born in Y": the relative pronoun stands for the name it hangs on.
+        if subj and subj[0].lower_ in {"who", "that"} and node.dep_ == "relcl":
+            return conjunct_ents(ctx, node.head, {"PERSON"})
         if subj:
             return conjunct_ents(ctx, subj[0], {"PERSON"})
         if node.dep_ == "appos" or (node.dep_ in {"acl", "relcl"} and node.pos_ == "VERB"):

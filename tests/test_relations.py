@@ -153,6 +153,8 @@ CASES: list[tuple[str, list[Triple], list[Triple]]] = [
      [("Lee Harvey Oswald", "killed", "Kennedy")], [("Kennedy", "killed", "*")]),
     ("The film was made by Modesto native George Lucas, who set it in the town where he grew up.",
      [("George Lucas", "lives_in", "Modesto")], []),
+    ("Actress Angie Dickinson, who was born in Kulm, N.D., donated a coat to the museum.",
+     [("Angie Dickinson", "lives_in", "Kulm")], [("Angie Dickinson", "works_for", "*")]),
     ("The song was written by Bruce Springsteen, a New Jersey native, in 1975.",
      [("Bruce Springsteen", "lives_in", "New Jersey")], []),
     ("Senator John Glenn, an Ohio native, flew again in 1998.", [("John Glenn", "lives_in", "Ohio")], []),
@@ -364,7 +366,8 @@ def test_relations_conll04_refuses_other_files(tmp_path):
 def test_relations_conll04_scheme_maps_place_employers_to_lives_in():
     ents = pd.DataFrame([["a", "E1", "PERSON"], ["a", "E2", "GPE"], ["a", "E3", "ORG"]], columns=["article_id", "entity_id", "label"])
     rels = pd.DataFrame(
-        [["a", "E1", 0, 3, "works_for", "E2", 4, 6], ["a", "E1", 0, 3, "works_for", "E3", 7, 9], ["a", "E1", 0, 3, "has_title", "E4", 10, 12]],
+        # "Ohio Gov. Ted Strickland": the place before the title and the name.
+        [["a", "E1", 10, 13, "works_for", "E2", 0, 4], ["a", "E1", 10, 13, "works_for", "E3", 17, 19], ["a", "E1", 10, 13, "has_title", "E4", 5, 9]],
         columns=["article_id", "head_id", "head_start", "head_end", "relation", "tail_id", "tail_start", "tail_end"],
     )
     out = conll04.restrict({"entities": ents, "relations": rels})["relations"]
@@ -460,6 +463,16 @@ def test_relations_conll04_scheme_draws_titled_people_and_city_state_residences(
     got = {(text[r.head_start : r.head_end], r.relation, text[r.tail_start : r.tail_end]) for r in out.itertuples()}
     # One residence for the pair, no located_in inside it; "Soviet President" stays outside the name.
     assert got == {("President Grant", "lives_in", "Point Pleasant, Ohio"), ("President Grant", "killed", "Gorbachev")}
+
+
+def test_relations_conll04_scheme_reads_apposed_offices_as_no_residence():
+    # "Illinois Gov. Jim Edgar" lives in Illinois; "the president of the United States, James
+    # Monroe" holds an office there, which CoNLL04 does not annotate as Live_In.
+    ents = [["a", "E1", 0, 8, "Illinois", "GPE"], ["a", "E2", 14, 23, "Jim Edgar", "PERSON"],
+            ["b", "E1", 21, 34, "United States", "GPE"], ["b", "E2", 36, 48, "James Monroe", "PERSON"]]  # fmt: skip
+    rels = [["a", "E2", 14, 23, "works_for", "E1", 0, 8], ["b", "E2", 36, 48, "works_for", "E1", 21, 34]]
+    out = conll04.restrict(_frames(ents, rels))["relations"]
+    assert list(zip(out["article_id"], out["relation"])) == [("a", "lives_in")]
 
 
 def test_relations_conll04_scheme_keeps_city_state_without_residence():

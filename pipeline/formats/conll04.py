@@ -175,7 +175,12 @@ def restrict(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     if ents is not None and len(ents):
         place_ids = set(zip(ents.loc[ents["label"].isin(PLACE_LABELS), "article_id"], ents.loc[ents["label"].isin(PLACE_LABELS), "entity_id"]))
         to_place = [(a, t) in place_ids for a, t in zip(rels["article_id"], rels["tail_id"])]
-        rels.loc[(rels["relation"] == "works_for") & pd.Series(to_place, index=rels.index), "relation"] = "lives_in"
+        serving = (rels["relation"] == "works_for") & pd.Series(to_place, index=rels.index)
+        # The place modifies the name ("Illinois Gov. James Thompson"), not an apposed office
+        # ("the president of the United States, James Monroe": a comma and a space between).
+        before = (rels["tail_end"] < rels["head_start"]) & (rels["head_start"] - rels["tail_end"] != 2)
+        rels.loc[serving & before, "relation"] = "lives_in"
+        rels = rels[~(serving & ~before)]
         if {"start", "end", "text"} <= set(ents.columns):
             rels = _titled_people(rels, ents)
     rels = _city_state_residences(rels)
