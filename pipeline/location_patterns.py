@@ -257,6 +257,9 @@ def dateline_agency(ctx: Context) -> Iterator[Found]:
             yield found("based_in", org, ent, "dateline_agency", 0.75)
         elif ent.label_ == "GPE" and org.root.dep_ != "ROOT":
             yield found("based_in", org, ent, "place_before_org", 0.6)
+        elif ent.label_ == "GPE" and ent.start == ent.sent.start and all(t.is_punct or t.is_space for t in doc[org.end : ent.sent.end]):
+            # A credit line on its own: "Moscow INTERFAX", "Paris AFP".
+            yield found("based_in", org, ent, "credit_line", 0.7)
 
 
 def killed(ctx: Context) -> Iterator[Found]:

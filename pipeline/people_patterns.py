@@ -30,8 +30,10 @@ from .relation_patterns import (
 RESIDENCE_NOUNS = {"native", "resident", "citizen", "refugee", "inhabitant", "townsman", "son", "daughter"}
 RESIDENCE_VERBS = {"live", "reside", "bear", "grow", "settle", "raise"}
 EMPLOYER_PREPS = {"of", "at", "for", "with", "in"}
-WORK_VERBS = {"work", "serve", "teach", "join", "head", "lead", "direct", "run", "operate", "represent", "manage", "chair", "found", "command"}
-OBJECT_WORK_VERBS = {"join", "head", "lead", "direct", "run", "operate", "represent", "manage", "chair", "found", "command"}
+WORK_VERBS = {"work", "serve", "teach", "join", "head", "lead", "direct", "run", "operate", "represent", "manage", "chair", "found", "command", "own"}
+OBJECT_WORK_VERBS = {"join", "head", "lead", "direct", "run", "operate", "represent", "manage", "chair", "found", "command", "own"}
+# Verbs whose "for ORG" names an employer ("has covered education for the AP"), not a beneficiary.
+FOR_VERBS = {"cover", "write", "report", "play", "coach", "broadcast", "edit", "photograph"}
 PATH_DEPS = {"prep", "pobj", "conj", "cc", "compound", "amod", "nmod", "appos"}
 
 
@@ -245,11 +247,18 @@ def _orgs_below(ctx: Context, noun: Token, max_preps: int = 3) -> list[Span]:
 
 def work_verbs(ctx: Context) -> Iterator[Found]:
     """"X works at the Pentagon", "X, who served 24 years in Congress", "X heads the SPOE"."""
-    for verb in (t for t in ctx.doc if t.pos_ == "VERB" and t.lemma_.lower() in WORK_VERBS):
+    for verb in (t for t in ctx.doc if t.pos_ == "VERB" and t.lemma_.lower() in WORK_VERBS | FOR_VERBS):
+        preps = {"for"} if verb.lemma_.lower() in FOR_VERBS else {"at", "for", "in", "with"}
         orgs = [
-            org for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in {"at", "for", "in", "with"}
+            org for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in preps
             for obj in prep.children if obj.dep_ == "pobj" for org in conjunct_ents(ctx, obj, {"ORG"})
         ]  # fmt: skip
+        if verb.lemma_.lower() in FOR_VERBS:
+            # "covered the courts for the AP": the parser often hangs "for" on the object.
+            orgs += [
+                org for obj in verb.children if obj.dep_ == "dobj" for prep in obj.children if prep.dep_ == "prep" and prep.lower_ == "for"
+                for o in prep.children if o.dep_ == "pobj" for org in conjunct_ents(ctx, o, {"ORG"})
+            ]  # fmt: skip
         if verb.lemma_.lower() in OBJECT_WORK_VERBS:
             orgs += [org for c in verb.children if c.dep_ == "dobj" for org in conjunct_ents(ctx, c, {"ORG"})]
         if not orgs:
