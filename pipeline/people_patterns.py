@@ -191,7 +191,8 @@ def _person_of_predicate(ctx: Context, token: Token) -> list[Span]:
         if subj and subj[0].lower_ in {"who", "that"} and node.dep_ == "relcl":
             return conjunct_ents(ctx, node.head, {"PERSON"})
         if subj:
-            return conjunct_ents(ctx, subj[0], {"PERSON"})
+            # A misparse may give two subjects ("Today's Highlight ...: X was born in Y").
+            return next((people for s in subj if (people := conjunct_ents(ctx, s, {"PERSON"}))), [])
         if node.dep_ == "appos" or (node.dep_ in {"acl", "relcl"} and node.pos_ == "VERB"):
             people = conjunct_ents(ctx, node.head, {"PERSON"})
             if people:

@@ -153,6 +153,8 @@ CASES: list[tuple[str, list[Triple], list[Triple]]] = [
      [("Lee Harvey Oswald", "killed", "Kennedy")], [("Kennedy", "killed", "*")]),
     ("The film was made by Modesto native George Lucas, who set it in the town where he grew up.",
      [("George Lucas", "lives_in", "Modesto")], []),
+    ("Today's Highlight in History: On Jan. 8, 1935, singer Elvis Presley was born in Tupelo, Miss.",
+     [("Elvis Presley", "lives_in", "Tupelo"), ("Tupelo", "located_in", "Miss.")], []),
     ("Actress Angie Dickinson, who was born in Kulm, N.D., donated a coat to the museum.",
      [("Angie Dickinson", "lives_in", "Kulm")], [("Angie Dickinson", "works_for", "*")]),
     ("Lisa Marsh has covered the courts for the Associated Press since 1998.",
