@@ -325,7 +325,9 @@ def _named(ctx: Context, token: Token, verb: Token) -> list[Span]:
     if token.lower_ in {"who", "whom", "that"} and verb.dep_ == "relcl":
         person = ctx.ent(verb.head.i, {"PERSON"})
         return [person] if person is not None else []
-    return conjunct_ents(ctx, token, {"PERSON"})
+    people = conjunct_ents(ctx, token, {"PERSON"})
+    # "the notorious outlaw Jesse James was shot": the name apposed to a role noun.
+    return people or [p for c in token.children if c.dep_ == "appos" for p in conjunct_ents(ctx, c, {"PERSON"})]
 
 
 def _possessor(ctx: Context, token: Token) -> Span | None:

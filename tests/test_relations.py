@@ -145,6 +145,8 @@ CASES: list[tuple[str, list[Triple], list[Triple]]] = [
     ("Jack Ruby, who killed Lee Harvey Oswald two days after the assassination, died in 1967.", [("Jack Ruby", "killed", "Lee Harvey Oswald")], []),
     ("Mark David Chapman was convicted of murdering John Lennon outside the Dakota building in New York.",
      [("Mark David Chapman", "killed", "John Lennon")], []),
+    ("In 1882, the outlaw Jesse James was shot to death in St. Joseph, Mo., by Robert Ford, a member of his own gang.",
+     [("Robert Ford", "killed", "Jesse James"), ("St. Joseph", "located_in", "Mo.")], [("Jesse James", "killed", "*")]),
     ("A jury convicted Mark David Chapman of killing John Lennon outside the Dakota building.",
      [("Mark David Chapman", "killed", "John Lennon")], [("John Lennon", "killed", "*")]),
     ("Gavrilo Princip, the man convicted of killing Archduke Franz Ferdinand, died in prison in 1918.",
