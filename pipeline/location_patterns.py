@@ -257,6 +257,9 @@ def dateline_agency(ctx: Context) -> Iterator[Found]:
             yield found("based_in", org, ent, "dateline_agency", 0.75)
         elif ent.label_ == "GPE" and org.root.dep_ != "ROOT":
             yield found("based_in", org, ent, "place_before_org", 0.6)
+        elif ent.label_ == "GPE" and ent.start == ent.sent.start and all(t.is_punct or t.is_space for t in doc[org.end : ent.sent.end]):
+            # A credit line on its own: "Moscow INTERFAX", "Paris AFP".
+            yield found("based_in", org, ent, "credit_line", 0.7)
 
 
 def killed(ctx: Context) -> Iterator[Found]:
@@ -297,7 +300,8 @@ def killed(ctx: Context) -> Iterator[Found]:
             bys = [c for c in token.children if c.dep_ == "prep" and c.lower_ == "by"]
             bys += [c for o in objs for c in o.children if c.dep_ == "prep" and c.lower_ == "by"]
             killers = [p for c in bys for o in c.children if o.dep_ == "pobj" for p in agents(ctx, o)]
-            owners = [p for c in token.children if c.dep_ == "poss" for p in agents(ctx, c)]
+            # "Kennedy's slaying", "the Kennedy slaying": the name on the noun is the victim's.
+            owners = [p for c in token.children if c.dep_ in {"poss", "compound"} for p in agents(ctx, c)]
             if victims:
                 killers += owners
                 # "serving 99 years for the murder of King", "convicted of the killing of X".
@@ -321,7 +325,9 @@ def _named(ctx: Context, token: Token, verb: Token) -> list[Span]:
     if token.lower_ in {"who", "whom", "that"} and verb.dep_ == "relcl":
         person = ctx.ent(verb.head.i, {"PERSON"})
         return [person] if person is not None else []
-    return conjunct_ents(ctx, token, {"PERSON"})
+    people = conjunct_ents(ctx, token, {"PERSON"})
+    # "the notorious outlaw Jesse James was shot": the name apposed to a role noun.
+    return people or [p for c in token.children if c.dep_ == "appos" for p in conjunct_ents(ctx, c, {"PERSON"})]
 
 
 def _possessor(ctx: Context, token: Token) -> Span | None:
@@ -337,6 +343,11 @@ def _subject(ctx: Context, verb: Token, verbs: set[str] | None = None) -> list[S
     kill", "convicted of murdering" and "fired the shots that killed"."""
     node = verb
     for _ in range(5):
+        # "convicted Millikan of killing X": a justice verb's object did the killing.
+        if node != verb and node.lemma_.lower() in JUSTICE_VERBS:
+            convicted = [p for c in node.children if c.dep_ == "dobj" for p in conjunct_ents(ctx, c, {"PERSON"})]
+            if convicted:
+                return convicted
         subj = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
         if subj and verbs is not None and node.lemma_.lower() not in verbs:
             return []
@@ -350,6 +361,9 @@ def _subject(ctx: Context, verb: Token, verbs: set[str] | None = None) -> list[S
                 continue
             return conjunct_ents(ctx, s, {"PERSON"}) if s.dep_ == "nsubj" or node != verb else []
         if node.dep_ in {"relcl", "acl"} and (person := ctx.ent(node.head.i, {"PERSON"})) is not None:
+            return [person]
+        # "Sirhan, the man convicted of killing Kennedy": the noun is apposed to the name.
+        if node.dep_ in {"relcl", "acl"} and node.head.dep_ == "appos" and (person := ctx.ent(node.head.head.i, {"PERSON"})) is not None:
             return [person]
         if node.dep_ in {"xcomp", "pcomp", "advcl", "conj", "pobj", "prep", "acl", "relcl", "acomp"}:
             node = node.head

@@ -33,8 +33,10 @@ RESIDENCE_VERBS = {"live", "reside", "bear", "grow", "settle", "raise"}
 HOME_WORDS = frozenset({"home", "hometown", "homeland", "birthplace"})
 RESIDENCE_TRIGGERS = frozenset({"be"} | RESIDENCE_NOUNS | RESIDENCE_VERBS)
 EMPLOYER_PREPS = {"of", "at", "for", "with", "in"}
-WORK_VERBS = {"work", "serve", "teach", "join", "head", "lead", "direct", "run", "operate", "represent", "manage", "chair", "found", "command"}
-OBJECT_WORK_VERBS = {"join", "head", "lead", "direct", "run", "operate", "represent", "manage", "chair", "found", "command"}
+WORK_VERBS = {"work", "serve", "teach", "join", "head", "lead", "direct", "run", "operate", "represent", "manage", "chair", "found", "command", "own"}
+OBJECT_WORK_VERBS = {"join", "head", "lead", "direct", "run", "operate", "represent", "manage", "chair", "found", "command", "own"}
+# Verbs whose "for ORG" names an employer ("has covered education for the AP"), not a beneficiary.
+FOR_VERBS = {"cover", "write", "report", "play", "coach", "broadcast", "edit", "photograph"}
 PATH_DEPS = {"prep", "pobj", "conj", "cc", "compound", "amod", "nmod", "appos"}
 
 
@@ -149,7 +151,9 @@ def residence(ctx: Context) -> Iterator[Found]:
         lemma = token.lemma_.lower()
         # "Mrs. X is from Y": a person said to be from a place.
         origin = lemma == "be" and any(c.dep_ == "prep" and c.lower_ == "from" for c in token.children)
-        if not (origin or (token.pos_ == "NOUN" and lemma in RESIDENCE_NOUNS) or (token.pos_ == "VERB" and lemma in RESIDENCE_VERBS)):
+        # The tagger often reads "native" as an adjective ("a Memphis native").
+        noun = token.pos_ == "NOUN" or (lemma == "native" and token.pos_ == "ADJ")
+        if not (origin or (noun and lemma in RESIDENCE_NOUNS) or (token.pos_ == "VERB" and lemma in RESIDENCE_VERBS)):
             continue
         preps = {"from"} if origin else {"in", "of", "at"}
         places = [
@@ -158,12 +162,23 @@ def residence(ctx: Context) -> Iterator[Found]:
             for obj in prep.children if obj.dep_ == "pobj"
             for place in conjunct_ents(ctx, obj, REGION_LABELS)
         ]  # fmt: skip
+        # "a Memphis native", "Modesto native George Lucas": the place modifies the noun.
+        modifier = noun and lemma in {"native", "resident", "citizen", "townsman"}
+        places += [p for c in token.children if modifier and c.dep_ in {"compound", "nmod", "amod"} if (p := ctx.ent(c.i, REGION_LABELS))]
+        # "X, a Memphis native" parsed the other way round: the place apposed, "native" on it.
+        if modifier and token.dep_ == "amod" and token.head.dep_ == "appos" and (place := ctx.ent(token.head.i, REGION_LABELS)):
+            places.append(place)
         if not places:
             continue
         if lemma in {"son", "daughter"} and not any(p.label_ == "GPE" for p in places):
             continue
-        for person in _person_of_predicate(ctx, token):
-            for place in places:
+        people = _person_of_predicate(ctx, token)
+        if not people and token.dep_ in {"compound", "nmod"}:
+            people = [p] if (p := ctx.ent(token.head.i, {"PERSON"})) is not None else []
+        if not people and token.dep_ == "amod" and token.head.dep_ == "appos":
+            people = [p] if (p := ctx.ent(token.head.head.i, {"PERSON"})) is not None else []
+        for person in people:
+            for place in dict.fromkeys(places):
                 yield found("lives_in", person, place, "residence", 0.7)
                 k = place.end
                 if k + 1 < len(doc) and doc[k].text == "," and (state := ctx.ent(k + 1, REGION_LABELS)) is not None:
@@ -175,8 +190,12 @@ def _person_of_predicate(ctx: Context, token: Token) -> list[Span]:
     node = token
     for _ in range(3):
         subj = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        # "X, who was born in Y": the relative pronoun stands for the name it hangs on.
+        if subj and subj[0].lower_ in {"who", "that"} and node.dep_ == "relcl":
+            return conjunct_ents(ctx, node.head, {"PERSON"})
         if subj:
-            return conjunct_ents(ctx, subj[0], {"PERSON"})
+            # A misparse may give two subjects ("Today's Highlight ...: X was born in Y").
+            return next((people for s in subj if (people := conjunct_ents(ctx, s, {"PERSON"}))), [])
         if node.dep_ == "appos" or (node.dep_ in {"acl", "relcl"} and node.pos_ == "VERB"):
             people = conjunct_ents(ctx, node.head, {"PERSON"})
             if people:
@@ -232,11 +251,18 @@ def _orgs_below(ctx: Context, noun: Token, max_preps: int = 3) -> list[Span]:
 
 def work_verbs(ctx: Context) -> Iterator[Found]:
     """"X works at the Pentagon", "X, who served 24 years in Congress", "X heads the SPOE"."""
-    for verb in (t for t in ctx.tokens_with(WORK_VERBS) if t.pos_ == "VERB"):
+    for verb in (t for t in ctx.tokens_with(WORK_VERBS | FOR_VERBS) if t.pos_ == "VERB"):
+        preps = {"for"} if verb.lemma_.lower() in FOR_VERBS else {"at", "for", "in", "with"}
         orgs = [
-            org for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in {"at", "for", "in", "with"}
+            org for prep in verb.children if prep.dep_ == "prep" and prep.lower_ in preps
             for obj in prep.children if obj.dep_ == "pobj" for org in conjunct_ents(ctx, obj, {"ORG"})
         ]  # fmt: skip
+        if verb.lemma_.lower() in FOR_VERBS:
+            # "covered the courts for the AP": the parser often hangs "for" on the object.
+            orgs += [
+                org for obj in verb.children if obj.dep_ == "dobj" for prep in obj.children if prep.dep_ == "prep" and prep.lower_ == "for"
+                for o in prep.children if o.dep_ == "pobj" for org in conjunct_ents(ctx, o, {"ORG"})
+            ]  # fmt: skip
         if verb.lemma_.lower() in OBJECT_WORK_VERBS:
             orgs += [org for c in verb.children if c.dep_ == "dobj" for org in conjunct_ents(ctx, c, {"ORG"})]
         if not orgs:
@@ -252,7 +278,7 @@ def work_verbs(ctx: Context) -> Iterator[Found]:
                 yield found("works_for", person, org, "work_verb", 0.7)
 
 
-NOT_ROLES = {"fan", "friend", "critic", "supporter", "guest", "victim", "son", "daughter", "wife", "husband", "brother", "sister", "father", "mother", "opponent", "rival", "admirer", "student"}  # fmt: skip
+NOT_ROLES = {"native", "resident", "citizen", "townsman", "fan", "friend", "critic", "supporter", "guest", "victim", "son", "daughter", "wife", "husband", "brother", "sister", "father", "mother", "opponent", "rival", "admirer", "student"}  # fmt: skip
 
 
 def apposition_modifier(ctx: Context) -> Iterator[Found]:

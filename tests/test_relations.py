@@ -145,6 +145,29 @@ CASES: list[tuple[str, list[Triple], list[Triple]]] = [
     ("Jack Ruby, who killed Lee Harvey Oswald two days after the assassination, died in 1967.", [("Jack Ruby", "killed", "Lee Harvey Oswald")], []),
     ("Mark David Chapman was convicted of murdering John Lennon outside the Dakota building in New York.",
      [("Mark David Chapman", "killed", "John Lennon")], []),
+    ("In 1882, the outlaw Jesse James was shot to death in St. Joseph, Mo., by Robert Ford, a member of his own gang.",
+     [("Robert Ford", "killed", "Jesse James"), ("St. Joseph", "located_in", "Mo.")], [("Jesse James", "killed", "*")]),
+    ("A jury convicted Mark David Chapman of killing John Lennon outside the Dakota building.",
+     [("Mark David Chapman", "killed", "John Lennon")], [("John Lennon", "killed", "*")]),
+    ("Gavrilo Princip, the man convicted of killing Archduke Franz Ferdinand, died in prison in 1918.",
+     [("Gavrilo Princip", "killed", "Archduke Franz Ferdinand")], []),
+    ("The commission found that Lee Harvey Oswald acted alone in the Kennedy slaying.",
+     [("Lee Harvey Oswald", "killed", "Kennedy")], [("Kennedy", "killed", "*")]),
+    ("The film was made by Modesto native George Lucas, who set it in the town where he grew up.",
+     [("George Lucas", "lives_in", "Modesto")], []),
+    ("Today's Highlight in History: On Jan. 8, 1935, singer Elvis Presley was born in Tupelo, Miss.",
+     [("Elvis Presley", "lives_in", "Tupelo"), ("Tupelo", "located_in", "Miss.")], []),
+    ("Actress Angie Dickinson, who was born in Kulm, N.D., donated a coat to the museum.",
+     [("Angie Dickinson", "lives_in", "Kulm")], [("Angie Dickinson", "works_for", "*")]),
+    ("Lisa Marsh has covered the courts for the Associated Press since 1998.",
+     [("Lisa Marsh", "works_for", "Associated Press")], []),
+    ("Tom Walsh has written for The New York Times since 1990.", [("Tom Walsh", "works_for", "New York Times")], []),
+    ("Lisa Marsh bought flowers for the Red Cross volunteers.", [], [("Lisa Marsh", "works_for", "*")]),
+    ("Paris AFP", [("AFP", "based_in", "Paris")], []),
+    ("The song was written by Bruce Springsteen, a New Jersey native, in 1975.",
+     [("Bruce Springsteen", "lives_in", "New Jersey")], []),
+    ("Senator John Glenn, an Ohio native, flew again in 1998.", [("John Glenn", "lives_in", "Ohio")], []),
+    ("The prize went to novelist Toni Morrison, a Lorain native, for her third book.", [], [("Toni Morrison", "works_for", "*")]),
     ("The assassination of Archduke Franz Ferdinand by Gavrilo Princip in Sarajevo started a chain of events that led to war.",
      [("Gavrilo Princip", "killed", "Archduke Franz Ferdinand")], []),
     ("According to the Saudi Interior Ministry over 345 Muslim pilgrims have been killed in a stampede during the annual Hajj pilgrimage near Mecca, Saudi Arabia.",
@@ -352,7 +375,8 @@ def test_relations_conll04_refuses_other_files(tmp_path):
 def test_relations_conll04_scheme_maps_place_employers_to_lives_in():
     ents = pd.DataFrame([["a", "E1", "PERSON"], ["a", "E2", "GPE"], ["a", "E3", "ORG"]], columns=["article_id", "entity_id", "label"])
     rels = pd.DataFrame(
-        [["a", "E1", 0, 3, "works_for", "E2", 4, 6], ["a", "E1", 0, 3, "works_for", "E3", 7, 9], ["a", "E1", 0, 3, "has_title", "E4", 10, 12]],
+        # "Ohio Gov. Ted Strickland": the place before the title and the name.
+        [["a", "E1", 10, 13, "works_for", "E2", 0, 4], ["a", "E1", 10, 13, "works_for", "E3", 17, 19], ["a", "E1", 10, 13, "has_title", "E4", 5, 9]],
         columns=["article_id", "head_id", "head_start", "head_end", "relation", "tail_id", "tail_start", "tail_end"],
     )
     out = conll04.restrict({"entities": ents, "relations": rels})["relations"]
@@ -423,3 +447,60 @@ def test_relations_tokens_with_matches_token_loop() -> None:
         expected = [t.i for t in doc if (t.lemma_ if lemma else t.lower_).lower() in words]
         assert [t.i for t in ctx.tokens_with(words, lemma=lemma)] == expected
     assert [t.i for t in ctx.tokens_with({"home"})] == [1]
+
+
+@pytest.mark.parametrize(
+    ("tokens", "entity", "expected"),
+    [
+        (["She", "lives", "in", "Addis", "Ababa", ",", "Ethiopia."], (6, 7), "Ethiopia"),
+        (["He", "was", "born", "in", "Dover", ",", "Del", "."], (6, 7), "Del."),
+        (["He", "was", "born", "in", "Albany", ",", "N.Y."], (6, 7), "N.Y."),
+        (["He", "was", "born", "in", "Dover", "."], (4, 5), "Dover"),
+        (["Dover", ",", "Del", ".", "is", "small", "."], (2, 3), "Del"),
+    ],
+)
+def test_relations_conll04_final_stop_belongs_to_abbreviations(tokens, entity, expected):
+    item = {"tokens": tokens, "entities": [{"type": "Loc", "start": entity[0], "end": entity[1]}], "relations": []}
+    assert conll04.sentence_to_gold(item, "s")["entities"][0]["text"] == expected
+
+
+def _frames(ents: list, rels: list) -> dict:
+    return {
+        "entities": pd.DataFrame(ents, columns=["article_id", "entity_id", "start", "end", "text", "label"]),
+        "relations": pd.DataFrame(rels, columns=["article_id", "head_id", "head_start", "head_end", "relation", "tail_id", "tail_start", "tail_end"]),
+    }
+
+
+def test_relations_conll04_scheme_draws_titled_people_and_city_state_residences():
+    # "President Grant was born in Point Pleasant, Ohio, and Soviet President Gorbachev ..."
+    text = "President Grant was born in Point Pleasant, Ohio, and Soviet President Gorbachev"
+    ents = [
+        ["a", "E1", 0, 9, "President", "TITLE"], ["a", "E2", 10, 15, "PERSON", "PERSON"],
+        ["a", "E3", 28, 42, "Point Pleasant", "GPE"], ["a", "E4", 44, 48, "Ohio", "GPE"],
+        ["a", "E5", 54, 60, "Soviet", "NORP"], ["a", "E6", 61, 70, "President", "TITLE"], ["a", "E7", 71, 80, "Gorbachev", "PERSON"],
+    ]  # fmt: skip
+    rels = [
+        ["a", "E2", 10, 15, "lives_in", "E3", 28, 42], ["a", "E2", 10, 15, "lives_in", "E4", 44, 48],
+        ["a", "E3", 28, 42, "located_in", "E4", 44, 48], ["a", "E2", 10, 15, "killed", "E7", 71, 80],
+    ]  # fmt: skip
+    out = conll04.restrict(_frames(ents, rels))["relations"]
+    got = {(text[r.head_start : r.head_end], r.relation, text[r.tail_start : r.tail_end]) for r in out.itertuples()}
+    # One residence for the pair, no located_in inside it; "Soviet President" stays outside the name.
+    assert got == {("President Grant", "lives_in", "Point Pleasant, Ohio"), ("President Grant", "killed", "Gorbachev")}
+
+
+def test_relations_conll04_scheme_reads_apposed_offices_as_no_residence():
+    # "Illinois Gov. Jim Edgar" lives in Illinois; "the president of the United States, James
+    # Monroe" holds an office there, which CoNLL04 does not annotate as Live_In.
+    ents = [["a", "E1", 0, 8, "Illinois", "GPE"], ["a", "E2", 14, 23, "Jim Edgar", "PERSON"],
+            ["b", "E1", 21, 34, "United States", "GPE"], ["b", "E2", 36, 48, "James Monroe", "PERSON"]]  # fmt: skip
+    rels = [["a", "E2", 14, 23, "works_for", "E1", 0, 8], ["b", "E2", 36, 48, "works_for", "E1", 21, 34]]
+    out = conll04.restrict(_frames(ents, rels))["relations"]
+    assert list(zip(out["article_id"], out["relation"])) == [("a", "lives_in")]
+
+
+def test_relations_conll04_scheme_keeps_city_state_without_residence():
+    ents = [["a", "E1", 0, 7, "Concord", "GPE"], ["a", "E2", 9, 14, "Mass.", "GPE"]]
+    rels = [["a", "E1", 0, 7, "located_in", "E2", 9, 14]]
+    out = conll04.restrict(_frames(ents, rels))["relations"]
+    assert list(zip(out["relation"], out["head_start"], out["tail_end"])) == [("located_in", 0, 14)]
