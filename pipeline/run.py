@@ -168,17 +168,57 @@ def extract(
     dropped from spaCy's stream by :class:`_ErrorLog` and processed again alone, so the
     failure is pinned on it and the others of its batch are kept.
 
-    In one process, a batch also ends when it holds ``max_batch_chars`` characters: the
-    model's working memory grows with the text of a batch, not with its article count, so
-    this keeps peak memory flat however long articles happen to cluster in the input. (With
-    ``n_process > 1`` spaCy batches by count inside each worker.)
+    A batch also ends when it holds ``max_batch_chars`` characters: the model's working
+    memory grows with the text of a batch, not with its article count, so this keeps peak
+    memory flat however long articles happen to cluster in the input. With ``n_process > 1``
+    the batches go to forked worker processes (:func:`_extract_in_processes`).
     """
+    if n_process > 1:
+        yield from _extract_in_processes(nlp, articles, batch_size=batch_size, n_process=n_process, max_batch_chars=max_batch_chars)
+        return
     with _tolerant(nlp) as log:
-        if n_process > 1:
-            yield from _stream(nlp, articles, log, batch_size=batch_size, n_process=n_process)
-        else:
+        for batch in char_batches(articles, batch_size, max_batch_chars):
+            yield from _stream(nlp, batch, log, batch_size=len(batch), n_process=1)
+
+
+# The pipeline a forked worker process inherited from its parent (see _extract_in_processes).
+_WORKER_NLP: Language | None = None
+
+
+def _extract_batch(batch: list[Article]) -> list[ArticleRecords]:
+    """In a worker process: the records of one batch, by the one-process path."""
+    assert _WORKER_NLP is not None
+    return [records for _, records in extract(_WORKER_NLP, batch, batch_size=len(batch))]
+
+
+def _extract_in_processes(
+    nlp: Language, articles: Iterable[Article], *, batch_size: int, n_process: int, max_batch_chars: int
+) -> Iterator[Processed]:
+    """:func:`extract` over ``n_process`` forked worker processes, in input order.
+
+    The workers inherit the loaded pipeline through ``fork`` and send back records only:
+    plain dataclasses, far smaller than the docs that ``nlp.pipe(n_process=...)`` would
+    serialise back to this process. At most two batches per worker are in flight, so an
+    archive of any size streams through in bounded memory.
+    """
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    global _WORKER_NLP
+    _WORKER_NLP = nlp
+    try:
+        with ProcessPoolExecutor(n_process, mp_context=multiprocessing.get_context("fork")) as pool:
+            pending: deque = deque()
             for batch in char_batches(articles, batch_size, max_batch_chars):
-                yield from _stream(nlp, batch, log, batch_size=len(batch), n_process=1)
+                pending.append((batch, pool.submit(_extract_batch, batch)))
+                while len(pending) >= 2 * n_process:
+                    done, future = pending.popleft()
+                    yield from zip(done, future.result())
+            while pending:
+                done, future = pending.popleft()
+                yield from zip(done, future.result())
+    finally:
+        _WORKER_NLP = None
 
 
 def char_batches(articles: Iterable[Article], size: int, max_chars: int) -> Iterator[list[Article]]:
