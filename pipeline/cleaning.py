@@ -23,7 +23,6 @@ from dataclasses import dataclass
 from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc
-from spacy.vocab import Vocab
 
 from .boilerplate import classify_line, sources_section
 from .errors import ConfigError
@@ -206,7 +205,7 @@ def make_cleaner(nlp: Language, name: str, *, date_order: str) -> Cleaner:
     return Cleaner(nlp.tokenizer, date_order=date_order)
 
 
-def clean_text(raw: str, vocab: Vocab | None = None) -> str:
+def clean_text(raw: str) -> str:
     """Return the clean text of ``raw`` (a convenience for tests and notebooks)."""
     text, _, _ = build_clean_text(raw, read_article_fields(raw, segment(raw)).segments)
     return text

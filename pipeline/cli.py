@@ -11,7 +11,7 @@ from typing import List, Optional
 import typer
 
 from .errors import NewsieError, PredictionError
-from .gold import GoldArticle, load_gold
+from .gold import load_gold
 from .gold_cli import gold_app
 from .io import TABLE_FORMATS, read_table
 from .scoring import evaluate

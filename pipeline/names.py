@@ -19,7 +19,6 @@ import numpy as np
 from spacy.tokens import Doc, Span
 
 from .gazetteer import Gazetteer
-from .repairs import NAME_LABELS, ORDINAL_WORD
 
 JOINERS = {"of", "for", "on", "'s", "-", "&", "and"}
 COMPLEMENT = {"of", "for", "on"}

@@ -178,7 +178,7 @@ def extract(
         return
     with _tolerant(nlp) as log:
         for batch in char_batches(articles, batch_size, max_batch_chars):
-            yield from _stream(nlp, batch, log, batch_size=len(batch), n_process=1)
+            yield from _stream(nlp, batch, log, batch_size=len(batch))
 
 
 # The pipeline a forked worker process inherited from its parent (see _extract_in_processes).
@@ -236,7 +236,7 @@ def char_batches(articles: Iterable[Article], size: int, max_chars: int) -> Iter
 
 
 def _stream(
-    nlp: Language, articles: Iterable[Article], log: _ErrorLog, *, batch_size: int, n_process: int
+    nlp: Language, articles: Iterable[Article], log: _ErrorLog, *, batch_size: int
 ) -> Iterator[Processed]:
     """:func:`extract` over one ``nlp.pipe`` stream (restarted if a stage breaks it)."""
     inflight: deque[Article] = deque()
@@ -260,7 +260,7 @@ def _stream(
     while True:
         fed_before = fed[0]
         try:
-            for doc in nlp.pipe(feed(), batch_size=batch_size, n_process=n_process):
+            for doc in nlp.pipe(feed(), batch_size=batch_size):
                 yield from settle_until(doc._.article_id)
                 if inflight:
                     article = inflight.popleft()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from pipeline.gold import GoldArticle, GoldDate, GoldEntity, GoldRelation
+from pipeline.gold import GoldArticle, GoldEntity, GoldRelation
 from pipeline.scoring import Mention, evaluate, score_dates, score_entities
 
 
