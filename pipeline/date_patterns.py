@@ -7,6 +7,10 @@ year", "the past two months", "about 10:30 p.m.") and never at a preposition ("i
 :func:`find_spans` runs them all and keeps the longest of overlapping matches. Month and
 weekday names count only when capitalised, so "may" and "march" as verbs are not dates.
 
+The patterns are written in lower case and run over the lower-cased text (faster than a
+case-insensitive scan); the capitalisation checks then read the original text. A family runs
+only when the text holds one of its :data:`KEYWORDS`, words every match of it contains.
+
 The fragments (``MONTH``, ``WEEKDAY``, ``AMOUNT``, ``UNIT`` ...) are shared with
 :mod:`pipeline.timex`, which normalises what is found here.
 """
@@ -90,7 +94,7 @@ _FAMILIES: dict[str, str] = {
     "month_year": rf"(?:{MOD})?{MONTH},?\s+(?:of\s+)?(?:{YEAR4}|{SPOKEN_YEAR})|(?:{MOD})?{MONTH}\s+(?:this|last|next)\s+year",
     # A month alone: "in October", "the middle of October"; "May" and "March" need a date word before.
     "month": rf"(?:{MOD})?{MONTH}",
-    "iso": r"\d{4}-\d\d-\d\d(?:T\d\d:\d\d(?::\d\d)?)?",
+    "iso": r"\d{4}-\d\d-\d\d(?:t\d\d:\d\d(?::\d\d)?)?",
     "numeric_date": r"\d{1,2}/\d{1,2}/(?:\d{4}|\d\d)",
     # Years: "1998", "fiscal 1989", "mid-1990", "the end of 1990", "post-1959".
     "year": rf"(?:{MOD})?(?:fiscal\s+(?:year\s+)?|the\s+year\s+|calendar\s+|mid-|post-|pre-)?{YEAR4}",
@@ -157,10 +161,38 @@ _FAMILIES: dict[str, str] = {
         r"|future\s+(?:years|quarters|months)|(?:past|previous)\s+years|that\s+time|the\s+time\s+being"
     ),
 }
+# Matched against lower-cased text (see :func:`lower_same_length`), hence no IGNORECASE.
 FAMILIES: dict[str, re.Pattern] = {
-    name: re.compile(rf"(?<![\w$£€'.-])(?:{pattern})(?![\w%-]|\.\d|,\d)", re.IGNORECASE)
-    for name, pattern in _FAMILIES.items()
+    name: re.compile(rf"(?<![\w$£€'.-])(?:{pattern})(?![\w%-]|\.\d|,\d)") for name, pattern in _FAMILIES.items()
 }
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_UNITS = ("second", "minute", "hour", "day", "week", "fortnight", "month", "year", "decade", "centur", "quarter")
+_SEASONS = ("spring", "summer", "autumn", "fall", "winter")
+# Words every match of a family contains (lower case); a text without any of them is not
+# scanned for that family. Families not listed always run.
+KEYWORDS: dict[str, tuple[str, ...]] = {
+    "full_date": _MONTHS,
+    "month_year": _MONTHS,
+    "month": _MONTHS,
+    "iso": ("-",),
+    "numeric_date": ("/",),
+    "year": ("16", "17", "18", "19", "20"),
+    "spoken_year": ("nineteen", "eighteen", "thousand"),
+    "decade": ("0s", "0's", "ies"),
+    "century": ("century",),
+    "quarter": ("quarter", "half", "period", "year"),
+    "relative": (
+        "year", "month", "week", "quarter", "decade", "century", "half", "period", *_SEASONS, *_MONTHS,
+        "day", "christmas", "thanksgiving", "easter", "halloween",
+    ),
+    "deictic": ("day", "tomorrow", "tonight", "morning", "afternoon", "evening", "night"),
+    "weekday": ("day",),
+    "holiday": ("christmas", "year's", "thanksgiving", "easter", "day", "halloween"),
+    "clock": ("a.m", "p.m", "am", "pm", ":", "noon", "midnight", "midday", "o'clock"),
+    "ago": ("ago", "earlier", "later", "now", "hence"),
+    "duration": _UNITS,
+    "set": ("every", "each", "daily", "weekly", "monthly", "yearly", "hourly", "nightly", "once", "twice", "times", "day"),
+}  # fmt: skip
 NAMES = re.compile(rf"\b(?:{MONTH}|{WEEKDAY}s?|{HOLIDAY})", re.IGNORECASE)
 # Month and weekday words that are also everyday words: dates only with a date-like neighbour.
 AMBIGUOUS_ALONE = re.compile(r"^(?:may|march|sun|wed|sat|fall|spring|jan\.|mar\.|sept?\.?)$", re.IGNORECASE)
@@ -226,14 +258,29 @@ def plausible_model_span(text: str, before: str, after: str) -> bool:
     return _capitalised(text)
 
 
+def lower_same_length(text: str) -> str:
+    """``text`` lower-cased character by character, so every offset stays valid.
+
+    ``str.lower`` turns a few characters into two ("İ"); those are left as they are.
+    """
+    lower = text.lower()
+    if len(lower) == len(text):
+        return lower
+    return "".join(low if len(low := ch.lower()) == 1 else ch for ch in text)
+
+
 def find_spans(text: str) -> list[tuple[int, int, str]]:
     """``(start, end, family)`` of every expression found, overlaps resolved longest first."""
     found: list[tuple[int, int, str]] = []
     for match in YEAR_RANGE.finditer(text):
         found.append((match.start("a"), match.end("a"), "range"))
         found.append((match.start("b"), match.end("b"), "range"))
+    lower = lower_same_length(text)
     for name, pattern in FAMILIES.items():
-        for match in pattern.finditer(text):
+        keywords = KEYWORDS.get(name)
+        if keywords is not None and not any(k in lower for k in keywords):
+            continue
+        for match in pattern.finditer(lower):
             start, end = match.span()
             span = text[start:end]
             if _plausible(name, span, text[max(0, start - 12) : start], text[end : end + 16]):

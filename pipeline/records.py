@@ -11,6 +11,7 @@ import dataclasses
 from dataclasses import dataclass, field
 
 import pandas as pd
+from spacy.attrs import IS_PUNCT, IS_SPACE
 from spacy.tokens import Doc
 
 from .event_frames import event_rows
@@ -150,8 +151,9 @@ def failed_article(article_id: str, error: str, *, published: str = "", n_chars:
 def from_doc(doc: Doc) -> ArticleRecords:
     """Build the records of one processed article."""
     article_id = doc._.article_id
+    clean_length = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0  # len(doc.text), without building it
     raw = doc._.raw_text if doc._.raw_text is not None else doc.text
-    offsets = OffsetMap(doc._.offset_map, len(doc.text))
+    offsets = OffsetMap(doc._.offset_map, clean_length)
     fields = get_dict(doc, "article")
     meta = get_dict(doc, "meta")
     canonical = get_dict(doc, "canonical")
@@ -215,10 +217,18 @@ def from_doc(doc: Doc) -> ArticleRecords:
         dateline_date=fields.get("dateline_date", ""),
         title=meta.get("title") or fields.get("title", ""),
         n_chars=len(raw),
-        n_words=sum(1 for t in doc if not (t.is_space or t.is_punct)),
+        n_words=_n_words(doc),
     )
     events = [EventRecord(article_id, **row) for row in event_rows(entities, dates, relations)]
     return ArticleRecords(article, entities, dates, relations, removed, events)
+
+
+def _n_words(doc: Doc) -> int:
+    """Tokens that are neither space nor punctuation (read as one array, not token by token)."""
+    if not len(doc):
+        return 0
+    flags = doc.to_array([IS_SPACE, IS_PUNCT])
+    return int(((flags[:, 0] == 0) & (flags[:, 1] == 0)).sum())
 
 
 def _evidence(offsets: OffsetMap, start: int, end: int) -> tuple[int, int] | None:
