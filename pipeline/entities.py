@@ -92,8 +92,8 @@ class EntityRepairer:
         ents = split_team_player(doc, ents)
         people = person_words(ents)
         ents = [r for e in ents if (r := repair_label(e, gaz, people)) is not None and not is_topic_label(r, gaz, lines)]
-        ents = self._add(ents, [p for p in self._dateline_places(doc) if not is_topic_label(p, gaz, lines)])
-        ents = self._add(ents, self._attribution(doc))
+        ents = self._relabel_or_add(ents, [p for p in self._dateline_places(doc) if not is_topic_label(p, gaz, lines)])
+        ents = self._relabel_or_add(ents, self._attribution(doc))
         ents = self._add_initials(doc, ents)
         if self.use_gazetteer:
             ents = self._add(ents, [Span(doc, s, e, label=doc.vocab.strings[m]) for m, s, e in self.names(doc)])
@@ -132,6 +132,16 @@ class EntityRepairer:
                 out.append(span)
                 taken.update(range(span.start, span.end))
         return out
+
+    @classmethod
+    def _relabel_or_add(cls, ents: list[Span], new: list[Span]) -> list[Span]:
+        """Add spans the article's layout vouches for (the dateline's places, the credited
+        outlet): an entity of the same words takes their label ("DAYTON, Ohio (AP)": the model
+        reads the capitals of "DAYTON" as an ORG and "AP" as a place), others are added where
+        they overlap no entity."""
+        by_span = {(s.start, s.end): s for s in new}
+        out = [Span(e.doc, e.start, e.end, label=by_span[(e.start, e.end)].label) if (e.start, e.end) in by_span else e for e in ents]
+        return cls._add(out, new)
 
     @staticmethod
     def _dateline_places(doc: Doc) -> list[Span]:

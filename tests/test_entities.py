@@ -165,6 +165,9 @@ SENTENCES = [
      [("Zambia", "GPE"), ("Times of Zambia", "ORG")]),
     ("pd-splc", "The Southern Poverty Law Center, a civil rights monitoring group based in Montgomery, Alabama, has long monitored such groups as the Ku Klux Klan.",
      [("Southern Poverty Law Center", "ORG"), ("Montgomery", "GPE"), ("Alabama", "GPE"), ("Ku Klux Klan", "ORG")]),
+    # wire datelines in capitals (news style): the dateline's words are places, the agency an ORG
+    ("ap-dateline-city-state", "DAYTON, Ohio (AP) _ The city council voted Tuesday to close two fire stations.",
+     [("DAYTON", "GPE"), ("Ohio", "GPE"), ("AP", "ORG")]),
     ("pd-fbi", "The Federal Bureau of Investigation says it received more than eight thousand reports of hate group crimes last year.",
      [("Federal Bureau of Investigation", "ORG"), ("more than eight thousand", "CARDINAL")]),
 ]  # fmt: skip
@@ -179,6 +182,7 @@ ABSENT = [
     ("voa-ms", "Ms. Atimadi", "PERSON"),
     ("gum-kcna", "Yonhap news agency", "ORG"),
     ("wn-lampert", "the chairman", "TITLE"),
+    ("ap-dateline-city-state", "DAYTON", "ORG"),
 ]  # fmt: skip
 
 NOT_ENTITIES = {"DATE", "TIME"}
