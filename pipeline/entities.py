@@ -6,8 +6,10 @@
    courtesy title or possessor, no trailing punctuation, possessive, score or descriptor;
    LAW that names no law, listed countries and organisations, languages, adverbial "first";
    drops the section word of a headline in capitals ("CRICKET - ...");
-2. adds names the model missed: the dateline's places ("BAKU, Azerbaijan"), the source and
-   credited outlet of an attribution ("Trend reports via CICA"), gazetteer names
+2. splits credit lines into place, outlet and language (:mod:`pipeline.credit_lines`:
+   "Paris Radio France International in French 1830 GMT"); adds names the model missed: the
+   dateline's places ("BAKU, Azerbaijan"), the source and credited outlet of an attribution
+   ("Trend reports via CICA"), gazetteer names
    (:mod:`pipeline.gazetteer`), "P. Simmons"-style names, the name after a title or honorific;
 3. makes the document consistent (:mod:`pipeline.consistency`): teams in results lines,
    surnames, label voting, propagation of names to their untagged repeats;
@@ -27,6 +29,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from .credit_lines import credit_line_spans
 from .consistency import list_labels, person_parts, propagate, results_lines, team_labels, vote_labels
 from .errors import ConfigError
 from .events import event_mentions
@@ -92,6 +95,7 @@ class EntityRepairer:
         ents = split_team_player(doc, ents)
         people = person_words(ents)
         ents = [r for e in ents if (r := repair_label(e, gaz, people)) is not None and not is_topic_label(r, gaz, lines)]
+        ents = self._replace(ents, credit_line_spans(doc, gaz))
         ents = self._relabel_or_add(ents, [p for p in self._dateline_places(doc) if not is_topic_label(p, gaz, lines)])
         ents = self._relabel_or_add(ents, self._attribution(doc))
         ents = self._add_initials(doc, ents)
@@ -132,6 +136,13 @@ class EntityRepairer:
                 out.append(span)
                 taken.update(range(span.start, span.end))
         return out
+
+    @staticmethod
+    def _replace(ents: list[Span], new: list[Span]) -> list[Span]:
+        """Put the new spans in place of every entity they overlap."""
+        if not new:
+            return ents
+        return [e for e in ents if not any(e.start < n.end and n.start < e.end for n in new)] + new
 
     @classmethod
     def _relabel_or_add(cls, ents: list[Span], new: list[Span]) -> list[Span]:

@@ -168,6 +168,10 @@ SENTENCES = [
     # wire datelines in capitals (news style): the dateline's words are places, the agency an ORG
     ("ap-dateline-city-state", "DAYTON, Ohio (AP) _ The city council voted Tuesday to close two fire stations.",
      [("DAYTON", "GPE"), ("Ohio", "GPE"), ("AP", "ORG")]),
+    # credit lines of monitored broadcasts and press (FBIS style): place, outlet, language
+    ("fbis-credit-radio", "BK1203101596 Bangkok Radio Thailand Network in Thai 1000 GMT 12 Mar 96",
+     [("Bangkok", "GPE"), ("Radio Thailand Network", "ORG"), ("Thai", "LANGUAGE")]),
+    ("fbis-press-line", "Tokyo ASAHI SHIMBUN", [("Tokyo", "GPE"), ("ASAHI SHIMBUN", "ORG")]),
     ("pd-fbi", "The Federal Bureau of Investigation says it received more than eight thousand reports of hate group crimes last year.",
      [("Federal Bureau of Investigation", "ORG"), ("more than eight thousand", "CARDINAL")]),
 ]  # fmt: skip
@@ -183,6 +187,7 @@ ABSENT = [
     ("gum-kcna", "Yonhap news agency", "ORG"),
     ("wn-lampert", "the chairman", "TITLE"),
     ("ap-dateline-city-state", "DAYTON", "ORG"),
+    ("fbis-credit-radio", "Bangkok Radio Thailand Network", "ORG"),
 ]  # fmt: skip
 
 NOT_ENTITIES = {"DATE", "TIME"}

@@ -183,6 +183,11 @@ CASES: list[tuple[str, list[Triple], list[Triple]]] = [
      [("NORAD", "alias_of", "North American Aerospace Defence Command")], [("U.S.", "alias_of", "*")]),
     ("Airbus is owned by European Aeronautic Defense & Space Company (EADS).",
      [("EADS", "alias_of", "European Aeronautic Defense & Space Company")], []),
+    # credit lines of monitored broadcasts and press: the outlet is based in the place
+    ("BK1203101596 Bangkok Radio Thailand Network in Thai 1000 GMT 12 Mar 96",
+     [("Radio Thailand Network", "based_in", "Bangkok")], [("*", "located_in", "*")]),
+    ("Tokyo ASAHI SHIMBUN", [("ASAHI SHIMBUN", "based_in", "Tokyo")], []),
+    ("MOSCOW SAYS NO TO NEW SANCTIONS", [], [("*", "based_in", "*")]),
     # events: chairs, participants, dates, places
     ("The chairmanship of the Council of Foreign Ministers will pass from Kazakhstan to Azerbaijan in December.",
      [("Kazakhstan", "chairs", "Council of Foreign Ministers"), ("Azerbaijan", "chairs", "Council of Foreign Ministers")], []),
