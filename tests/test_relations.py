@@ -509,3 +509,19 @@ def test_relations_conll04_scheme_keeps_city_state_without_residence():
     rels = [["a", "E1", 0, 7, "located_in", "E2", 9, 14]]
     out = conll04.restrict(_frames(ents, rels))["relations"]
     assert list(zip(out["relation"], out["head_start"], out["tail_end"])) == [("located_in", 0, 14)]
+
+
+def test_relations_conll04_scheme_draws_courtesy_titles_into_people():
+    text = "Mrs. Ann Lee of Dover said the Rev. Tom Fox was shot by Sen. Bob Ray."
+    ents = [
+        ["a", "E1", 5, 12, "Ann Lee", "PERSON"], ["a", "E2", 16, 21, "Dover", "GPE"],
+        ["a", "E3", 36, 43, "Tom Fox", "PERSON"], ["a", "E4", 61, 68, "Bob Ray", "PERSON"],
+    ]  # fmt: skip
+    rels = [["a", "E1", 5, 12, "lives_in", "E2", 16, 21], ["a", "E4", 61, 68, "killed", "E3", 36, 43]]
+    out = conll04.restrict(_frames(ents, rels), {"a": text})["relations"]
+    got = {(text[r.head_start : r.head_end], r.relation, text[r.tail_start : r.tail_end]) for r in out.itertuples()}
+    # Courtesy titles are part of a CoNLL04 person; a senator's rank is not.
+    assert got == {("Mrs. Ann Lee", "lives_in", "Dover"), ("Bob Ray", "killed", "Rev. Tom Fox")}
+    # Without the texts the spans stay as predicted.
+    bare = conll04.restrict(_frames(ents, rels))["relations"]
+    assert sorted(bare["head_start"]) == [5, 61]

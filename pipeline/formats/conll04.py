@@ -21,6 +21,8 @@ based_in, Located_In -> located_in, Live_In -> lives_in, Kill -> killed.
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Mapping
 from pathlib import Path
 
 import pandas as pd
@@ -144,16 +146,27 @@ def convert(path_in: str | Path, path_out: str | Path) -> int:
 # Bare titles CoNLL04 draws inside a Peop span ("President Kennedy": 43 of 60 in train); a
 # title after a nationality or an organisation ("Soviet President X") stays out of it.
 NAME_TITLES = {"president"}
+# Courtesy titles and royal styles CoNLL04 draws inside a Peop span ("Mrs. Higgins", "the Rev.
+# Martin Luther King Jr.", "Prince Norodom Sihanouk": 45 of 51 in train and dev), which newsie's
+# PERSON spans leave out. Ranks and offices ("Sen.", "Gov.", "Lt.", "Judge") mostly stay out.
+COURTESY_TITLE = re.compile(r"(?<![\w.])(?:(?:Mr|Mrs|Ms|Dr|Rev)\.?|Miss|Prince|Princess) +$")
+# Relations whose head, and whose tail, is a person.
+PERSON_HEADS = {"works_for", "lives_in", "killed"}
+PERSON_TAILS = {"killed"}
 
 
-def restrict(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+def restrict(frames: dict[str, pd.DataFrame], texts: Mapping[str, str] | None = None) -> dict[str, pd.DataFrame]:
     """Predicted tables as CoNLL04 sees them: its five relations, its argument spans.
+
+    ``texts`` maps article ids to the raw texts the tables point into (the gold texts), for the
+    rules that read words no entity covers; without it those rules are skipped.
 
     - CoNLL04's Work_For takes an Org; a person serving a place ("Illinois Gov. James Thompson",
       "U.S. Ambassador Vernon A. Walters") is annotated Live_In there. So a ``works_for`` whose
       tail is a GPE/LOC is scored as ``lives_in`` under this scheme.
     - A bare "President" before a name is part of the Peop span ("President Kennedy"): an
-      argument that is a PERSON right after such a TITLE takes the title in.
+      argument that is a PERSON right after such a TITLE takes the title in; so does a person
+      right after a courtesy title or royal style ("Dr. Lee DeForest", ``COURTESY_TITLE``).
     - A residence written "City, State" is one Loc ("born in Concord, Mass."; 75 of the 86
       Live_In tails next to another place in train): a ``lives_in`` to either name of an
       adjacent "City, State" pair (newsie's ``located_in`` between names two characters apart)
@@ -183,6 +196,8 @@ def restrict(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
         rels = rels[~(serving & ~before)]
         if {"start", "end", "text"} <= set(ents.columns):
             rels = _titled_people(rels, ents)
+    if texts:
+        rels = _courtesy_titles(rels, texts)
     rels = _city_state_residences(rels)
     rels = pd.concat([rels, _dateline_agencies(frames)], ignore_index=True) if ents is not None and len(ents) else rels
     rels = rels.drop_duplicates(subset=["article_id", "head_start", "head_end", "relation", "tail_start", "tail_end"])
@@ -207,6 +222,18 @@ def _titled_people(rels: pd.DataFrame, ents: pd.DataFrame) -> pd.DataFrame:
         return rels
     for side in ("head", "tail"):
         rels[f"{side}_start"] = [starts.get((a, int(s)), int(s)) for a, s in zip(rels["article_id"], rels[f"{side}_start"])]
+    return rels
+
+
+def _courtesy_titles(rels: pd.DataFrame, texts: Mapping[str, str]) -> pd.DataFrame:
+    """Person arguments right after a courtesy title or royal style start at the title."""
+    for side, relations in (("head", PERSON_HEADS), ("tail", PERSON_TAILS)):
+        starts = []
+        for article, relation, start in zip(rels["article_id"], rels["relation"], rels[f"{side}_start"]):
+            before = texts.get(article, "")[max(0, int(start) - 10) : int(start)] if relation in relations else ""
+            m = COURTESY_TITLE.search(before) if before else None
+            starts.append(int(start) - len(m.group()) if m else int(start))
+        rels[f"{side}_start"] = starts
     return rels
 
 
