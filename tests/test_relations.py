@@ -525,3 +525,21 @@ def test_relations_conll04_scheme_draws_courtesy_titles_into_people():
     # Without the texts the spans stay as predicted.
     bare = conll04.restrict(_frames(ents, rels))["relations"]
     assert sorted(bare["head_start"]) == [5, 61]
+
+
+def test_relations_conll04_scheme_merges_city_state_only_for_birthplaces():
+    text = "Ann Lee of Dover, Del., met Tom Fox, born in Concord, Mass."
+    ents = [
+        ["a", "E1", 0, 7, "Ann Lee", "PERSON"], ["a", "E2", 11, 16, "Dover", "GPE"], ["a", "E3", 18, 22, "Del.", "GPE"],
+        ["a", "E4", 28, 35, "Tom Fox", "PERSON"], ["a", "E5", 45, 52, "Concord", "GPE"], ["a", "E6", 54, 59, "Mass.", "GPE"],
+    ]  # fmt: skip
+    rels = [
+        ["a", "E1", 0, 7, "lives_in", "E2", 11, 16], ["a", "E1", 0, 7, "lives_in", "E3", 18, 22], ["a", "E2", 11, 16, "located_in", "E3", 18, 22],
+        ["a", "E4", 28, 35, "lives_in", "E5", 45, 52], ["a", "E4", 28, 35, "lives_in", "E6", 54, 59], ["a", "E5", 45, 52, "located_in", "E6", 54, 59],
+    ]  # fmt: skip
+    out = conll04.restrict(_frames(ents, rels), {"a": text})["relations"]
+    got = {(text[r.head_start : r.head_end], r.relation, text[r.tail_start : r.tail_end]) for r in out.itertuples()}
+    assert got == {
+        ("Ann Lee", "lives_in", "Dover"), ("Ann Lee", "lives_in", "Del."), ("Dover", "located_in", "Del."),
+        ("Tom Fox", "lives_in", "Concord, Mass."),
+    }  # fmt: skip
