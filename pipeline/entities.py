@@ -39,7 +39,7 @@ from .names import (
     amounts, awards, descriptor_orgs, extend_complements, head_names, named_days, split_team_player, ordinals, person_extents, place_appositions,
     replace_overlapping, versions_are_products,
 )  # fmt: skip
-from .repairs import Lines, is_topic_label, person_words, repair_label, split_at_numbers, trim_span
+from .repairs import Lines, abbreviation_periods, is_topic_label, person_words, repair_label, split_at_numbers, trim_span
 from .titles import TitleFinder
 
 NUMERIC_LABELS = {"CARDINAL", "ORDINAL", "QUANTITY"}
@@ -115,6 +115,7 @@ class EntityRepairer:
             ents = versions_are_products(doc, ents, in_results_line)  # propagated product names
         ents = self._add(ents, self._names_after(doc, ents))
         ents = person_extents(doc, filter_spans(ents), self.gazetteer)
+        ents = abbreviation_periods(ents)
         ents = self._add(ents, self._bracketed_acronyms(doc, ents))
         ents = ordinals(doc, ents)
         ents = filter_spans(ents)

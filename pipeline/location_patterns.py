@@ -98,6 +98,10 @@ def place_comma_place(ctx: Context) -> Iterator[Found]:
             yield found("located_in", b, state, "place_comma_place", 0.8)
             yield found("located_in", a, state, "place_comma_place", 0.75)
             continue
+        # "Jackson, Wyo., and Gunnison, Colo.": an abbreviated state closes a pair, also in a list.
+        if _abbreviated_state(b) and a.label_ != "FAC":
+            yield found("located_in", a, b, "place_comma_place", 0.8)
+            continue
         # "Sweden, Belgium, England": a list, not a place in a place.
         after = doc[b.end] if b.end < len(doc) else None
         if after is not None and (_list_follows(ctx, b.end, regions=a.label_ == b.label_ == "LOC") or after.lower_ in {"and", "or", "in", "of"}):

@@ -172,6 +172,9 @@ SENTENCES = [
     ("fbis-credit-radio", "BK1203101596 Bangkok Radio Thailand Network in Thai 1000 GMT 12 Mar 96",
      [("Bangkok", "GPE"), ("Radio Thailand Network", "ORG"), ("Thai", "LANGUAGE")]),
     ("fbis-press-line", "Tokyo ASAHI SHIMBUN", [("Tokyo", "GPE"), ("ASAHI SHIMBUN", "ORG")]),
+    # an abbreviated state keeps its period, mid-sentence and at the end (Penn Treebank)
+    ("ap-state-abbreviations", "Two tornadoes touched down near Jackson, Wyo., and the storm moved on toward Gunnison, Colo.",
+     [("Jackson", "GPE"), ("Wyo.", "GPE"), ("Gunnison", "GPE"), ("Colo.", "GPE")]),
     ("pd-fbi", "The Federal Bureau of Investigation says it received more than eight thousand reports of hate group crimes last year.",
      [("Federal Bureau of Investigation", "ORG"), ("more than eight thousand", "CARDINAL")]),
 ]  # fmt: skip
@@ -188,6 +191,7 @@ ABSENT = [
     ("wn-lampert", "the chairman", "TITLE"),
     ("ap-dateline-city-state", "DAYTON", "ORG"),
     ("fbis-credit-radio", "Bangkok Radio Thailand Network", "ORG"),
+    ("ap-state-abbreviations", "Wyo", "GPE"),
 ]  # fmt: skip
 
 NOT_ENTITIES = {"DATE", "TIME"}
