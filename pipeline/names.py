@@ -9,6 +9,8 @@
   lines.
 - Amounts: a number with its unit is a QUANTITY ("28,950 lb", "365s"); a currency prefix
   belongs to the MONEY ("NZ $ 26 million", "$11.5bn").
+- A name with an age after it ("Warner, 70, who owned ...") or apposed to a person's role
+  ("Harrington, a professor of political science") is a person, whatever the model made of it.
 """
 
 from __future__ import annotations
@@ -291,3 +293,65 @@ def amounts(doc: Doc, ents: list[Span], gazetteer: Gazetteer) -> list[Span]:
             e = Span(doc, start, e.end, label="MONEY")
         out.append(e)
     return out
+
+
+# Nouns for people (beyond the offices of ``title_words.json``) that an apposition names.
+PERSON_NOUNS = {
+    "official", "lawyer", "executive", "historian", "actor", "actress", "writer", "author", "novelist",
+    "poet", "composer", "singer", "musician", "pianist", "artist", "painter", "photographer", "scientist",
+    "physicist", "economist", "analyst", "engineer", "pilot", "astronaut", "teacher", "student", "doctor",
+    "physician", "surgeon", "nurse", "activist", "reporter", "journalist", "columnist", "businessman",
+    "businesswoman", "farmer", "worker", "veteran", "priest", "minister", "lawmaker", "politician",
+    "diplomat", "strategist", "expert", "researcher", "inventor", "wife", "husband", "widow", "son",
+    "daughter", "father", "mother", "brother", "sister", "man", "woman",
+}  # fmt: skip
+# Offices that an organisation may also be apposed to ("the union's leader", "a founder member").
+ORG_ROLES = {"leader", "chief", "representative", "founder", "co-founder", "member", "chair", "deputy"}
+MAX_AGE = 120
+
+
+def people_by_context(doc: Doc, ents: list[Span], gazetteer: Gazetteer, offices: set[str]) -> list[Span]:
+    """Names the model gave another label that an age or an apposed role marks as people.
+
+    "Marie Ferraro, 50, of Bethany": news gives a person's age between commas right after the
+    name. "Harrington, a professor of ...", "Tal, a senior Defense Ministry official": the
+    apposition's head noun names a person's role. Listed names (gazetteer) and names in
+    capitals (acronyms) keep their label.
+    """
+    roles = (offices - ORG_ROLES) | PERSON_NOUNS
+    out = []
+    for e in ents:
+        if e.label_ in {"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"} and _person_context(doc, e, roles) \
+                and all(t.is_title for t in e if t.is_alpha) and len(e) <= 4 and not gazetteer.label_of(e.text):  # fmt: skip
+            e = Span(doc, e.start, e.end, label="PERSON")
+        out.append(e)
+    return out
+
+
+NAME_BEFORE_COMMA = re.compile(r"(?<![\w.’'])[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}(?=, )")
+
+
+def untagged_people(doc: Doc, ents: list[Span], offices: set[str]) -> list[Span]:
+    """Capitalised names no entity covers that an age or an apposed role marks as people
+    ("Winter, 53, a former law professor", "Tal, a senior Defense Ministry official")."""
+    roles = (offices - ORG_ROLES) | PERSON_NOUNS
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    out = []
+    for m in NAME_BEFORE_COMMA.finditer(doc.text):
+        span = doc.char_span(m.start(), m.end())
+        if span is None or any(i in taken for i in range(span.start, span.end)) or not all(t.pos_ == "PROPN" for t in span):
+            continue
+        if _person_context(doc, span, roles):
+            out.append(Span(doc, span.start, span.end, label="PERSON"))
+    return out
+
+
+def _person_context(doc: Doc, e: Span, roles: set[str]) -> bool:
+    k = e.end
+    if k + 2 >= len(doc) or doc[k].text != ",":
+        return False
+    age = doc[k + 1]
+    if age.is_digit and len(age.text) <= 3 and 0 < int(age.text) <= MAX_AGE and doc[k + 2].text in {",", ")"}:
+        return True
+    return any(c.dep_ == "appos" and c.i > k and c.lemma_.lower() in roles and c.pos_ == "NOUN" for c in e.root.children)
+

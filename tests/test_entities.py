@@ -175,6 +175,11 @@ SENTENCES = [
     # an abbreviated state keeps its period, mid-sentence and at the end (Penn Treebank)
     ("ap-state-abbreviations", "Two tornadoes touched down near Jackson, Wyo., and the storm moved on toward Gunnison, Colo.",
      [("Jackson", "GPE"), ("Wyo.", "GPE"), ("Gunnison", "GPE"), ("Colo.", "GPE")]),
+    # a name apposed to a person's role is a person, tagged or not
+    ("role-apposition-tagged", "Kessler, a professor of economics at Boston University, said the plan would fail.",
+     [("Kessler", "PERSON"), ("Boston University", "ORG")]),
+    ("role-apposition-untagged", "Harwell, a historian at Columbia University, said the letters were authentic.",
+     [("Harwell", "PERSON"), ("Columbia University", "ORG")]),
     ("pd-fbi", "The Federal Bureau of Investigation says it received more than eight thousand reports of hate group crimes last year.",
      [("Federal Bureau of Investigation", "ORG"), ("more than eight thousand", "CARDINAL")]),
 ]  # fmt: skip
@@ -308,3 +313,15 @@ def test_entities_config_is_validated():
     nlp = spacy.blank("en")
     with pytest.raises(ConfigValidationError):
         nlp.add_pipe("news_entities", config={"gazetteer": "yes"})
+
+
+def test_entities_age_after_a_name_makes_a_person(blank):
+    from pipeline.gazetteer import load_gazetteer as gazetteer
+    from pipeline.names import people_by_context
+
+    doc = blank("Warner Brooks , 70 , who owned the bank , filed in Ohio , 12 days ago .")
+    ents = [Span(doc, 0, 2, label="ORG"), Span(doc, 12, 13, label="GPE")]
+    out = people_by_context(doc, ents, gazetteer(), set())
+    # "Ohio, 12 days" is no age: the number is not closed by a comma.
+    assert [(e.text, e.label_) for e in out] == [("Warner Brooks", "PERSON"), ("Ohio", "GPE")]
+
