@@ -10,7 +10,9 @@
 - Amounts: a number with its unit is a QUANTITY ("28,950 lb", "365s"); a currency prefix
   belongs to the MONEY ("NZ $ 26 million", "$11.5bn").
 - A name with an age after it ("Warner, 70, who owned ...") or apposed to a person's role
-  ("Harrington, a professor of political science") is a person, whatever the model made of it.
+  ("Harrington, a professor of political science"), and the victim of a killing ("shot
+  Lincoln", "the assassination of Lincoln", "the murder of King"), is a person, whatever the
+  model made of it.
 """
 
 from __future__ import annotations
@@ -310,6 +312,24 @@ ORG_ROLES = {"leader", "chief", "representative", "founder", "co-founder", "memb
 MAX_AGE = 120
 
 
+# Verbs whose object, and nouns whose "of" complement, is a person killed.
+KILLING_VERBS = {"kill", "assassinate", "murder", "slay", "shoot", "stab", "strangle", "execute", "behead", "lynch"}
+KILLING_NOUNS = {"assassination", "murder", "killing", "slaying", "assassin", "killer", "murderer", "slayer"}
+KILLING_STEMS = ("kill", "assassin", "murder", "slay", "slain", "shot", "shoot", "stab", "strangl", "execut", "behead", "lynch")
+RELABELLED = {"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "TITLE"}
+
+
+def _victim(e: Span) -> bool:
+    """"shot Lincoln", "assassin of Lincoln", "the murder of King", "Kennedy's assassination"."""
+    root = e.root
+    head = root.head
+    if root.dep_ == "dobj" and head.pos_ == "VERB" and head.lemma_.lower() in KILLING_VERBS:
+        return True
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in KILLING_NOUNS:
+        return True
+    return root.dep_ == "poss" and head.lemma_.lower() in KILLING_NOUNS
+
+
 def people_by_context(doc: Doc, ents: list[Span], gazetteer: Gazetteer, offices: set[str]) -> list[Span]:
     """Names the model gave another label that an age or an apposed role marks as people.
 
@@ -319,16 +339,22 @@ def people_by_context(doc: Doc, ents: list[Span], gazetteer: Gazetteer, offices:
     capitals (acronyms) keep their label.
     """
     roles = (offices - ORG_ROLES) | PERSON_NOUNS
+    # Read the parse only where it can tell: after a comma, or in a text about a killing.
+    lowered = doc.text.lower()
+    killing = any(stem in lowered for stem in KILLING_STEMS)
     out = []
     for e in ents:
-        if e.label_ in {"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"} and _person_context(doc, e, roles) \
-                and all(t.is_title for t in e if t.is_alpha) and len(e) <= 4 and not gazetteer.label_of(e.text):  # fmt: skip
+        if e.label_ in RELABELLED and (killing or e.end < len(doc) and doc[e.end].text == ",") and all(t.is_title for t in e if t.is_alpha) \
+                and len(e) <= 4 and not gazetteer.label_of(e.text) \
+                and (_victim(e) if e.label_ == "TITLE" else _person_context(doc, e, roles) or _victim(e)):  # fmt: skip
+            # A bare title killed ("the murder of King") is the name of the one who held it.
             e = Span(doc, e.start, e.end, label="PERSON")
         out.append(e)
     return out
 
 
-NAME_BEFORE_COMMA = re.compile(r"(?<![\w.’'])[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}(?=, )")
+# A capitalised name before an age or an apposition ("Winter, 53,", "Tal, a senior ...").
+NAME_BEFORE_COMMA = re.compile(r"(?<![\w.’'])[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}(?=, (?:\d{1,3},|(?:a|an|the|former)\b))")
 
 
 def untagged_people(doc: Doc, ents: list[Span], offices: set[str]) -> list[Span]:

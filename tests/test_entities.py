@@ -180,6 +180,10 @@ SENTENCES = [
      [("Kessler", "PERSON"), ("Boston University", "ORG")]),
     ("role-apposition-untagged", "Harwell, a historian at Columbia University, said the letters were authentic.",
      [("Harwell", "PERSON"), ("Columbia University", "ORG")]),
+    # the victim of a killing is a person
+    ("victim-of-assassination", "Historians still debate the motives behind the assassination of Lincoln, which shocked the country.",
+     [("Lincoln", "PERSON")]),
+    ("victim-of-murder", "Mourners gathered in Memphis on the anniversary of the murder of King.", [("Memphis", "GPE"), ("King", "PERSON")]),
     ("pd-fbi", "The Federal Bureau of Investigation says it received more than eight thousand reports of hate group crimes last year.",
      [("Federal Bureau of Investigation", "ORG"), ("more than eight thousand", "CARDINAL")]),
 ]  # fmt: skip

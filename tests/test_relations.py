@@ -187,6 +187,8 @@ CASES: list[tuple[str, list[Triple], list[Triple]]] = [
      [("Jackson", "located_in", "Wyo."), ("Gunnison", "located_in", "Colo."), ("Key West", "located_in", "Fla.")], [("Wyo.", "located_in", "*")]),
     ("Kessler, a professor of economics at Boston University, said the plan would fail.",
      [("Kessler", "works_for", "Boston University")], []),
+    ("The actor John Wilkes Booth shot Lincoln at Ford's Theatre in April 1865.",
+     [("John Wilkes Booth", "killed", "Lincoln")], [("*", "works_for", "*")]),
     # credit lines of monitored broadcasts and press: the outlet is based in the place
     ("BK1203101596 Bangkok Radio Thailand Network in Thai 1000 GMT 12 Mar 96",
      [("Radio Thailand Network", "based_in", "Bangkok")], [("*", "located_in", "*")]),
