@@ -5,8 +5,8 @@ Functions take a :class:`pipeline.relation_patterns.Context` and yield ``Found``
 - ``parenthetical_role``: "Roger Agnelli (Vale do Rio Doce company president)".
 - ``role_before_name``: "Pacers guard Anthony Johnson", "New Zealand bowler Daniel Vettori",
   "Detroit Pistons Chauncey Billups, Elden Campbell and ..." -> works_for.
-- ``person_of``: "A, B and C of the Pacers" -> works_for (a closed list only: in "A, B, C of
-  X" the phrase belongs to C); "diver Brian Michaud of Millinocket", "X, 50, of Bethany,
+- ``person_of``: "A, B and C of the Pacers", "Gilmore, of the Downtown Seattle Association"
+  -> works_for (a closed list only: in "A, B, C of X" the phrase belongs to C); "diver Brian Michaud of Millinocket", "X, 50, of Bethany,
   Conn.", "Wangari Maathai from Kenya" -> lives_in.
 - ``appositive_employer``: "David Nabarro, head of crisis operations at the World Health
   Organization" -> works_for; ``work_verb``: "X, who works at the Pentagon" -> works_for.
@@ -75,17 +75,20 @@ def person_of(ctx: Context) -> Iterator[Found]:
     doc = ctx.doc
     for person in (e for e in doc.ents if e.label_ == "PERSON"):
         i = person.end
-        # "Marie Ferraro, 50, of Bethany": an age between commas.
+        # "Marie Ferraro, 50, of Bethany": an age between commas; "Gilmore, of the Downtown
+        # Seattle Association": a comma alone.
         if i + 2 < len(doc) and doc[i].text == "," and doc[i + 1].like_num and doc[i + 2].text == ",":
             i += 3
+        elif i + 1 < len(doc) and doc[i].text == "," and doc[i + 1].lower_ in {"of", "from"}:
+            i += 1
         if i >= len(doc) or doc[i].lower_ not in {"of", "from", "at"}:
             continue
         # "shot X at Ford's Theatre": a phrase on the verb says where, not whom X works for.
         if doc[i].lower_ == "at" and doc[i].head.i not in range(person.start, person.end):
             continue
         target = ctx.ent(skip(doc, i + 1, {"the"}))
-        if target is None:
-            continue
+        if target is None or doc[i - 1].text == "," and "," in target.text:
+            continue  # "Anne Keller, of Bangor, Maine": no employer read as one name
         group = left_list(ctx, person, {"PERSON"}, closed=True) if doc[i].lower_ == "of" else [person]
         if target.label_ == "ORG" and doc[i].lower_ in {"of", "at"}:
             for p in group:

@@ -189,6 +189,9 @@ CASES: list[tuple[str, list[Triple], list[Triple]]] = [
      [("Kessler", "works_for", "Boston University")], []),
     ("The actor John Wilkes Booth shot Lincoln at Ford's Theatre in April 1865.",
      [("John Wilkes Booth", "killed", "Lincoln")], [("*", "works_for", "*")]),
+    ("Ellen Marsh, of the Vermont Historical Society, said the letters were genuine.",
+     [("Ellen Marsh", "works_for", "Vermont Historical Society")], []),
+    ("Anne Keller, of Bangor, Maine, won the race for the second year.", [], [("*", "works_for", "*")]),
     # credit lines of monitored broadcasts and press: the outlet is based in the place
     ("BK1203101596 Bangkok Radio Thailand Network in Thai 1000 GMT 12 Mar 96",
      [("Radio Thailand Network", "based_in", "Bangkok")], [("*", "located_in", "*")]),
