@@ -26,6 +26,8 @@ _WORD = r"[A-Z][\w.'’&-]*"
 _OUTLET_WORD = r"[A-Z0-9][\w.'’&-]*"
 # "in Arabic 1700 GMT 7 Apr 94", "in Russian 14 Jan 94".
 _TAIL = r"\s+in\s+(?P<language>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+(?:\d{4}\s+GMT\b|\d{1,2}\s+[A-Z][a-z]{2}\s+\d{2}\b)"
+# The tail alone, to skip texts without a credit line cheaply.
+CREDIT_TAIL = re.compile(r"\d{4}\s+GMT\b|\b\d{1,2}\s+[A-Z][a-z]{2}\s+\d{2}\b")
 # After an item code, or opening a line.
 CREDIT_LINE = re.compile(
     rf"(?:(?<![\w])(?P<code>{_CODE})[ \t]+|^[ \t]*)(?P<run>{_WORD}(?:[ \t]+{_OUTLET_WORD}){{1,8}}?){_TAIL}", re.MULTILINE
@@ -39,7 +41,7 @@ def credit_line_spans(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
     """GPE, ORG and LANGUAGE spans of the credit lines in ``doc`` (an empty list without any)."""
     text = doc.text
     out: list[Span] = []
-    if " in " in text:
+    if " in " in text and CREDIT_TAIL.search(text):
         for m in CREDIT_LINE.finditer(text):
             spans = _split(doc, m.start("run"), m.group("run"), gazetteer, coded=bool(m.group("code")))
             language = doc.char_span(m.start("language"), m.end("language"))

@@ -37,7 +37,7 @@ from .extensions import DATELINE_KEY, EVENTS_KEY, get_dict, register_extensions
 from .gazetteer import Gazetteer, load_gazetteer, name_matcher
 from .names import (
     amounts, awards, descriptor_orgs, extend_complements, head_names, named_days, split_team_player, ordinals, people_by_context, person_extents,
-    place_appositions, untagged_people,
+    place_appositions, places_by_apposition, untagged_people,
     replace_overlapping, versions_are_products,
 )  # fmt: skip
 from .repairs import Lines, abbreviation_periods, is_topic_label, person_words, repair_label, split_at_numbers, trim_span
@@ -107,7 +107,7 @@ class EntityRepairer:
         if self.titles:
             ents = self.title_finder.merge(doc, ents)
             ents = self._people_after_titles(doc, ents)
-        ents = people_by_context(doc, ents, self.gazetteer, self.title_finder.head_words)
+        ents = places_by_apposition(people_by_context(doc, ents, self.gazetteer, self.title_finder.head_words), self.gazetteer)
         ents = self._add(ents, untagged_people(doc, ents, self.title_finder.head_words))
         if self.consistency:
             ents = team_labels(doc, ents, gaz, score_lines, lines)

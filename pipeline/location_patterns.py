@@ -2,6 +2,8 @@
 
 - ``place_comma_place``: "BAKU, Azerbaijan", "Aceh, Indonesia", "the Savannah River Plant, in
   Aiken, S.C." -> located_in (not inside a list of places: "Sweden, Belgium, England").
+- ``place_apposition``: "Yerevan, the capital of Armenia", "Madagascar, an island nation in
+  the Indian Ocean" -> located_in.
 - ``place_in_place``: "St. John's and Gander in Newfoundland", "Dan Sai District in Loei
   Province" -> located_in, one per conjunct.
 - ``possessive_place``: "Nigeria's southern commercial capital Lagos", "Canada's capital city,
@@ -26,6 +28,7 @@ from typing import Iterator
 
 from spacy.tokens import Span, Token
 
+from .names import PLACE_NOUNS
 from .relation_patterns import PLACE_LABELS, REGION_LABELS, Context, Found, conjunct_ents, found, left_list, skip
 
 POSSESSIVE = {"'s", "’s", "'"}
@@ -109,6 +112,26 @@ def place_comma_place(ctx: Context) -> Iterator[Found]:
         if a.start >= 2 and doc[a.start - 1].text == "," and ctx.ent(a.start - 2, PLACE_LABELS) and ctx.ent(a.start - 2).label_ != "FAC":
             continue
         yield found("located_in", a, b, "place_comma_place", 0.8)
+
+
+def place_apposition(ctx: Context) -> Iterator[Found]:
+    """"Yerevan, the capital of Armenia", "Madagascar, an island nation in the Indian Ocean":
+    a place apposed to a place noun "of/in" another place."""
+    for place in (e for e in ctx.doc.ents if e.label_ in PLACE_LABELS):
+        for appos in (c for c in place.root.children if c.dep_ == "appos" and c.i > place.end and c.lemma_.lower() in PLACE_NOUNS):
+            for prep in (c for c in appos.children if c.dep_ == "prep" and c.lower_ in {"of", "in"}):
+                for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                    # "the capital of North Kivu province": the name is a compound of the noun.
+                    named = conjunct_ents(ctx, obj, REGION_LABELS) or [e for c in obj.children if c.dep_ == "compound" for e in region_at(ctx, c)]
+                    for outer in named:
+                        if outer != place:
+                            yield found("located_in", place, outer, "place_apposition", 0.7)
+
+
+def region_at(ctx: Context, token: Token) -> list[Span]:
+    """The region named at ``token``, as a list."""
+    ent = ctx.ent(token.i, REGION_LABELS)
+    return [ent] if ent is not None else []
 
 
 def place_in_place(ctx: Context) -> Iterator[Found]:

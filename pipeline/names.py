@@ -12,7 +12,8 @@
 - A name with an age after it ("Warner, 70, who owned ...") or apposed to a person's role
   ("Harrington, a professor of political science"), and the victim of a killing ("shot
   Lincoln", "the assassination of Lincoln", "the murder of King"), is a person, whatever the
-  model made of it.
+  model made of it; a name apposed to a place noun ("Goma, the capital of North Kivu") is a
+  place.
 """
 
 from __future__ import annotations
@@ -312,11 +313,40 @@ ORG_ROLES = {"leader", "chief", "representative", "founder", "co-founder", "memb
 MAX_AGE = 120
 
 
+# Nouns for places that an apposition names ("Goma, the capital of North Kivu").
+PLACE_NOUNS = {
+    "capital", "city", "town", "village", "province", "state", "region", "district", "county", "island",
+    "nation", "country", "port", "suburb", "republic", "territory", "resort", "municipality",
+}  # fmt: skip
 # Verbs whose object, and nouns whose "of" complement, is a person killed.
 KILLING_VERBS = {"kill", "assassinate", "murder", "slay", "shoot", "stab", "strangle", "execute", "behead", "lynch"}
 KILLING_NOUNS = {"assassination", "murder", "killing", "slaying", "assassin", "killer", "murderer", "slayer"}
-KILLING_STEMS = ("kill", "assassin", "murder", "slay", "slain", "shot", "shoot", "stab", "strangl", "execut", "behead", "lynch")
 RELABELLED = {"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "TITLE"}
+
+
+def places_by_apposition(ents: list[Span], gazetteer: Gazetteer) -> list[Span]:
+    """"Goma, the capital of North Kivu", "Kisangani, the main city in northern Congo": a name
+    apposed to a place noun "of/in" something is a place, whatever the model made of it."""
+    out = []
+    for e in ents:
+        if e.label_ in {"PERSON", "ORG", "NORP"} and len(e) <= 3 and e.end < len(e.doc) and e.doc[e.end].text == "," \
+                and all(t.is_title for t in e if t.is_alpha) and not gazetteer.label_of(e.text) and any(
+                    c.dep_ == "appos" and c.i > e.end and c.lemma_.lower() in PLACE_NOUNS
+                    and any(p.dep_ == "prep" and p.lower_ in {"of", "in"} for p in c.children)
+                    for c in e.root.children):  # fmt: skip
+            e = Span(e.doc, e.start, e.end, label="GPE")
+        out.append(e)
+    return out
+
+
+def _near_killing(doc: Doc) -> set[int]:
+    """Token indices where a victim's name may start: up to three tokens after a word of
+    killing ("shot Lincoln", "assassin of Lincoln") or three before it ("Kennedy's murder")."""
+    if not len(doc):
+        return set()
+    words = [doc.vocab.strings.add(w) for w in KILLING_VERBS | KILLING_NOUNS]
+    hits = np.flatnonzero(np.isin(doc.to_array("LEMMA"), np.array(words, dtype="uint64"))).tolist()
+    return {j for i in hits for j in range(i - 3, i + 4) if j != i}
 
 
 def _victim(e: Span) -> bool:
@@ -339,14 +369,15 @@ def people_by_context(doc: Doc, ents: list[Span], gazetteer: Gazetteer, offices:
     capitals (acronyms) keep their label.
     """
     roles = (offices - ORG_ROLES) | PERSON_NOUNS
-    # Read the parse only where it can tell: after a comma, or in a text about a killing.
-    lowered = doc.text.lower()
-    killing = any(stem in lowered for stem in KILLING_STEMS)
+    # Read the parse only where it can tell: after a comma, or near a word of killing.
+    near_killing = _near_killing(doc)
     out = []
     for e in ents:
-        if e.label_ in RELABELLED and (killing or e.end < len(doc) and doc[e.end].text == ",") and all(t.is_title for t in e if t.is_alpha) \
+        after_comma = e.end < len(doc) and doc[e.end].text == ","
+        victim = e.start in near_killing
+        if e.label_ in RELABELLED and (after_comma or victim) and all(t.is_title for t in e if t.is_alpha) \
                 and len(e) <= 4 and not gazetteer.label_of(e.text) \
-                and (_victim(e) if e.label_ == "TITLE" else _person_context(doc, e, roles) or _victim(e)):  # fmt: skip
+                and (victim and _victim(e) or e.label_ != "TITLE" and after_comma and _person_context(doc, e, roles)):  # fmt: skip
             # A bare title killed ("the murder of King") is the name of the one who held it.
             e = Span(doc, e.start, e.end, label="PERSON")
         out.append(e)

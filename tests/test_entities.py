@@ -184,6 +184,9 @@ SENTENCES = [
     ("victim-of-assassination", "Historians still debate the motives behind the assassination of Lincoln, which shocked the country.",
      [("Lincoln", "PERSON")]),
     ("victim-of-murder", "Mourners gathered in Memphis on the anniversary of the murder of King.", [("Memphis", "GPE"), ("King", "PERSON")]),
+    # a name apposed to a place noun is a place
+    ("place-apposition", "Aid convoys reached Goma, the capital of North Kivu province, after a week on the road.",
+     [("Goma", "GPE"), ("North Kivu", "GPE")]),
     ("pd-fbi", "The Federal Bureau of Investigation says it received more than eight thousand reports of hate group crimes last year.",
      [("Federal Bureau of Investigation", "ORG"), ("more than eight thousand", "CARDINAL")]),
 ]  # fmt: skip

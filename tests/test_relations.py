@@ -192,6 +192,9 @@ CASES: list[tuple[str, list[Triple], list[Triple]]] = [
     ("Ellen Marsh, of the Vermont Historical Society, said the letters were genuine.",
      [("Ellen Marsh", "works_for", "Vermont Historical Society")], []),
     ("Anne Keller, of Bangor, Maine, won the race for the second year.", [], [("*", "works_for", "*")]),
+    ("He flew to Lagos, the largest city in Nigeria, on Monday.", [("Lagos", "located_in", "Nigeria")], []),
+    ("Aid convoys reached Goma, the capital of North Kivu province, after a week on the road.", [("Goma", "located_in", "North Kivu")], []),
+    ("Fighting spread to Kisangani, the main city in northern Congo, on Tuesday.", [("Kisangani", "located_in", "Congo")], []),
     # credit lines of monitored broadcasts and press: the outlet is based in the place
     ("BK1203101596 Bangkok Radio Thailand Network in Thai 1000 GMT 12 Mar 96",
      [("Radio Thailand Network", "based_in", "Bangkok")], [("*", "located_in", "*")]),
