@@ -18,7 +18,8 @@
 - ``dateline_agency``: "Paris AFP in English" -> based_in; ``place_before_org``: "the U.S.
   Congress" -> based_in.
 - ``killed``: killing verbs with a named killer and victim ("Oswald acted alone in killing
-  Kennedy", "X was shot by Y", "X, who assassinated President Lincoln"), killer nouns ("King
+  Kennedy", "X was shot by Y", "X, who assassinated President Lincoln", "Ruby shot and
+  mortally wounded Oswald", "Oswald acted alone when he killed Kennedy"), killer nouns ("King
   assassin James Earl Ray") and "the assassination of X by Y".
 """
 
@@ -296,6 +297,9 @@ def killed(ctx: Context) -> Iterator[Found]:
         lemma = token.lemma_.lower()
         if token.pos_ == "VERB" and lemma in KILL_VERBS:
             victims = [p for c in token.children if c.dep_ == "dobj" for p in conjunct_ents(ctx, c, people)]
+            if not victims:
+                # "Ruby shot and mortally wounded Oswald": the object of a coordinated verb.
+                victims = [p for v in token.conjuncts if v.i > token.i and v.pos_ == "VERB" for c in v.children if c.dep_ == "dobj" for p in conjunct_ents(ctx, c, people)]
             killers = [p for c in token.children if c.dep_ == "agent" for o in c.children for p in conjunct_ents(ctx, o, people)]
             if killers:
                 victims = [p for c in token.children if c.dep_ == "nsubjpass" for p in _named(ctx, c, token)]
@@ -369,7 +373,7 @@ def _subject(ctx: Context, verb: Token, verbs: set[str] | None = None) -> list[S
     """The named subject of a verb, climbing through "in killing", "who killed", "tried to
     kill", "convicted of murdering" and "fired the shots that killed"."""
     node = verb
-    for _ in range(5):
+    for _ in range(6):
         # "convicted Millikan of killing X": a justice verb's object did the killing.
         if node != verb and node.lemma_.lower() in JUSTICE_VERBS:
             convicted = [p for c in node.children if c.dep_ == "dobj" for p in conjunct_ents(ctx, c, {"PERSON"})]
@@ -385,6 +389,11 @@ def _subject(ctx: Context, verb: Token, verbs: set[str] | None = None) -> list[S
                 if person is not None:
                     return [person]
                 node = node.head.head  # "the shots that killed": go on from "fired".
+                continue
+            if s.lower_ in {"he", "she"} and node.dep_ in {"advcl", "ccomp", "conj"}:
+                # "Oswald acted alone when he killed Kennedy", "Chapman said he got the idea
+                # for killing Lennon": the pronoun stands for the subject of the clause above.
+                node = node.head
                 continue
             return conjunct_ents(ctx, s, {"PERSON"}) if s.dep_ == "nsubj" or node != verb else []
         if node.dep_ in {"relcl", "acl"} and (person := ctx.ent(node.head.i, {"PERSON"})) is not None:

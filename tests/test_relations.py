@@ -195,6 +195,9 @@ CASES: list[tuple[str, list[Triple], list[Triple]]] = [
     ("He flew to Lagos, the largest city in Nigeria, on Monday.", [("Lagos", "located_in", "Nigeria")], []),
     ("Aid convoys reached Goma, the capital of North Kivu province, after a week on the road.", [("Goma", "located_in", "North Kivu")], []),
     ("Fighting spread to Kisangani, the main city in northern Congo, on Tuesday.", [("Kisangani", "located_in", "Congo")], []),
+    ("Investigators concluded that Lee Harvey Oswald acted alone when he killed Kennedy.", [("Lee Harvey Oswald", "killed", "Kennedy")], []),
+    ("In 1963, Dallas nightclub owner Jack Ruby shot and mortally wounded Lee Harvey Oswald in a police garage.",
+     [("Jack Ruby", "killed", "Lee Harvey Oswald")], [("Lee Harvey Oswald", "killed", "*")]),
     # credit lines of monitored broadcasts and press: the outlet is based in the place
     ("BK1203101596 Bangkok Radio Thailand Network in Thai 1000 GMT 12 Mar 96",
      [("Radio Thailand Network", "based_in", "Bangkok")], [("*", "located_in", "*")]),
