@@ -198,6 +198,9 @@ CASES: list[tuple[str, list[Triple], list[Triple]]] = [
     ("Investigators concluded that Lee Harvey Oswald acted alone when he killed Kennedy.", [("Lee Harvey Oswald", "killed", "Kennedy")], []),
     ("In 1963, Dallas nightclub owner Jack Ruby shot and mortally wounded Lee Harvey Oswald in a police garage.",
      [("Jack Ruby", "killed", "Lee Harvey Oswald")], [("Lee Harvey Oswald", "killed", "*")]),
+    ("Mark Dillon spent the weekend campaigning in his native Ohio.", [("Mark Dillon", "lives_in", "Ohio")], []),
+    ("The singer Ann Vale is returning to her Kansas hometown for a concert.", [("Ann Vale", "lives_in", "Kansas")], []),
+    ("The mayor said his native Ohio would vote for the bill.", [], [("*", "lives_in", "*")]),
     # credit lines of monitored broadcasts and press: the outlet is based in the place
     ("BK1203101596 Bangkok Radio Thailand Network in Thai 1000 GMT 12 Mar 96",
      [("Radio Thailand Network", "based_in", "Bangkok")], [("*", "located_in", "*")]),
