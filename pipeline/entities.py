@@ -44,7 +44,7 @@ from .repairs import Lines, abbreviation_periods, is_topic_label, person_words, 
 from .titles import TitleFinder
 
 NUMERIC_LABELS = {"CARDINAL", "ORDINAL", "QUANTITY"}
-INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\. ){1,2}[A-Z][a-z]+(?:['’-][A-Za-z]+)?(?!\w)")
+INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\. ){1,2}[A-Z][a-z]+(?:['’-](?!s(?!\w))[A-Za-z]+)?(?!\w)")
 
 
 class EntityRepairer:
@@ -185,8 +185,9 @@ class EntityRepairer:
         return out
 
     def _add_initials(self, doc: Doc, ents: list[Span]) -> list[Span]:
-        """"P. Simmons", "J. R. Ewing": initials and a capitalised surname are a person, whatever
-        the model made of them (found in the text first: a regex over every token is slow)."""
+        """"P. Simmons", "J. R. Ewing", "Ulf D. Merbold": initials and a capitalised surname (and
+        a given name before them) are a person, whatever the model made of them (found in the
+        text first: a regex over every token is slow)."""
         out = list(ents)
         for m in INITIALS.finditer(doc.text):
             span = doc.char_span(m.start(), m.end())
@@ -195,6 +196,12 @@ class EntityRepairer:
             s, e = span.start, span.end
             if self.gazetteer.label_of(doc[e - 1].text) or doc[e - 1].ent_type_ in {"GPE", "NORP"}:
                 continue  # "S. Korea"
+            given = doc[s - 1] if s > 0 else None
+            if given is not None and given.is_title and given.is_alpha and given.pos_ == "PROPN" and not given.is_stop \
+                    and (given.ent_type_ in {"", "PERSON"} or any(x.start == s - 1 and x.end > s for x in out)) \
+                    and given.lower_ not in self.gazetteer.honorifics \
+                    and not (s > 1 and doc[s - 2].is_title):  # fmt: skip
+                s -= 1  # "Ulf D. Merbold": a given name before the initials
             out = [x for x in out if not (x.start < e and s < x.end and x.label_ != "PERSON" or x.start >= s and x.end <= e)]
             if not any(x.start < e and s < x.end for x in out):
                 out.append(Span(doc, s, e, label="PERSON"))

@@ -10,10 +10,10 @@
 - Amounts: a number with its unit is a QUANTITY ("28,950 lb", "365s"); a currency prefix
   belongs to the MONEY ("NZ $ 26 million", "$11.5bn").
 - A name with an age after it ("Warner, 70, who owned ...") or apposed to a person's role
-  ("Harrington, a professor of political science"), and the victim of a killing ("shot
-  Lincoln", "the assassination of Lincoln", "the murder of King"), is a person, whatever the
-  model made of it; a name apposed to a place noun ("Goma, the capital of North Kivu") is a
-  place.
+  ("Harrington, a professor of political science"), the subject of "was born", and the
+  victim of a killing ("shot Lincoln", "the assassination of Lincoln", "the murder of King")
+  is a person, whatever the model made of it; a name apposed to a place noun ("Goma, the
+  capital of North Kivu") is a place.
 """
 
 from __future__ import annotations
@@ -375,9 +375,10 @@ def people_by_context(doc: Doc, ents: list[Span], gazetteer: Gazetteer, offices:
     for e in ents:
         after_comma = e.end < len(doc) and doc[e.end].text == ","
         victim = e.start in near_killing
-        if e.label_ in RELABELLED and (after_comma or victim) and all(t.is_title for t in e if t.is_alpha) \
+        born = e.end + 1 < len(doc) and doc[e.end + 1].lower_ == "born" and doc[e.end].lower_ in {"was", "is"}
+        if e.label_ in RELABELLED and (after_comma or victim or born) and all(t.is_title for t in e if t.is_alpha) \
                 and len(e) <= 4 and not gazetteer.label_of(e.text) \
-                and (victim and _victim(e) or e.label_ != "TITLE" and after_comma and _person_context(doc, e, roles)):  # fmt: skip
+                and (victim and _victim(e) or e.label_ != "TITLE" and (after_comma and _person_context(doc, e, roles) or born and e.root.dep_ == "nsubjpass")):  # fmt: skip
             # A bare title killed ("the murder of King") is the name of the one who held it.
             e = Span(doc, e.start, e.end, label="PERSON")
         out.append(e)

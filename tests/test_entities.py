@@ -187,6 +187,9 @@ SENTENCES = [
     # a name apposed to a place noun is a place
     ("place-apposition", "Aid convoys reached Goma, the capital of North Kivu province, after a week on the road.",
      [("Goma", "GPE"), ("North Kivu", "GPE")]),
+    # the subject of "was born" is a person
+    ("born-subject", "Winthrop Lyman Hale was born on May 2, 1911, in Salem, Mass.",
+     [("Winthrop Lyman Hale", "PERSON"), ("Salem", "GPE"), ("Mass.", "GPE")]),
     ("pd-fbi", "The Federal Bureau of Investigation says it received more than eight thousand reports of hate group crimes last year.",
      [("Federal Bureau of Investigation", "ORG"), ("more than eight thousand", "CARDINAL")]),
 ]  # fmt: skip
@@ -331,4 +334,16 @@ def test_entities_age_after_a_name_makes_a_person(blank):
     out = people_by_context(doc, ents, gazetteer(), set())
     # "Ohio, 12 days" is no age: the number is not closed by a comma.
     assert [(e.text, e.label_) for e in out] == [("Warner Brooks", "PERSON"), ("Ohio", "GPE")]
+
+
+def test_entities_initials_take_the_given_name_and_leave_the_possessive(nlp):
+    from pipeline.entities import INITIALS
+
+    assert [m.group() for m in INITIALS.finditer("Robert F. Kennedy's assassin, and J. R. Ewing-Smith")] == ["F. Kennedy", "J. R. Ewing-Smith"]
+    doc = nlp("The agency said Thursday that Ulrik B. Stenberg, 44, had been chosen.")
+    start = [t.text for t in doc].index("Ulrik")
+    repairer = nlp.get_pipe("news_entities")
+    # The model's reading of the whole name as an ORG gives way to a PERSON with the given name.
+    out = repairer._add_initials(doc, [Span(doc, start, start + 3, label="ORG")])
+    assert [(e.text, e.label_) for e in out] == [("Ulrik B. Stenberg", "PERSON")]
 
