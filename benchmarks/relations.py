@@ -152,7 +152,7 @@ def main() -> None:
         docs = parse_timed(nlp, articles, times)
         scores, relaxed = {}, {}
         for name, extractor in variants.items():
-            frames = conll04.restrict(relate(docs, extractor, times if name == "candidate" else None))
+            frames = conll04.restrict(relate(docs, extractor, times if name == "candidate" else None), {g.article_id: g.text for g in gold})
             scores[name] = evaluate(gold, frames, label_map=conll04.SCHEME_LABELS)
             relaxed[name] = relaxed_micro(gold, frames)
             if name == "candidate" and args.errors:

@@ -28,6 +28,7 @@ from .extensions import EVENTS_KEY, register_extensions
 
 NOT_ENTITY_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
 DATE_LABELS = {"DATE", "TIME"}
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
 ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9&\-]*[A-Z0-9]$")
 
 
@@ -132,9 +133,12 @@ class AliasResolver:
         """Yield ``(short, long)`` token spans for "long (SHORT)" and "SHORT (long)".
 
         When the letters do not match (an acronym from another language: "Austrian Social
-        Democrat Party (SPOE)"), a name that ends right before the bracket is the long form.
+        Democrat Party (SPOE)"), a name that ends right before the bracket is the long form,
+        unless it is a place.
         """
-        name_ending_at = {e.end: e for e in doc.ents if e.label_ not in NOT_ENTITY_LABELS and e.label_ != "TITLE"}
+        # A place right before a bracketed acronym is a dateline's ("NEW ORLEANS (AP)",
+        # "SEOUL, South Korea (AP)"), not a long form spelt in another language.
+        name_ending_at = {e.end: e for e in doc.ents if e.label_ not in NOT_ENTITY_LABELS | PLACE_LABELS and e.label_ != "TITLE"}
         if not len(doc):
             return
         brackets = np.flatnonzero(doc.to_array("ORTH") == doc.vocab.strings.add("(")).tolist()

@@ -114,7 +114,7 @@ def evaluate_cmd(
         frames = read_predictions(pred)
     except NewsieError as err:
         fail(str(err))
-    frames = prepare(scheme, frames)
+    frames = prepare(scheme, frames, {g.article_id: g.text for g in gold_articles})
     scores = evaluate(gold_articles, frames, label_map=labels)
     write_scores(scores, out or pred)
     typer.echo(format_scores(scores))

@@ -6,8 +6,10 @@
    courtesy title or possessor, no trailing punctuation, possessive, score or descriptor;
    LAW that names no law, listed countries and organisations, languages, adverbial "first";
    drops the section word of a headline in capitals ("CRICKET - ...");
-2. adds names the model missed: the dateline's places ("BAKU, Azerbaijan"), the source and
-   credited outlet of an attribution ("Trend reports via CICA"), gazetteer names
+2. splits credit lines into place, outlet and language (:mod:`pipeline.credit_lines`:
+   "Paris Radio France International in French 1830 GMT"); adds names the model missed: the
+   dateline's places ("BAKU, Azerbaijan"), the source and credited outlet of an attribution
+   ("Trend reports via CICA"), gazetteer names
    (:mod:`pipeline.gazetteer`), "P. Simmons"-style names, the name after a title or honorific;
 3. makes the document consistent (:mod:`pipeline.consistency`): teams in results lines,
    surnames, label voting, propagation of names to their untagged repeats;
@@ -27,20 +29,22 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from .credit_lines import credit_line_spans
 from .consistency import list_labels, person_parts, propagate, results_lines, team_labels, vote_labels
 from .errors import ConfigError
 from .events import event_mentions
 from .extensions import DATELINE_KEY, EVENTS_KEY, get_dict, register_extensions
 from .gazetteer import Gazetteer, load_gazetteer, name_matcher
 from .names import (
-    amounts, awards, descriptor_orgs, extend_complements, head_names, named_days, split_team_player, ordinals, person_extents, place_appositions,
+    amounts, awards, descriptor_orgs, extend_complements, head_names, named_days, split_team_player, ordinals, people_by_context, person_extents,
+    place_appositions, places_by_apposition, untagged_people,
     replace_overlapping, versions_are_products,
 )  # fmt: skip
-from .repairs import Lines, is_topic_label, person_words, repair_label, split_at_numbers, trim_span
+from .repairs import Lines, abbreviation_periods, is_topic_label, person_words, repair_label, split_at_numbers, trim_span
 from .titles import TitleFinder
 
 NUMERIC_LABELS = {"CARDINAL", "ORDINAL", "QUANTITY"}
-INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\. ){1,2}[A-Z][a-z]+(?:['’-][A-Za-z]+)?(?!\w)")
+INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\. ){1,2}[A-Z][a-z]+(?:['’-](?!s(?!\w))[A-Za-z]+)?(?!\w)")
 
 
 class EntityRepairer:
@@ -92,8 +96,9 @@ class EntityRepairer:
         ents = split_team_player(doc, ents)
         people = person_words(ents)
         ents = [r for e in ents if (r := repair_label(e, gaz, people)) is not None and not is_topic_label(r, gaz, lines)]
-        ents = self._add(ents, [p for p in self._dateline_places(doc) if not is_topic_label(p, gaz, lines)])
-        ents = self._add(ents, self._attribution(doc))
+        ents = self._replace(ents, credit_line_spans(doc, gaz))
+        ents = self._relabel_or_add(ents, [p for p in self._dateline_places(doc) if not is_topic_label(p, gaz, lines)])
+        ents = self._relabel_or_add(ents, self._attribution(doc))
         ents = self._add_initials(doc, ents)
         if self.use_gazetteer:
             ents = self._add(ents, [Span(doc, s, e, label=doc.vocab.strings[m]) for m, s, e in self.names(doc)])
@@ -102,6 +107,8 @@ class EntityRepairer:
         if self.titles:
             ents = self.title_finder.merge(doc, ents)
             ents = self._people_after_titles(doc, ents)
+        ents = places_by_apposition(people_by_context(doc, ents, self.gazetteer, self.title_finder.head_words), self.gazetteer)
+        ents = self._add(ents, untagged_people(doc, ents, self.title_finder.head_words))
         if self.consistency:
             ents = team_labels(doc, ents, gaz, score_lines, lines)
             ents = person_parts(doc, ents, gaz)
@@ -111,6 +118,7 @@ class EntityRepairer:
             ents = versions_are_products(doc, ents, in_results_line)  # propagated product names
         ents = self._add(ents, self._names_after(doc, ents))
         ents = person_extents(doc, filter_spans(ents), self.gazetteer)
+        ents = abbreviation_periods(ents)
         ents = self._add(ents, self._bracketed_acronyms(doc, ents))
         ents = ordinals(doc, ents)
         ents = filter_spans(ents)
@@ -132,6 +140,23 @@ class EntityRepairer:
                 out.append(span)
                 taken.update(range(span.start, span.end))
         return out
+
+    @staticmethod
+    def _replace(ents: list[Span], new: list[Span]) -> list[Span]:
+        """Put the new spans in place of every entity they overlap."""
+        if not new:
+            return ents
+        return [e for e in ents if not any(e.start < n.end and n.start < e.end for n in new)] + new
+
+    @classmethod
+    def _relabel_or_add(cls, ents: list[Span], new: list[Span]) -> list[Span]:
+        """Add spans the article's layout vouches for (the dateline's places, the credited
+        outlet): an entity of the same words takes their label ("DAYTON, Ohio (AP)": the model
+        reads the capitals of "DAYTON" as an ORG and "AP" as a place), others are added where
+        they overlap no entity."""
+        by_span = {(s.start, s.end): s for s in new}
+        out = [Span(e.doc, e.start, e.end, label=by_span[(e.start, e.end)].label) if (e.start, e.end) in by_span else e for e in ents]
+        return cls._add(out, new)
 
     @staticmethod
     def _dateline_places(doc: Doc) -> list[Span]:
@@ -160,8 +185,9 @@ class EntityRepairer:
         return out
 
     def _add_initials(self, doc: Doc, ents: list[Span]) -> list[Span]:
-        """"P. Simmons", "J. R. Ewing": initials and a capitalised surname are a person, whatever
-        the model made of them (found in the text first: a regex over every token is slow)."""
+        """"P. Simmons", "J. R. Ewing", "Ulf D. Merbold": initials and a capitalised surname (and
+        a given name before them) are a person, whatever the model made of them (found in the
+        text first: a regex over every token is slow)."""
         out = list(ents)
         for m in INITIALS.finditer(doc.text):
             span = doc.char_span(m.start(), m.end())
@@ -170,6 +196,12 @@ class EntityRepairer:
             s, e = span.start, span.end
             if self.gazetteer.label_of(doc[e - 1].text) or doc[e - 1].ent_type_ in {"GPE", "NORP"}:
                 continue  # "S. Korea"
+            given = doc[s - 1] if s > 0 else None
+            if given is not None and given.is_title and given.is_alpha and given.pos_ == "PROPN" and not given.is_stop \
+                    and (given.ent_type_ in {"", "PERSON"} or any(x.start == s - 1 and x.end > s for x in out)) \
+                    and given.lower_ not in self.gazetteer.honorifics \
+                    and not (s > 1 and doc[s - 2].is_title):  # fmt: skip
+                s -= 1  # "Ulf D. Merbold": a given name before the initials
             out = [x for x in out if not (x.start < e and s < x.end and x.label_ != "PERSON" or x.start >= s and x.end <= e)]
             if not any(x.start < e and s < x.end for x in out):
                 out.append(Span(doc, s, e, label="PERSON"))

@@ -2,6 +2,8 @@
 
 - ``place_comma_place``: "BAKU, Azerbaijan", "Aceh, Indonesia", "the Savannah River Plant, in
   Aiken, S.C." -> located_in (not inside a list of places: "Sweden, Belgium, England").
+- ``place_apposition``: "Yerevan, the capital of Armenia", "Madagascar, an island nation in
+  the Indian Ocean" -> located_in.
 - ``place_in_place``: "St. John's and Gander in Newfoundland", "Dan Sai District in Loei
   Province" -> located_in, one per conjunct.
 - ``possessive_place``: "Nigeria's southern commercial capital Lagos", "Canada's capital city,
@@ -16,7 +18,8 @@
 - ``dateline_agency``: "Paris AFP in English" -> based_in; ``place_before_org``: "the U.S.
   Congress" -> based_in.
 - ``killed``: killing verbs with a named killer and victim ("Oswald acted alone in killing
-  Kennedy", "X was shot by Y", "X, who assassinated President Lincoln"), killer nouns ("King
+  Kennedy", "X was shot by Y", "X, who assassinated President Lincoln", "Ruby shot and
+  mortally wounded Oswald", "Oswald acted alone when he killed Kennedy"), killer nouns ("King
   assassin James Earl Ray") and "the assassination of X by Y".
 """
 
@@ -26,6 +29,7 @@ from typing import Iterator
 
 from spacy.tokens import Span, Token
 
+from .names import PLACE_NOUNS
 from .relation_patterns import PLACE_LABELS, REGION_LABELS, Context, Found, conjunct_ents, found, left_list, skip
 
 POSSESSIVE = {"'s", "’s", "'"}
@@ -98,6 +102,10 @@ def place_comma_place(ctx: Context) -> Iterator[Found]:
             yield found("located_in", b, state, "place_comma_place", 0.8)
             yield found("located_in", a, state, "place_comma_place", 0.75)
             continue
+        # "Jackson, Wyo., and Gunnison, Colo.": an abbreviated state closes a pair, also in a list.
+        if _abbreviated_state(b) and a.label_ != "FAC":
+            yield found("located_in", a, b, "place_comma_place", 0.8)
+            continue
         # "Sweden, Belgium, England": a list, not a place in a place.
         after = doc[b.end] if b.end < len(doc) else None
         if after is not None and (_list_follows(ctx, b.end, regions=a.label_ == b.label_ == "LOC") or after.lower_ in {"and", "or", "in", "of"}):
@@ -105,6 +113,26 @@ def place_comma_place(ctx: Context) -> Iterator[Found]:
         if a.start >= 2 and doc[a.start - 1].text == "," and ctx.ent(a.start - 2, PLACE_LABELS) and ctx.ent(a.start - 2).label_ != "FAC":
             continue
         yield found("located_in", a, b, "place_comma_place", 0.8)
+
+
+def place_apposition(ctx: Context) -> Iterator[Found]:
+    """"Yerevan, the capital of Armenia", "Madagascar, an island nation in the Indian Ocean":
+    a place apposed to a place noun "of/in" another place."""
+    for place in (e for e in ctx.doc.ents if e.label_ in PLACE_LABELS):
+        for appos in (c for c in place.root.children if c.dep_ == "appos" and c.i > place.end and c.lemma_.lower() in PLACE_NOUNS):
+            for prep in (c for c in appos.children if c.dep_ == "prep" and c.lower_ in {"of", "in"}):
+                for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                    # "the capital of North Kivu province": the name is a compound of the noun.
+                    named = conjunct_ents(ctx, obj, REGION_LABELS) or [e for c in obj.children if c.dep_ == "compound" for e in region_at(ctx, c)]
+                    for outer in named:
+                        if outer != place:
+                            yield found("located_in", place, outer, "place_apposition", 0.7)
+
+
+def region_at(ctx: Context, token: Token) -> list[Span]:
+    """The region named at ``token``, as a list."""
+    ent = ctx.ent(token.i, REGION_LABELS)
+    return [ent] if ent is not None else []
 
 
 def place_in_place(ctx: Context) -> Iterator[Found]:
@@ -269,6 +297,9 @@ def killed(ctx: Context) -> Iterator[Found]:
         lemma = token.lemma_.lower()
         if token.pos_ == "VERB" and lemma in KILL_VERBS:
             victims = [p for c in token.children if c.dep_ == "dobj" for p in conjunct_ents(ctx, c, people)]
+            if not victims:
+                # "Ruby shot and mortally wounded Oswald": the object of a coordinated verb.
+                victims = [p for v in token.conjuncts if v.i > token.i and v.pos_ == "VERB" for c in v.children if c.dep_ == "dobj" for p in conjunct_ents(ctx, c, people)]
             killers = [p for c in token.children if c.dep_ == "agent" for o in c.children for p in conjunct_ents(ctx, o, people)]
             if killers:
                 victims = [p for c in token.children if c.dep_ == "nsubjpass" for p in _named(ctx, c, token)]
@@ -342,7 +373,7 @@ def _subject(ctx: Context, verb: Token, verbs: set[str] | None = None) -> list[S
     """The named subject of a verb, climbing through "in killing", "who killed", "tried to
     kill", "convicted of murdering" and "fired the shots that killed"."""
     node = verb
-    for _ in range(5):
+    for _ in range(6):
         # "convicted Millikan of killing X": a justice verb's object did the killing.
         if node != verb and node.lemma_.lower() in JUSTICE_VERBS:
             convicted = [p for c in node.children if c.dep_ == "dobj" for p in conjunct_ents(ctx, c, {"PERSON"})]
@@ -358,6 +389,11 @@ def _subject(ctx: Context, verb: Token, verbs: set[str] | None = None) -> list[S
                 if person is not None:
                     return [person]
                 node = node.head.head  # "the shots that killed": go on from "fired".
+                continue
+            if s.lower_ in {"he", "she"} and node.dep_ in {"advcl", "ccomp", "conj"}:
+                # "Oswald acted alone when he killed Kennedy", "Chapman said he got the idea
+                # for killing Lennon": the pronoun stands for the subject of the clause above.
+                node = node.head
                 continue
             return conjunct_ents(ctx, s, {"PERSON"}) if s.dep_ == "nsubj" or node != verb else []
         if node.dep_ in {"relcl", "acl"} and (person := ctx.ent(node.head.i, {"PERSON"})) is not None:

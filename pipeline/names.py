@@ -9,6 +9,11 @@
   lines.
 - Amounts: a number with its unit is a QUANTITY ("28,950 lb", "365s"); a currency prefix
   belongs to the MONEY ("NZ $ 26 million", "$11.5bn").
+- A name with an age after it ("Warner, 70, who owned ...") or apposed to a person's role
+  ("Harrington, a professor of political science"), the subject of "was born", and the
+  victim of a killing ("shot Lincoln", "the assassination of Lincoln", "the murder of King")
+  is a person, whatever the model made of it; a name apposed to a place noun ("Goma, the
+  capital of North Kivu") is a place.
 """
 
 from __future__ import annotations
@@ -291,3 +296,120 @@ def amounts(doc: Doc, ents: list[Span], gazetteer: Gazetteer) -> list[Span]:
             e = Span(doc, start, e.end, label="MONEY")
         out.append(e)
     return out
+
+
+# Nouns for people (beyond the offices of ``title_words.json``) that an apposition names.
+PERSON_NOUNS = {
+    "official", "lawyer", "executive", "historian", "actor", "actress", "writer", "author", "novelist",
+    "poet", "composer", "singer", "musician", "pianist", "artist", "painter", "photographer", "scientist",
+    "physicist", "economist", "analyst", "engineer", "pilot", "astronaut", "teacher", "student", "doctor",
+    "physician", "surgeon", "nurse", "activist", "reporter", "journalist", "columnist", "businessman",
+    "businesswoman", "farmer", "worker", "veteran", "priest", "minister", "lawmaker", "politician",
+    "diplomat", "strategist", "expert", "researcher", "inventor", "wife", "husband", "widow", "son",
+    "daughter", "father", "mother", "brother", "sister", "man", "woman",
+}  # fmt: skip
+# Offices that an organisation may also be apposed to ("the union's leader", "a founder member").
+ORG_ROLES = {"leader", "chief", "representative", "founder", "co-founder", "member", "chair", "deputy"}
+MAX_AGE = 120
+
+
+# Nouns for places that an apposition names ("Goma, the capital of North Kivu").
+PLACE_NOUNS = {
+    "capital", "city", "town", "village", "province", "state", "region", "district", "county", "island",
+    "nation", "country", "port", "suburb", "republic", "territory", "resort", "municipality",
+}  # fmt: skip
+# Verbs whose object, and nouns whose "of" complement, is a person killed.
+KILLING_VERBS = {"kill", "assassinate", "murder", "slay", "shoot", "stab", "strangle", "execute", "behead", "lynch"}
+KILLING_NOUNS = {"assassination", "murder", "killing", "slaying", "assassin", "killer", "murderer", "slayer"}
+RELABELLED = {"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "TITLE"}
+
+
+def places_by_apposition(ents: list[Span], gazetteer: Gazetteer) -> list[Span]:
+    """"Goma, the capital of North Kivu", "Kisangani, the main city in northern Congo": a name
+    apposed to a place noun "of/in" something is a place, whatever the model made of it."""
+    out = []
+    for e in ents:
+        if e.label_ in {"PERSON", "ORG", "NORP"} and len(e) <= 3 and e.end < len(e.doc) and e.doc[e.end].text == "," \
+                and all(t.is_title for t in e if t.is_alpha) and not gazetteer.label_of(e.text) and any(
+                    c.dep_ == "appos" and c.i > e.end and c.lemma_.lower() in PLACE_NOUNS
+                    and any(p.dep_ == "prep" and p.lower_ in {"of", "in"} for p in c.children)
+                    for c in e.root.children):  # fmt: skip
+            e = Span(e.doc, e.start, e.end, label="GPE")
+        out.append(e)
+    return out
+
+
+def _near_killing(doc: Doc) -> set[int]:
+    """Token indices where a victim's name may start: up to three tokens after a word of
+    killing ("shot Lincoln", "assassin of Lincoln") or three before it ("Kennedy's murder")."""
+    if not len(doc):
+        return set()
+    words = [doc.vocab.strings.add(w) for w in KILLING_VERBS | KILLING_NOUNS]
+    hits = np.flatnonzero(np.isin(doc.to_array("LEMMA"), np.array(words, dtype="uint64"))).tolist()
+    return {j for i in hits for j in range(i - 3, i + 4) if j != i}
+
+
+def _victim(e: Span) -> bool:
+    """"shot Lincoln", "assassin of Lincoln", "the murder of King", "Kennedy's assassination"."""
+    root = e.root
+    head = root.head
+    if root.dep_ == "dobj" and head.pos_ == "VERB" and head.lemma_.lower() in KILLING_VERBS:
+        return True
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in KILLING_NOUNS:
+        return True
+    return root.dep_ == "poss" and head.lemma_.lower() in KILLING_NOUNS
+
+
+def people_by_context(doc: Doc, ents: list[Span], gazetteer: Gazetteer, offices: set[str]) -> list[Span]:
+    """Names the model gave another label that an age or an apposed role marks as people.
+
+    "Marie Ferraro, 50, of Bethany": news gives a person's age between commas right after the
+    name. "Harrington, a professor of ...", "Tal, a senior Defense Ministry official": the
+    apposition's head noun names a person's role. Listed names (gazetteer) and names in
+    capitals (acronyms) keep their label.
+    """
+    roles = (offices - ORG_ROLES) | PERSON_NOUNS
+    # Read the parse only where it can tell: after a comma, or near a word of killing.
+    near_killing = _near_killing(doc)
+    out = []
+    for e in ents:
+        after_comma = e.end < len(doc) and doc[e.end].text == ","
+        victim = e.start in near_killing
+        born = e.end + 1 < len(doc) and doc[e.end + 1].lower_ == "born" and doc[e.end].lower_ in {"was", "is"}
+        if e.label_ in RELABELLED and (after_comma or victim or born) and all(t.is_title for t in e if t.is_alpha) \
+                and len(e) <= 4 and not gazetteer.label_of(e.text) \
+                and (victim and _victim(e) or e.label_ != "TITLE" and (after_comma and _person_context(doc, e, roles) or born and e.root.dep_ == "nsubjpass")):  # fmt: skip
+            # A bare title killed ("the murder of King") is the name of the one who held it.
+            e = Span(doc, e.start, e.end, label="PERSON")
+        out.append(e)
+    return out
+
+
+# A capitalised name before an age or an apposition ("Winter, 53,", "Tal, a senior ...").
+NAME_BEFORE_COMMA = re.compile(r"(?<![\w.’'])[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}(?=, (?:\d{1,3},|(?:a|an|the|former)\b))")
+
+
+def untagged_people(doc: Doc, ents: list[Span], offices: set[str]) -> list[Span]:
+    """Capitalised names no entity covers that an age or an apposed role marks as people
+    ("Winter, 53, a former law professor", "Tal, a senior Defense Ministry official")."""
+    roles = (offices - ORG_ROLES) | PERSON_NOUNS
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    out = []
+    for m in NAME_BEFORE_COMMA.finditer(doc.text):
+        span = doc.char_span(m.start(), m.end())
+        if span is None or any(i in taken for i in range(span.start, span.end)) or not all(t.pos_ == "PROPN" for t in span):
+            continue
+        if _person_context(doc, span, roles):
+            out.append(Span(doc, span.start, span.end, label="PERSON"))
+    return out
+
+
+def _person_context(doc: Doc, e: Span, roles: set[str]) -> bool:
+    k = e.end
+    if k + 2 >= len(doc) or doc[k].text != ",":
+        return False
+    age = doc[k + 1]
+    if age.is_digit and len(age.text) <= 3 and 0 < int(age.text) <= MAX_AGE and doc[k + 2].text in {",", ")"}:
+        return True
+    return any(c.dep_ == "appos" and c.i > k and c.lemma_.lower() in roles and c.pos_ == "NOUN" for c in e.root.children)
+

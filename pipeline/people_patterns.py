@@ -5,14 +5,15 @@ Functions take a :class:`pipeline.relation_patterns.Context` and yield ``Found``
 - ``parenthetical_role``: "Roger Agnelli (Vale do Rio Doce company president)".
 - ``role_before_name``: "Pacers guard Anthony Johnson", "New Zealand bowler Daniel Vettori",
   "Detroit Pistons Chauncey Billups, Elden Campbell and ..." -> works_for.
-- ``person_of``: "A, B and C of the Pacers" -> works_for (a closed list only: in "A, B, C of
-  X" the phrase belongs to C); "diver Brian Michaud of Millinocket", "X, 50, of Bethany,
+- ``person_of``: "A, B and C of the Pacers", "Gilmore, of the Downtown Seattle Association"
+  -> works_for (a closed list only: in "A, B, C of X" the phrase belongs to C); "diver Brian Michaud of Millinocket", "X, 50, of Bethany,
   Conn.", "Wangari Maathai from Kenya" -> lives_in.
 - ``appositive_employer``: "David Nabarro, head of crisis operations at the World Health
   Organization" -> works_for; ``work_verb``: "X, who works at the Pentagon" -> works_for.
 - ``signoff``: a reporter's line "Purnell Murdock, VOA News." / "Lisa Schlein for VOA News".
 - ``residence``: "a native of Chisholm", "was born in North Bend", "An Afghan refugee in
-  Switzerland, Homira Atimadi", "X is from Y" -> lives_in; ``home``: "Sohn's New Jersey home".
+  Switzerland, Homira Atimadi", "X is from Y" -> lives_in; ``home``: "Sohn's New Jersey home",
+  "X returned to his Iowa hometown", "X won in his native South Carolina".
 - ``apposition_modifier``: "X, an Emery employee" -> works_for; "X, a Netherlands
   businessman" -> lives_in. ``copular_role``: "X is a member of the Y Commission" -> works_for.
 """
@@ -75,17 +76,20 @@ def person_of(ctx: Context) -> Iterator[Found]:
     doc = ctx.doc
     for person in (e for e in doc.ents if e.label_ == "PERSON"):
         i = person.end
-        # "Marie Ferraro, 50, of Bethany": an age between commas.
+        # "Marie Ferraro, 50, of Bethany": an age between commas; "Gilmore, of the Downtown
+        # Seattle Association": a comma alone.
         if i + 2 < len(doc) and doc[i].text == "," and doc[i + 1].like_num and doc[i + 2].text == ",":
             i += 3
+        elif i + 1 < len(doc) and doc[i].text == "," and doc[i + 1].lower_ in {"of", "from"}:
+            i += 1
         if i >= len(doc) or doc[i].lower_ not in {"of", "from", "at"}:
             continue
         # "shot X at Ford's Theatre": a phrase on the verb says where, not whom X works for.
         if doc[i].lower_ == "at" and doc[i].head.i not in range(person.start, person.end):
             continue
         target = ctx.ent(skip(doc, i + 1, {"the"}))
-        if target is None:
-            continue
+        if target is None or doc[i - 1].text == "," and "," in target.text:
+            continue  # "Anne Keller, of Bangor, Maine": no employer read as one name
         group = left_list(ctx, person, {"PERSON"}, closed=True) if doc[i].lower_ == "of" else [person]
         if target.label_ == "ORG" and doc[i].lower_ in {"of", "at"}:
             for p in group:
@@ -332,6 +336,8 @@ def homes(ctx: Context) -> Iterator[Found]:
         if token.lemma_.lower() not in HOME_WORDS or token.pos_ != "NOUN":
             continue
         owner = next((p for c in token.children if c.dep_ == "poss" if (p := ctx.ent(c.i, {"PERSON"}))), None)
+        if owner is None and any(c.dep_ == "poss" and c.lower_ in {"his", "her"} for c in token.children):
+            owner = _clause_subject(ctx, token)  # "returning to his Iowa hometown"
         if owner is None:
             continue
         places = [p for c in token.children if c.dep_ in {"compound", "nmod", "amod"} if (p := ctx.ent(c.i, REGION_LABELS))]
@@ -341,3 +347,26 @@ def homes(ctx: Context) -> Iterator[Found]:
         ]  # fmt: skip
         for place in dict.fromkeys(places):
             yield found("lives_in", owner, place, "home", 0.7)
+    # "won the caucuses in his native South Carolina": the subject's native place.
+    for place in (e for e in ctx.doc.ents if e.label_ in REGION_LABELS):
+        children = list(place.root.children)
+        if any(c.dep_ == "amod" and c.lower_ == "native" for c in children) and any(c.dep_ == "poss" and c.lower_ in {"his", "her"} for c in children):
+            if (owner := _clause_subject(ctx, place.root)) is not None:
+                yield found("lives_in", owner, place, "home", 0.7)
+
+
+def _clause_subject(ctx: Context, token: Token) -> Span | None:
+    """The named subject of the clause a noun phrase stands in ("his" in it refers to it)."""
+    node = token
+    for _ in range(5):
+        if node.pos_ in {"VERB", "AUX"}:
+            subj = next((c for c in node.children if c.dep_ == "nsubj"), None)
+            if subj is not None:
+                # "The singer Ann Vale is returning": the name apposed to the subject noun.
+                return ctx.ent(subj.i, {"PERSON"}) or next((p for c in subj.children if c.dep_ == "appos" if (p := ctx.ent(c.i, {"PERSON"}))), None)
+            if node.dep_ not in {"xcomp", "advcl", "conj"}:
+                return None  # "spent the weekend campaigning in ...": the subject is above
+        if node.head == node:
+            break
+        node = node.head
+    return None

@@ -52,6 +52,7 @@ PATTERNS: dict[str, Pattern] = {
     "homes": people.homes,
     "place_comma_place": places.place_comma_place,
     "place_in_place": places.place_in_place,
+    "place_apposition": places.place_apposition,
     "possessives": places.possessives,
     "based": places.based,
     "orgs_in_places": places.orgs_in_places,

@@ -2,8 +2,9 @@
 
 Span repairs follow the gold conventions (GUIDELINES "Boundaries"): no leading determiner or
 courtesy title, no possessor ("the country's National Elections Committee"), no trailing
-punctuation, possessive, score or lowercase descriptor ("Renamo party", "P. Johnson 84"), and a
-name list broken by scores ("Haitai 2 Samsung 0") is split at the numbers.
+punctuation (but the period of an abbreviated state: "Vt."), possessive, score or lowercase
+descriptor ("Renamo party", "P. Johnson 84"), and a name list broken by scores ("Haitai 2
+Samsung 0") is split at the numbers.
 
 Label repairs fix the model's known confusions: a LAW that names no law, a listed country or
 organisation under another label, a language tagged as a nationality ("in English", "the
@@ -17,6 +18,7 @@ import re
 import numpy as np
 from spacy.tokens import Doc, Span
 
+from .datelines import STATE_ABBREVIATIONS
 from .gazetteer import Gazetteer
 
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
@@ -101,6 +103,19 @@ def trim_span(
     if start >= end:
         return None
     return Span(doc, start, end, label=span.label, span_id=span.id)
+
+
+def abbreviation_periods(ents: list[Span]) -> list[Span]:
+    """"Jackson, Wyo., and ...", "born in Whitingham, Vt.": an abbreviated state name keeps its
+    period, which the tokenizer splits off (and which may also end the sentence, as in Penn
+    Treebank's convention)."""
+    out = []
+    for e in ents:
+        doc = e.doc
+        if e.label_ in {"GPE", "LOC"} and e.end < len(doc) and doc[e.end].text == "." and e[-1].lower_ in STATE_ABBREVIATIONS and e[-1].is_title:
+            e = Span(doc, e.start, e.end + 1, label=e.label, span_id=e.id)
+        out.append(e)
+    return out
 
 
 def split_at_numbers(span: Span) -> list[Span]:

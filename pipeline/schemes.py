@@ -8,6 +8,7 @@ does not annotate it; the map is applied to gold and predictions alike
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Callable
 
 import pandas as pd
@@ -30,8 +31,9 @@ SCHEMES: dict[str, dict[str, str | None] | None] = {
     "conll2003": CONLL2003,
     "conll04": conll04.SCHEME_LABELS,
 }
-# Schemes that also restrict or rename the predicted relations before scoring.
-PREPARE: dict[str, Callable[[dict[str, pd.DataFrame]], dict[str, pd.DataFrame]]] = {
+# Schemes that also restrict or rename the predicted relations before scoring; they are given
+# the article texts (by article id) for the words that no predicted entity covers.
+PREPARE: dict[str, Callable[[dict[str, pd.DataFrame], Mapping[str, str] | None], dict[str, pd.DataFrame]]] = {
     "conll04": conll04.restrict,
 }
 
@@ -46,6 +48,6 @@ def label_map(name: str) -> dict[str, str | None] | None:
     return {label: mapping.get(label) for label in ENTITY_LABELS}
 
 
-def prepare(name: str, frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
-    """The predicted tables as scheme ``name`` scores them."""
-    return PREPARE[name](frames) if name in PREPARE else frames
+def prepare(name: str, frames: dict[str, pd.DataFrame], texts: Mapping[str, str] | None = None) -> dict[str, pd.DataFrame]:
+    """The predicted tables as scheme ``name`` scores them (``texts``: article id -> raw text)."""
+    return PREPARE[name](frames, texts) if name in PREPARE else frames

@@ -71,6 +71,19 @@ def test_aliases_acronym_from_another_language(nlp):
     assert {i for _, i in spoe} == set(party)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NEW ORLEANS (AP) _ Tourism officials said Monday that hotel bookings had doubled.",
+        "SEOUL, South Korea (AP) _ Thousands of students marched through the capital on Sunday.",
+    ],
+)
+def test_aliases_dateline_agency_is_no_acronym_of_the_place(nlp, text):
+    doc = nlp(text)
+    assert not doc._.alias_pairs
+    assert [label for t, label, _ in _ents(doc) if t == "AP"] == ["ORG"]
+
+
 def test_aliases_surname_shares_the_person_id(nlp):
     doc = nlp("Deputy Foreign Minister Alibek Bakayev chaired the meeting. In his remarks, Bakayev thanked the Committee.")
     ids = {t: i for t, _, i in _ents(doc)}

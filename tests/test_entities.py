@@ -165,6 +165,31 @@ SENTENCES = [
      [("Zambia", "GPE"), ("Times of Zambia", "ORG")]),
     ("pd-splc", "The Southern Poverty Law Center, a civil rights monitoring group based in Montgomery, Alabama, has long monitored such groups as the Ku Klux Klan.",
      [("Southern Poverty Law Center", "ORG"), ("Montgomery", "GPE"), ("Alabama", "GPE"), ("Ku Klux Klan", "ORG")]),
+    # wire datelines in capitals (news style): the dateline's words are places, the agency an ORG
+    ("ap-dateline-city-state", "DAYTON, Ohio (AP) _ The city council voted Tuesday to close two fire stations.",
+     [("DAYTON", "GPE"), ("Ohio", "GPE"), ("AP", "ORG")]),
+    # credit lines of monitored broadcasts and press (FBIS style): place, outlet, language
+    ("fbis-credit-radio", "BK1203101596 Bangkok Radio Thailand Network in Thai 1000 GMT 12 Mar 96",
+     [("Bangkok", "GPE"), ("Radio Thailand Network", "ORG"), ("Thai", "LANGUAGE")]),
+    ("fbis-press-line", "Tokyo ASAHI SHIMBUN", [("Tokyo", "GPE"), ("ASAHI SHIMBUN", "ORG")]),
+    # an abbreviated state keeps its period, mid-sentence and at the end (Penn Treebank)
+    ("ap-state-abbreviations", "Two tornadoes touched down near Jackson, Wyo., and the storm moved on toward Gunnison, Colo.",
+     [("Jackson", "GPE"), ("Wyo.", "GPE"), ("Gunnison", "GPE"), ("Colo.", "GPE")]),
+    # a name apposed to a person's role is a person, tagged or not
+    ("role-apposition-tagged", "Kessler, a professor of economics at Boston University, said the plan would fail.",
+     [("Kessler", "PERSON"), ("Boston University", "ORG")]),
+    ("role-apposition-untagged", "Harwell, a historian at Columbia University, said the letters were authentic.",
+     [("Harwell", "PERSON"), ("Columbia University", "ORG")]),
+    # the victim of a killing is a person
+    ("victim-of-assassination", "Historians still debate the motives behind the assassination of Lincoln, which shocked the country.",
+     [("Lincoln", "PERSON")]),
+    ("victim-of-murder", "Mourners gathered in Memphis on the anniversary of the murder of King.", [("Memphis", "GPE"), ("King", "PERSON")]),
+    # a name apposed to a place noun is a place
+    ("place-apposition", "Aid convoys reached Goma, the capital of North Kivu province, after a week on the road.",
+     [("Goma", "GPE"), ("North Kivu", "GPE")]),
+    # the subject of "was born" is a person
+    ("born-subject", "Winthrop Lyman Hale was born on May 2, 1911, in Salem, Mass.",
+     [("Winthrop Lyman Hale", "PERSON"), ("Salem", "GPE"), ("Mass.", "GPE")]),
     ("pd-fbi", "The Federal Bureau of Investigation says it received more than eight thousand reports of hate group crimes last year.",
      [("Federal Bureau of Investigation", "ORG"), ("more than eight thousand", "CARDINAL")]),
 ]  # fmt: skip
@@ -179,6 +204,9 @@ ABSENT = [
     ("voa-ms", "Ms. Atimadi", "PERSON"),
     ("gum-kcna", "Yonhap news agency", "ORG"),
     ("wn-lampert", "the chairman", "TITLE"),
+    ("ap-dateline-city-state", "DAYTON", "ORG"),
+    ("fbis-credit-radio", "Bangkok Radio Thailand Network", "ORG"),
+    ("ap-state-abbreviations", "Wyo", "GPE"),
 ]  # fmt: skip
 
 NOT_ENTITIES = {"DATE", "TIME"}
@@ -295,3 +323,27 @@ def test_entities_config_is_validated():
     nlp = spacy.blank("en")
     with pytest.raises(ConfigValidationError):
         nlp.add_pipe("news_entities", config={"gazetteer": "yes"})
+
+
+def test_entities_age_after_a_name_makes_a_person(blank):
+    from pipeline.gazetteer import load_gazetteer as gazetteer
+    from pipeline.names import people_by_context
+
+    doc = blank("Warner Brooks , 70 , who owned the bank , filed in Ohio , 12 days ago .")
+    ents = [Span(doc, 0, 2, label="ORG"), Span(doc, 12, 13, label="GPE")]
+    out = people_by_context(doc, ents, gazetteer(), set())
+    # "Ohio, 12 days" is no age: the number is not closed by a comma.
+    assert [(e.text, e.label_) for e in out] == [("Warner Brooks", "PERSON"), ("Ohio", "GPE")]
+
+
+def test_entities_initials_take_the_given_name_and_leave_the_possessive(nlp):
+    from pipeline.entities import INITIALS
+
+    assert [m.group() for m in INITIALS.finditer("Robert F. Kennedy's assassin, and J. R. Ewing-Smith")] == ["F. Kennedy", "J. R. Ewing-Smith"]
+    doc = nlp("The agency said Thursday that Ulrik B. Stenberg, 44, had been chosen.")
+    start = [t.text for t in doc].index("Ulrik")
+    repairer = nlp.get_pipe("news_entities")
+    # The model's reading of the whole name as an ORG gives way to a PERSON with the given name.
+    out = repairer._add_initials(doc, [Span(doc, start, start + 3, label="ORG")])
+    assert [(e.text, e.label_) for e in out] == [("Ulrik B. Stenberg", "PERSON")]
+

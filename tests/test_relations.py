@@ -183,6 +183,29 @@ CASES: list[tuple[str, list[Triple], list[Triple]]] = [
      [("NORAD", "alias_of", "North American Aerospace Defence Command")], [("U.S.", "alias_of", "*")]),
     ("Airbus is owned by European Aeronautic Defense & Space Company (EADS).",
      [("EADS", "alias_of", "European Aeronautic Defense & Space Company")], []),
+    ("Overnight lows ranged from 4 degrees at Jackson, Wyo., and Gunnison, Colo., to 71 degrees at Key West, Fla.",
+     [("Jackson", "located_in", "Wyo."), ("Gunnison", "located_in", "Colo."), ("Key West", "located_in", "Fla.")], [("Wyo.", "located_in", "*")]),
+    ("Kessler, a professor of economics at Boston University, said the plan would fail.",
+     [("Kessler", "works_for", "Boston University")], []),
+    ("The actor John Wilkes Booth shot Lincoln at Ford's Theatre in April 1865.",
+     [("John Wilkes Booth", "killed", "Lincoln")], [("*", "works_for", "*")]),
+    ("Ellen Marsh, of the Vermont Historical Society, said the letters were genuine.",
+     [("Ellen Marsh", "works_for", "Vermont Historical Society")], []),
+    ("Anne Keller, of Bangor, Maine, won the race for the second year.", [], [("*", "works_for", "*")]),
+    ("He flew to Lagos, the largest city in Nigeria, on Monday.", [("Lagos", "located_in", "Nigeria")], []),
+    ("Aid convoys reached Goma, the capital of North Kivu province, after a week on the road.", [("Goma", "located_in", "North Kivu")], []),
+    ("Fighting spread to Kisangani, the main city in northern Congo, on Tuesday.", [("Kisangani", "located_in", "Congo")], []),
+    ("Investigators concluded that Lee Harvey Oswald acted alone when he killed Kennedy.", [("Lee Harvey Oswald", "killed", "Kennedy")], []),
+    ("In 1963, Dallas nightclub owner Jack Ruby shot and mortally wounded Lee Harvey Oswald in a police garage.",
+     [("Jack Ruby", "killed", "Lee Harvey Oswald")], [("Lee Harvey Oswald", "killed", "*")]),
+    ("Mark Dillon spent the weekend campaigning in his native Ohio.", [("Mark Dillon", "lives_in", "Ohio")], []),
+    ("The singer Ann Vale is returning to her Kansas hometown for a concert.", [("Ann Vale", "lives_in", "Kansas")], []),
+    ("The mayor said his native Ohio would vote for the bill.", [], [("*", "lives_in", "*")]),
+    # credit lines of monitored broadcasts and press: the outlet is based in the place
+    ("BK1203101596 Bangkok Radio Thailand Network in Thai 1000 GMT 12 Mar 96",
+     [("Radio Thailand Network", "based_in", "Bangkok")], [("*", "located_in", "*")]),
+    ("Tokyo ASAHI SHIMBUN", [("ASAHI SHIMBUN", "based_in", "Tokyo")], []),
+    ("MOSCOW SAYS NO TO NEW SANCTIONS", [], [("*", "based_in", "*")]),
     # events: chairs, participants, dates, places
     ("The chairmanship of the Council of Foreign Ministers will pass from Kazakhstan to Azerbaijan in December.",
      [("Kazakhstan", "chairs", "Council of Foreign Ministers"), ("Azerbaijan", "chairs", "Council of Foreign Ministers")], []),
@@ -504,3 +527,37 @@ def test_relations_conll04_scheme_keeps_city_state_without_residence():
     rels = [["a", "E1", 0, 7, "located_in", "E2", 9, 14]]
     out = conll04.restrict(_frames(ents, rels))["relations"]
     assert list(zip(out["relation"], out["head_start"], out["tail_end"])) == [("located_in", 0, 14)]
+
+
+def test_relations_conll04_scheme_draws_courtesy_titles_into_people():
+    text = "Mrs. Ann Lee of Dover said the Rev. Tom Fox was shot by Sen. Bob Ray."
+    ents = [
+        ["a", "E1", 5, 12, "Ann Lee", "PERSON"], ["a", "E2", 16, 21, "Dover", "GPE"],
+        ["a", "E3", 36, 43, "Tom Fox", "PERSON"], ["a", "E4", 61, 68, "Bob Ray", "PERSON"],
+    ]  # fmt: skip
+    rels = [["a", "E1", 5, 12, "lives_in", "E2", 16, 21], ["a", "E4", 61, 68, "killed", "E3", 36, 43]]
+    out = conll04.restrict(_frames(ents, rels), {"a": text})["relations"]
+    got = {(text[r.head_start : r.head_end], r.relation, text[r.tail_start : r.tail_end]) for r in out.itertuples()}
+    # Courtesy titles are part of a CoNLL04 person; a senator's rank is not.
+    assert got == {("Mrs. Ann Lee", "lives_in", "Dover"), ("Bob Ray", "killed", "Rev. Tom Fox")}
+    # Without the texts the spans stay as predicted.
+    bare = conll04.restrict(_frames(ents, rels))["relations"]
+    assert sorted(bare["head_start"]) == [5, 61]
+
+
+def test_relations_conll04_scheme_merges_city_state_only_for_birthplaces():
+    text = "Ann Lee of Dover, Del., met Tom Fox, born in Concord, Mass."
+    ents = [
+        ["a", "E1", 0, 7, "Ann Lee", "PERSON"], ["a", "E2", 11, 16, "Dover", "GPE"], ["a", "E3", 18, 22, "Del.", "GPE"],
+        ["a", "E4", 28, 35, "Tom Fox", "PERSON"], ["a", "E5", 45, 52, "Concord", "GPE"], ["a", "E6", 54, 59, "Mass.", "GPE"],
+    ]  # fmt: skip
+    rels = [
+        ["a", "E1", 0, 7, "lives_in", "E2", 11, 16], ["a", "E1", 0, 7, "lives_in", "E3", 18, 22], ["a", "E2", 11, 16, "located_in", "E3", 18, 22],
+        ["a", "E4", 28, 35, "lives_in", "E5", 45, 52], ["a", "E4", 28, 35, "lives_in", "E6", 54, 59], ["a", "E5", 45, 52, "located_in", "E6", 54, 59],
+    ]  # fmt: skip
+    out = conll04.restrict(_frames(ents, rels), {"a": text})["relations"]
+    got = {(text[r.head_start : r.head_end], r.relation, text[r.tail_start : r.tail_end]) for r in out.itertuples()}
+    assert got == {
+        ("Ann Lee", "lives_in", "Dover"), ("Ann Lee", "lives_in", "Del."), ("Dover", "located_in", "Del."),
+        ("Tom Fox", "lives_in", "Concord, Mass."),
+    }  # fmt: skip
