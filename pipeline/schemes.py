@@ -14,7 +14,7 @@ from typing import Callable
 import pandas as pd
 
 from .errors import ConfigError
-from .formats import conll04
+from .formats import conll04, conll2003
 from .schema import ENTITY_LABELS
 
 # CoNLL-2003 (PER, ORG, LOC, MISC); the converter writes MISC as NORP, which maps back here.
@@ -31,9 +31,11 @@ SCHEMES: dict[str, dict[str, str | None] | None] = {
     "conll2003": CONLL2003,
     "conll04": conll04.SCHEME_LABELS,
 }
-# Schemes that also restrict or rename the predicted relations before scoring; they are given
-# the article texts (by article id) for the words that no predicted entity covers.
+# Schemes that also restrict or rename the predicted tables before scoring (CoNLL-2003: names
+# only; CoNLL04: its relations and argument spans); they are given the article texts (by
+# article id) for the words that no predicted entity covers.
 PREPARE: dict[str, Callable[[dict[str, pd.DataFrame], Mapping[str, str] | None], dict[str, pd.DataFrame]]] = {
+    "conll2003": conll2003.names_only,
     "conll04": conll04.restrict,
 }
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 
+import pandas as pd
 import pytest
 from typer.testing import CliRunner
 
 from pipeline.cli import app
 from pipeline.formats import CONVERTERS, convert
-from pipeline.formats.conll2003 import iob_spans
+from pipeline.formats.conll2003 import iob_spans, names_only
 from pipeline.gold import load_gold
 from pipeline.schemes import SCHEMES, label_map
 from tests.conftest import shared_data
@@ -93,11 +94,13 @@ def test_formats_evaluate_with_scheme(tmp_path):
     pred = tmp_path / "pred"
     pred.mkdir()
     (pred / "articles.csv").write_text("article_id\nmini-0001\nmini-0002\n", encoding="utf-8")
-    # GPE is LOC and TITLE is not scored in the CoNLL-2003 scheme.
+    # GPE is LOC, TITLE is not scored, and an event mention that is no name ("call") is not an
+    # entity in the CoNLL-2003 scheme.
     (pred / "entities.csv").write_text(
         "article_id,entity_id,start,end,text,label,canonical\n"
         "mini-0001,E1,0,2,EU,ORG,EU\nmini-0001,E2,11,17,German,NORP,German\n"
         "mini-0001,E3,25,40,Peter Blackburn,PERSON,Peter Blackburn\nmini-0001,E4,0,2,EU,TITLE,EU\n"
+        "mini-0001,E5,18,22,call,EVENT,call\n"
         "mini-0002,E1,0,8,BRUSSELS,GPE,BRUSSELS\n",
         encoding="utf-8",
     )
@@ -112,6 +115,21 @@ def test_formats_evaluate_with_scheme(tmp_path):
     scores = json.loads((pred / "scores.json").read_text())
     assert scores["entities"]["strict"]["f"] == 1.0
     assert set(scores["entities"]["per_label"]) == {"ORG", "MISC", "PER", "LOC"}
+
+
+def test_formats_conll2003_scheme_keeps_names_only():
+    entities = pd.DataFrame(
+        [
+            ("a", "E1", 0, 5, "match", "EVENT", "match"),
+            ("a", "E2", 10, 22, "World Series", "EVENT", "World Series"),
+            ("a", "E3", 30, 36, "talks", "EVENT", "talks"),
+            ("a", "E4", 40, 45, "Paris", "GPE", "Paris"),
+            ("a", "E5", 50, 58, "the euro", "NORP", "the euro"),
+        ],
+        columns=["article_id", "entity_id", "start", "end", "text", "label", "canonical"],
+    )
+    kept = names_only({"entities": entities})["entities"]
+    assert kept["text"].tolist() == ["World Series", "Paris", "the euro"]
 
 
 def test_formats_conll2003_valid_converts(tmp_path):

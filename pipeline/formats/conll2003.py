@@ -8,13 +8,17 @@ spaces, its sentences joined by newlines, so every entity span is a run of whole
 The gold schema has OntoNotes labels, so each CoNLL label is written as a label that the
 ``conll2003`` scheme (:mod:`pipeline.schemes`) maps back to it: PER -> PERSON, ORG -> ORG,
 LOC -> LOC, MISC -> NORP. Each line also carries ``id``, so the converted file is an input of
-``newsie run`` as well; score the run with ``newsie evaluate --scheme conll2003``.
+``newsie run`` as well; score the run with ``newsie evaluate --scheme conll2003``, which first
+keeps only the predicted entities that are names (:func:`names_only`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Iterator
+
+import pandas as pd
 
 from ..errors import InputError
 
@@ -104,3 +108,19 @@ def to_article(sentences: list[Sentence], article_id: str) -> dict:
 def convert(path: Path) -> list[dict]:
     """Every article of a CoNLL-2003 file; ids are ``<file stem>-<n>`` from 1."""
     return [to_article(doc, f"{path.stem}-{n:04d}") for n, doc in enumerate(read_documents(path), start=1)]
+
+
+def names_only(frames: dict[str, pd.DataFrame], texts: Mapping[str, str] | None = None) -> dict[str, pd.DataFrame]:
+    """Predicted tables as CoNLL-2003 sees them: proper names only.
+
+    CoNLL-2003 annotates names. newsie's entity table also holds the event mentions of the
+    entities stage, many of them common nouns ("the match", "talks", "county championship"),
+    labelled EVENT, which the scheme would count as MISC. An EVENT row with no capital letter
+    names nothing and is left out; named events ("World Series", "Tour de France") stay.
+    ``texts`` (article id -> text) is not needed here.
+    """
+    ents = frames.get("entities")
+    if ents is None or not len(ents):
+        return frames
+    common = (ents["label"] == "EVENT") & ~ents["text"].astype(str).str.contains(r"[A-Z]", regex=True)
+    return {**frames, "entities": ents[~common].reset_index(drop=True)}
