@@ -87,7 +87,7 @@ def _abbreviated_state(place: Span) -> bool:
 
 def place_comma_place(ctx: Context) -> Iterator[Found]:
     doc = ctx.doc
-    ents = list(doc.ents)
+    ents = list(ctx.ents)
     for a, b in zip(ents, ents[1:]):
         if a.label_ not in PLACE_LABELS or b.label_ not in REGION_LABELS:
             continue
@@ -118,7 +118,7 @@ def place_comma_place(ctx: Context) -> Iterator[Found]:
 def place_apposition(ctx: Context) -> Iterator[Found]:
     """"Yerevan, the capital of Armenia", "Madagascar, an island nation in the Indian Ocean":
     a place apposed to a place noun "of/in" another place."""
-    for place in (e for e in ctx.doc.ents if e.label_ in PLACE_LABELS):
+    for place in (e for e in ctx.ents if e.label_ in PLACE_LABELS):
         for appos in (c for c in place.root.children if c.dep_ == "appos" and c.i > place.end and c.lemma_.lower() in PLACE_NOUNS):
             for prep in (c for c in appos.children if c.dep_ == "prep" and c.lower_ in {"of", "in"}):
                 for obj in (c for c in prep.children if c.dep_ == "pobj"):
@@ -139,7 +139,7 @@ def place_in_place(ctx: Context) -> Iterator[Found]:
     """"Gander in Newfoundland": the preposition right after the place (or after a closed list
     of places), not hanging on a verb."""
     doc = ctx.doc
-    for place in (e for e in doc.ents if e.label_ in PLACE_LABELS):
+    for place in (e for e in ctx.ents if e.label_ in PLACE_LABELS):
         k = place.end
         if k + 1 >= len(doc) or doc[k].lower_ != "in" or doc[k].head.pos_ == "VERB":
             continue
@@ -167,7 +167,7 @@ def place_in_place(ctx: Context) -> Iterator[Found]:
 def possessives(ctx: Context) -> Iterator[Found]:
     """"GPE's (words) PLACE" -> located_in, "GPE's (words) ORG" -> based_in."""
     doc = ctx.doc
-    for gpe in (e for e in doc.ents if e.label_ in REGION_LABELS):
+    for gpe in (e for e in ctx.ents if e.label_ in REGION_LABELS):
         if gpe.end >= len(doc) or doc[gpe.end].lower_ not in POSSESSIVE:
             continue
         i = gpe.end + 1
@@ -192,7 +192,7 @@ def possessives(ctx: Context) -> Iterator[Found]:
 
 def based(ctx: Context) -> Iterator[Found]:
     doc = ctx.doc
-    for ent in doc.ents:
+    for ent in ctx.ents:
         # x_based: "GPE-based ORG" (tokens: GPE, "-", "based", ..., ORG).
         if ent.label_ in PLACE_LABELS and ent.end + 2 < len(doc) and doc[ent.end].text == "-" and doc[ent.end + 1].lower_ == "based":
             i = ent.end + 2
@@ -240,13 +240,13 @@ def _org_for(ctx: Context, token: Token) -> Span | None:
             return org
         node = node.head
     sent = token.sent
-    before = [e for e in ctx.doc.ents if e.label_ == "ORG" and sent.start <= e.start and e.end <= token.i and token.i - e.end <= 12]
+    before = [e for e in ctx.ents if e.label_ == "ORG" and sent.start <= e.start and e.end <= token.i and token.i - e.end <= 12]
     return before[-1] if before else None
 
 
 def orgs_in_places(ctx: Context) -> Iterator[Found]:
     doc = ctx.doc
-    for org in (e for e in doc.ents if e.label_ == "ORG"):
+    for org in (e for e in ctx.ents if e.label_ == "ORG"):
         # org_in_place: "ORG in/of (the) PLACE" right after the name; the parse decides only
         # that the phrase does not hang on a verb ("elected to Parliament in 2002").
         k = org.end
@@ -278,7 +278,7 @@ def dateline_agency(ctx: Context) -> Iterator[Found]:
     Also "the U.S. Congress", "the U.S. 6th Fleet": a country naming its own institution.
     """
     doc = ctx.doc
-    for ent in doc.ents:
+    for ent in ctx.ents:
         if ent.label_ not in REGION_LABELS or ent.end >= len(doc) or (org := ctx.ent(ent.end, {"ORG"})) is None:
             continue
         if org.end + 1 < len(doc) and doc[org.end].lower_ == "in" and doc[org.end + 1].ent_type_ in {"LANGUAGE", "NORP"}:

@@ -49,7 +49,7 @@ def _abbreviated_office(token: Token) -> bool:
 def roles(ctx: Context) -> Iterator[Found]:
     """"Pacers guard Anthony Johnson", "Detroit Pistons Chauncey Billups, Elden Campbell and ..."."""
     doc = ctx.doc
-    for agent in (e for e in doc.ents if e.label_ in AGENT_LABELS):
+    for agent in (e for e in ctx.ents if e.label_ in AGENT_LABELS):
         i = agent.end
         # Up to two lower-case role nouns ("bowler", "test player"), not a TITLE (handled above).
         role = 0
@@ -74,7 +74,7 @@ def roles(ctx: Context) -> Iterator[Found]:
 def person_of(ctx: Context) -> Iterator[Found]:
     """"X of the Pacers" -> works_for; "X of Millinocket", "X, 50, of Bethany, Conn." -> lives_in."""
     doc = ctx.doc
-    for person in (e for e in doc.ents if e.label_ == "PERSON"):
+    for person in (e for e in ctx.ents if e.label_ == "PERSON"):
         i = person.end
         # "Marie Ferraro, 50, of Bethany": an age between commas; "Gilmore, of the Downtown
         # Seattle Association": a comma alone.
@@ -115,7 +115,7 @@ def parenthetical_role(ctx: Context) -> Iterator[Found]:
     """"Roger Agnelli (Vale do Rio Doce company president)", "Eduardo Dutra (Petrobras,
     government oil company, president)": a role in brackets after a name."""
     doc = ctx.doc
-    for person in (e for e in doc.ents if e.label_ == "PERSON"):
+    for person in (e for e in ctx.ents if e.label_ == "PERSON"):
         k = person.end
         if k >= len(doc) or doc[k].text != "(":
             continue
@@ -132,7 +132,7 @@ def parenthetical_role(ctx: Context) -> Iterator[Found]:
 def signoff(ctx: Context) -> Iterator[Found]:
     """A reporter's sign-off: "Purnell Murdock, VOA News." / "Lisa Schlein for VOA News, Geneva."."""
     doc = ctx.doc
-    for person in (e for e in doc.ents if e.label_ == "PERSON"):
+    for person in (e for e in ctx.ents if e.label_ == "PERSON"):
         # The name opens a sentence or a line ("... resolve.\n\nPurnell Murdock, VOA News.").
         prev = doc[person.start - 1] if person.start else None
         if prev is not None and not (person.start == person.sent.start or "\n" in prev.text or prev.text in {".", "\n"}):
@@ -220,7 +220,7 @@ def appositive_employer(ctx: Context) -> Iterator[Found]:
     """"Walter R. Mears, vice president and columnist for The Associated Press", "Marcos
     Victorica, director of the Institute of Contemporary Studies" -> works_for: an ORG in a
     noun phrase apposed to the person, reached through "of/at/for/with" only."""
-    for person in (e for e in ctx.doc.ents if e.label_ == "PERSON"):
+    for person in (e for e in ctx.ents if e.label_ == "PERSON"):
         for appos in (c for c in person.root.children if c.dep_ == "appos" and c.pos_ == "NOUN"):
             for org in _orgs_below(ctx, appos):
                 yield found("works_for", person, org, "appositive_employer", 0.7)
@@ -290,7 +290,7 @@ def apposition_modifier(ctx: Context) -> Iterator[Found]:
     lawyer", "Robert C. Corduwener, a Netherlands businessman" -> lives_in: a name, then an
     indefinite noun phrase whose modifier is an organisation or a place."""
     doc = ctx.doc
-    for person in (e for e in doc.ents if e.label_ == "PERSON"):
+    for person in (e for e in ctx.ents if e.label_ == "PERSON"):
         k = person.end
         if not (k + 2 < len(doc) and doc[k].text == "," and doc[k + 1].lower_ in {"a", "an", "another", "the"}):
             continue
@@ -348,7 +348,7 @@ def homes(ctx: Context) -> Iterator[Found]:
         for place in dict.fromkeys(places):
             yield found("lives_in", owner, place, "home", 0.7)
     # "won the caucuses in his native South Carolina": the subject's native place.
-    for place in (e for e in ctx.doc.ents if e.label_ in REGION_LABELS):
+    for place in (e for e in ctx.ents if e.label_ in REGION_LABELS):
         children = list(place.root.children)
         if any(c.dep_ == "amod" and c.lower_ == "native" for c in children) and any(c.dep_ == "poss" and c.lower_ in {"his", "her"} for c in children):
             if (owner := _clause_subject(ctx, place.root)) is not None:

@@ -55,6 +55,7 @@ class Context:
     """A doc with its entities and event mentions indexed by token, built once per doc."""
 
     doc: Doc
+    ents: tuple = ()  # doc.ents, read once (each read of doc.ents builds every Span anew)
     ent_of: list = field(default_factory=list)  # token index -> entity Span or None
     events: list = field(default_factory=list)  # event mentions (Span), in text order
     event_of: list = field(default_factory=list)  # token index -> event Span or None
@@ -64,8 +65,9 @@ class Context:
 
     @classmethod
     def build(cls, doc: Doc, events: list[Span], dates: list[tuple[dict, Span]]) -> "Context":
+        ents = doc.ents
         ent_of: list = [None] * len(doc)
-        for ent in doc.ents:
+        for ent in ents:
             for i in range(ent.start, ent.end):
                 ent_of[i] = ent
         event_of: list = [None] * len(doc)
@@ -73,7 +75,7 @@ class Context:
             for i in range(event.start, event.end):
                 event_of[i] = event
         lemmas, lowers = token_words(doc)
-        return cls(doc, ent_of, events, event_of, dates, lemmas, lowers)
+        return cls(doc, ents, ent_of, events, event_of, dates, lemmas, lowers)
 
     def tokens_with(self, words: set[str] | frozenset[str], *, lemma: bool = True) -> Iterator[Token]:
         """The tokens, in order, whose lower-cased lemma (or text) is one of ``words``.
@@ -211,7 +213,7 @@ def titles(ctx: Context) -> Iterator[Found]:
     """has_title / works_for / chairs from titles next to names."""
     doc = ctx.doc
     seen: set[int] = set()
-    for title in (e for e in doc.ents if e.label_ == "TITLE"):
+    for title in (e for e in ctx.ents if e.label_ == "TITLE"):
         if title.start in seen:
             continue
         run, person = person_after_titles(ctx, title.start)
@@ -271,7 +273,7 @@ def _title_apposition(ctx: Context, run: list[Span]) -> Iterator[Found]:
 
 def predicate_titles(ctx: Context) -> Iterator[Found]:
     """"X was reelected as leader of ORG", "X is a member of parliament in Kenya"."""
-    for title in (e for e in ctx.doc.ents if e.label_ == "TITLE"):
+    for title in (e for e in ctx.ents if e.label_ == "TITLE"):
         root = title.root
         verb = None
         if root.dep_ == "attr":

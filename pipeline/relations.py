@@ -61,15 +61,18 @@ PATTERNS: dict[str, Pattern] = {
     "event_frames": event_frames.frames,
 }
 DATE_TYPES = {"DATE", "TIME"}
+# Tokens after a name that may open an alias of it: "X, or Y", "X or Y", "X [Y]", "X (Y)".
+ALIAS_OPENERS = frozenset({",", "or", "[", "("})
 
 
 def event_mentions(doc: Doc) -> list[Span]:
     """Event mentions of the entities stage plus named EVENT entities, without overlaps."""
     spans = list(doc.spans[EVENTS_KEY]) if EVENTS_KEY in doc.spans else []
     # "Conference" inside "Conference on Interaction and ..." names an organisation, not an event.
-    named = [e for e in doc.ents if e.label_ not in {"EVENT", "DATE", "TIME", "CARDINAL", "ORDINAL"}]
+    ents = doc.ents
+    named = [e for e in ents if e.label_ not in {"EVENT", "DATE", "TIME", "CARDINAL", "ORDINAL"}]
     spans = [s for s in spans if not any(_names_it(e, s) for e in named)]
-    spans += [e for e in doc.ents if e.label_ == "EVENT" and not any(s.start < e.end and e.start < s.end for s in spans)]
+    spans += [e for e in ents if e.label_ == "EVENT" and not any(s.start < e.end and e.start < s.end for s in spans)]
     return sorted(spans, key=lambda s: s.start)
 
 
@@ -130,8 +133,10 @@ class RelationExtractor:
             if short is not None and long is not None:
                 sent = short.sent
                 yield Found("alias_of", (short.start_char, short.end_char), short.label_ or "ORG", (long.start_char, long.end_char), long.label_ or "ORG", (sent.start_char, sent.end_char), "alias", 0.95)
-        for ent in doc.ents:
+        for ent in ctx.ents:
             k = ent.end
+            if k >= len(ctx.lowers) or ctx.lowers[k] not in ALIAS_OPENERS:
+                continue
             # "United Network for Organ Sharing, or UNOS"; "Korean People's Army [KPA]".
             for opener, closer in ((",", None), ("or", None), ("[", "]"), ("(", ")")):
                 i = k
