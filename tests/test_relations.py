@@ -201,6 +201,9 @@ CASES: list[tuple[str, list[Triple], list[Triple]]] = [
     ("Mark Dillon spent the weekend campaigning in his native Ohio.", [("Mark Dillon", "lives_in", "Ohio")], []),
     ("The singer Ann Vale is returning to her Kansas hometown for a concert.", [("Ann Vale", "lives_in", "Kansas")], []),
     ("The mayor said his native Ohio would vote for the bill.", [], [("*", "lives_in", "*")]),
+    ("The IAEA Safeguards Director Pierre Goldschmidt said the inspectors would return.",
+     [("Pierre Goldschmidt", "works_for", "IAEA"), ("Pierre Goldschmidt", "has_title", "Director")], []),
+    ("In Paris, Director Jean Martin said the museum would close for a month.", [], [("*", "works_for", "*")]),
     # credit lines of monitored broadcasts and press: the outlet is based in the place
     ("BK1203101596 Bangkok Radio Thailand Network in Thai 1000 GMT 12 Mar 96",
      [("Radio Thailand Network", "based_in", "Bangkok")], [("*", "located_in", "*")]),
