@@ -3,11 +3,11 @@
 Monitoring services (FBIS, BBC Monitoring, World News Connection) credit each item they
 translate with a line "[item code] Place Outlet in Language [time GMT] date [p N]":
 
-    LD0506194194 Paris Radio France International in French 1830 GMT 5 Jun 94
-    MK1401103094 Moscow MOSKOVSKIY KOMSOMOLETS in Russian 14 Jan 94 p 1
+    BK1203101596 Bangkok Radio Thailand Network in Thai 1000 GMT 12 Mar 96
+    OW0907120296 Tokyo ASAHI SHIMBUN in Japanese 8 Jul 96 p 3
 
-and set "Place OUTLET" alone on a line above a press item ("Tokyo MAINICHI SHIMBUN"). The
-model reads the place and the outlet as one ORG ("Paris Radio France International") and
+and set "Place OUTLET" alone on a line above a press item ("Tokyo ASAHI SHIMBUN"). The
+model reads the place and the outlet as one ORG ("Bangkok Radio Thailand Network") and
 misses outlets set in capitals. The entities stage uses :func:`credit_line_spans` to put a GPE
 for the place, an ORG for the outlet and a LANGUAGE for the language in their stead; the
 relations stage reads the outlet's seat from them (``dateline_agency``).
@@ -32,7 +32,7 @@ CREDIT_TAIL = re.compile(r"\d{4}\s+GMT\b|\b\d{1,2}\s+[A-Z][a-z]{2}\s+\d{2}\b")
 CREDIT_LINE = re.compile(
     rf"(?:(?<![\w])(?P<code>{_CODE})[ \t]+|^[ \t]*)(?P<run>{_WORD}(?:[ \t]+{_OUTLET_WORD}){{1,8}}?){_TAIL}", re.MULTILINE
 )
-# "Tokyo MAINICHI SHIMBUN" alone on its line: a place, then an outlet in capitals.
+# "Tokyo ASAHI SHIMBUN" alone on its line: a place, then an outlet in capitals.
 PRESS_LINE = re.compile(r"^[ \t]*(?P<run>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,2}?[ \t]+[A-Z][A-Z'’&-]+(?:[ \t]+[A-Z][A-Z'’&-]+){0,3})[ \t]*$", re.MULTILINE)
 MAX_PLACE_WORDS = 3
 

@@ -7,7 +7,7 @@
    LAW that names no law, listed countries and organisations, languages, adverbial "first";
    drops the section word of a headline in capitals ("CRICKET - ...");
 2. splits credit lines into place, outlet and language (:mod:`pipeline.credit_lines`:
-   "Paris Radio France International in French 1830 GMT"); adds names the model missed: the
+   "Bangkok Radio Thailand Network in Thai 1000 GMT"); adds names the model missed: the
    dateline's places ("BAKU, Azerbaijan"), the source and credited outlet of an attribution
    ("Trend reports via CICA"), gazetteer names
    (:mod:`pipeline.gazetteer`), "P. Simmons"-style names, the name after a title or honorific;
@@ -185,7 +185,7 @@ class EntityRepairer:
         return out
 
     def _add_initials(self, doc: Doc, ents: list[Span]) -> list[Span]:
-        """"P. Simmons", "J. R. Ewing", "Ulf D. Merbold": initials and a capitalised surname (and
+        """"P. Simmons", "J. R. Ewing", "Ulrik B. Stenberg": initials and a capitalised surname (and
         a given name before them) are a person, whatever the model made of them (found in the
         text first: a regex over every token is slow)."""
         out = list(ents)
@@ -201,7 +201,7 @@ class EntityRepairer:
                     and (given.ent_type_ in {"", "PERSON"} or any(x.start == s - 1 and x.end > s for x in out)) \
                     and given.lower_ not in self.gazetteer.honorifics \
                     and not (s > 1 and doc[s - 2].is_title):  # fmt: skip
-                s -= 1  # "Ulf D. Merbold": a given name before the initials
+                s -= 1  # "Ulrik B. Stenberg": a given name before the initials
             out = [x for x in out if not (x.start < e and s < x.end and x.label_ != "PERSON" or x.start >= s and x.end <= e)]
             if not any(x.start < e and s < x.end for x in out):
                 out.append(Span(doc, s, e, label="PERSON"))

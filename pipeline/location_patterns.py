@@ -2,8 +2,8 @@
 
 - ``place_comma_place``: "BAKU, Azerbaijan", "Aceh, Indonesia", "the Savannah River Plant, in
   Aiken, S.C." -> located_in (not inside a list of places: "Sweden, Belgium, England").
-- ``place_apposition``: "Yerevan, the capital of Armenia", "Madagascar, an island nation in
-  the Indian Ocean" -> located_in.
+- ``place_apposition``: "Lagos, the largest city in Nigeria", "Goma, the capital of North
+  Kivu province" -> located_in.
 - ``place_in_place``: "St. John's and Gander in Newfoundland", "Dan Sai District in Loei
   Province" -> located_in, one per conjunct.
 - ``possessive_place``: "Nigeria's southern commercial capital Lagos", "Canada's capital city,
@@ -102,7 +102,7 @@ def place_comma_place(ctx: Context) -> Iterator[Found]:
             yield found("located_in", b, state, "place_comma_place", 0.8)
             yield found("located_in", a, state, "place_comma_place", 0.75)
             continue
-        # "Jackson, Wyo., and Gunnison, Colo.": an abbreviated state closes a pair, also in a list.
+        # "Cody, Wyo., and Aspen, Colo.": an abbreviated state closes a pair, also in a list.
         if _abbreviated_state(b) and a.label_ != "FAC":
             yield found("located_in", a, b, "place_comma_place", 0.8)
             continue
@@ -116,8 +116,8 @@ def place_comma_place(ctx: Context) -> Iterator[Found]:
 
 
 def place_apposition(ctx: Context) -> Iterator[Found]:
-    """"Yerevan, the capital of Armenia", "Madagascar, an island nation in the Indian Ocean":
-    a place apposed to a place noun "of/in" another place."""
+    """"Lagos, the largest city in Nigeria", "Goma, the capital of North Kivu province": a
+    place apposed to a place noun "of/in" another place."""
     for place in (e for e in ctx.ents if e.label_ in PLACE_LABELS):
         for appos in (c for c in place.root.children if c.dep_ == "appos" and c.i > place.end and c.lemma_.lower() in PLACE_NOUNS):
             for prep in (c for c in appos.children if c.dep_ == "prep" and c.lower_ in {"of", "in"}):

@@ -9,8 +9,8 @@
   lines.
 - Amounts: a number with its unit is a QUANTITY ("28,950 lb", "365s"); a currency prefix
   belongs to the MONEY ("NZ $ 26 million", "$11.5bn").
-- A name with an age after it ("Warner, 70, who owned ...") or apposed to a person's role
-  ("Harrington, a professor of political science"), the subject of "was born", and the
+- A name with an age after it ("Ann Lee, 70, who owned ...") or apposed to a person's role
+  ("Kessler, a professor of economics"), the subject of "was born", and the
   victim of a killing ("shot Lincoln", "the assassination of Lincoln", "the murder of King")
   is a person, whatever the model made of it; a name apposed to a place noun ("Goma, the
   capital of North Kivu") is a place.
@@ -363,8 +363,8 @@ def _victim(e: Span) -> bool:
 def people_by_context(doc: Doc, ents: list[Span], gazetteer: Gazetteer, offices: set[str]) -> list[Span]:
     """Names the model gave another label that an age or an apposed role marks as people.
 
-    "Marie Ferraro, 50, of Bethany": news gives a person's age between commas right after the
-    name. "Harrington, a professor of ...", "Tal, a senior Defense Ministry official": the
+    "Maria Lopez, 44, of Stamford": news gives a person's age between commas right after the
+    name. "Kessler, a professor of ...", "Levy, a senior Foreign Ministry official": the
     apposition's head noun names a person's role. Listed names (gazetteer) and names in
     capitals (acronyms) keep their label.
     """
@@ -385,13 +385,13 @@ def people_by_context(doc: Doc, ents: list[Span], gazetteer: Gazetteer, offices:
     return out
 
 
-# A capitalised name before an age or an apposition ("Winter, 53,", "Tal, a senior ...").
+# A capitalised name before an age or an apposition ("Holm, 53,", "Levy, a senior ...").
 NAME_BEFORE_COMMA = re.compile(r"(?<![\w.’'])[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}(?=, (?:\d{1,3},|(?:a|an|the|former)\b))")
 
 
 def untagged_people(doc: Doc, ents: list[Span], offices: set[str]) -> list[Span]:
     """Capitalised names no entity covers that an age or an apposed role marks as people
-    ("Winter, 53, a former law professor", "Tal, a senior Defense Ministry official")."""
+    ("Holm, 53, a former law professor", "Harwell, a historian at Columbia University")."""
     roles = (offices - ORG_ROLES) | PERSON_NOUNS
     taken = {i for e in ents for i in range(e.start, e.end)}
     out = []

@@ -5,7 +5,7 @@ Functions take a :class:`pipeline.relation_patterns.Context` and yield ``Found``
 - ``parenthetical_role``: "Roger Agnelli (Vale do Rio Doce company president)".
 - ``role_before_name``: "Pacers guard Anthony Johnson", "New Zealand bowler Daniel Vettori",
   "Detroit Pistons Chauncey Billups, Elden Campbell and ..." -> works_for.
-- ``person_of``: "A, B and C of the Pacers", "Gilmore, of the Downtown Seattle Association"
+- ``person_of``: "A, B and C of the Pacers", "Ellen Marsh, of the Vermont Historical Society"
   -> works_for (a closed list only: in "A, B, C of X" the phrase belongs to C); "diver Brian Michaud of Millinocket", "X, 50, of Bethany,
   Conn.", "Wangari Maathai from Kenya" -> lives_in.
 - ``appositive_employer``: "David Nabarro, head of crisis operations at the World Health
@@ -13,7 +13,7 @@ Functions take a :class:`pipeline.relation_patterns.Context` and yield ``Found``
 - ``signoff``: a reporter's line "Purnell Murdock, VOA News." / "Lisa Schlein for VOA News".
 - ``residence``: "a native of Chisholm", "was born in North Bend", "An Afghan refugee in
   Switzerland, Homira Atimadi", "X is from Y" -> lives_in; ``home``: "Sohn's New Jersey home",
-  "X returned to his Iowa hometown", "X won in his native South Carolina".
+  "X returned to her Kansas hometown", "X campaigned in his native Ohio".
 - ``apposition_modifier``: "X, an Emery employee" -> works_for; "X, a Netherlands
   businessman" -> lives_in. ``copular_role``: "X is a member of the Y Commission" -> works_for.
 """
@@ -76,8 +76,8 @@ def person_of(ctx: Context) -> Iterator[Found]:
     doc = ctx.doc
     for person in (e for e in ctx.ents if e.label_ == "PERSON"):
         i = person.end
-        # "Marie Ferraro, 50, of Bethany": an age between commas; "Gilmore, of the Downtown
-        # Seattle Association": a comma alone.
+        # "Marie Ferraro, 50, of Bethany": an age between commas; "Ellen Marsh, of the Vermont
+        # Historical Society": a comma alone.
         if i + 2 < len(doc) and doc[i].text == "," and doc[i + 1].like_num and doc[i + 2].text == ",":
             i += 3
         elif i + 1 < len(doc) and doc[i].text == "," and doc[i + 1].lower_ in {"of", "from"}:
@@ -337,7 +337,7 @@ def homes(ctx: Context) -> Iterator[Found]:
             continue
         owner = next((p for c in token.children if c.dep_ == "poss" if (p := ctx.ent(c.i, {"PERSON"}))), None)
         if owner is None and any(c.dep_ == "poss" and c.lower_ in {"his", "her"} for c in token.children):
-            owner = _clause_subject(ctx, token)  # "returning to his Iowa hometown"
+            owner = _clause_subject(ctx, token)  # "returning to her Kansas hometown"
         if owner is None:
             continue
         places = [p for c in token.children if c.dep_ in {"compound", "nmod", "amod"} if (p := ctx.ent(c.i, REGION_LABELS))]
@@ -347,7 +347,7 @@ def homes(ctx: Context) -> Iterator[Found]:
         ]  # fmt: skip
         for place in dict.fromkeys(places):
             yield found("lives_in", owner, place, "home", 0.7)
-    # "won the caucuses in his native South Carolina": the subject's native place.
+    # "campaigning in his native Ohio": the subject's native place.
     for place in (e for e in ctx.ents if e.label_ in REGION_LABELS):
         children = list(place.root.children)
         if any(c.dep_ == "amod" and c.lower_ == "native" for c in children) and any(c.dep_ == "poss" and c.lower_ in {"his", "her"} for c in children):

@@ -8,7 +8,8 @@ event frames in :mod:`pipeline.events`. Patterns:
 
 - ``title_before_name``: "Deputy Foreign Minister Alibek Bakayev", "CICA Secretary General,
   Ambassador Kairat Sarybay", "New Zealand's Prime Minister John Key" -> has_title, and
-  works_for the ORG/GPE that names the office ("CICA", "New Zealand"; a NORP gives none).
+  works_for the ORG/GPE that names the office ("CICA", "New Zealand"; a NORP gives none),
+  also across a portfolio in capitals ("IAEA Safeguards Director Pierre Goldschmidt").
 - ``title_apposition``: "Jeff Rathke, the State Department Spokesperson", "Alan Lacy, current
   chairman and chief executive of Sears" -> has_title per title, works_for the ORG/GPE before
   the title or after "of/at/for" ("chairman of Kmart" also gives chairs).
@@ -193,12 +194,18 @@ def person_after_titles(ctx: Context, i: int) -> tuple[list[Span], Span | None]:
 
 
 def agent_before(ctx: Context, i: int) -> Span | None:
-    """An ORG/GPE that names an office right before token ``i``: "CICA", "New Zealand's"."""
+    """An ORG/GPE that names an office right before token ``i``: "CICA", "New Zealand's", and
+    before a portfolio in capitals that no entity covers ("CNEN Radioprotection Director")."""
     doc = ctx.doc
     j = i - 1
     if j >= 0 and doc[j].lower_ in {"'s", "’s", "'"}:
         j -= 1
-    return ctx.ent(j, AGENT_LABELS)
+    agent = ctx.ent(j, AGENT_LABELS)
+    k = j
+    while agent is None and k >= 0 and j - k < 2 and ctx.ent_of[k] is None and doc[k].is_title and doc[k].is_alpha and k > doc[k].sent.start:
+        k -= 1
+        agent = ctx.ent(k, AGENT_LABELS)
+    return agent
 
 
 def agent_after(ctx: Context, i: int) -> Span | None:

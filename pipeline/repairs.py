@@ -106,7 +106,7 @@ def trim_span(
 
 
 def abbreviation_periods(ents: list[Span]) -> list[Span]:
-    """"Jackson, Wyo., and ...", "born in Whitingham, Vt.": an abbreviated state name keeps its
+    """"Cody, Wyo., and ...", "born in Burlington, Vt.": an abbreviated state name keeps its
     period, which the tokenizer splits off (and which may also end the sentence, as in Penn
     Treebank's convention)."""
     out = []

@@ -173,8 +173,8 @@ SENTENCES = [
      [("Bangkok", "GPE"), ("Radio Thailand Network", "ORG"), ("Thai", "LANGUAGE")]),
     ("fbis-press-line", "Tokyo ASAHI SHIMBUN", [("Tokyo", "GPE"), ("ASAHI SHIMBUN", "ORG")]),
     # an abbreviated state keeps its period, mid-sentence and at the end (Penn Treebank)
-    ("ap-state-abbreviations", "Two tornadoes touched down near Jackson, Wyo., and the storm moved on toward Gunnison, Colo.",
-     [("Jackson", "GPE"), ("Wyo.", "GPE"), ("Gunnison", "GPE"), ("Colo.", "GPE")]),
+    ("ap-state-abbreviations", "Two tornadoes touched down near Cody, Wyo., and the storm moved on toward Aspen, Colo.",
+     [("Cody", "GPE"), ("Wyo.", "GPE"), ("Aspen", "GPE"), ("Colo.", "GPE")]),
     # a name apposed to a person's role is a person, tagged or not
     ("role-apposition-tagged", "Kessler, a professor of economics at Boston University, said the plan would fail.",
      [("Kessler", "PERSON"), ("Boston University", "ORG")]),

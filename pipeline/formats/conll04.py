@@ -146,8 +146,8 @@ def convert(path_in: str | Path, path_out: str | Path) -> int:
 # Bare titles CoNLL04 draws inside a Peop span ("President Kennedy": 43 of 60 in train); a
 # title after a nationality or an organisation ("Soviet President X") stays out of it.
 NAME_TITLES = {"president"}
-# Courtesy titles and royal styles CoNLL04 draws inside a Peop span ("Mrs. Higgins", "the Rev.
-# Martin Luther King Jr.", "Prince Norodom Sihanouk": 45 of 51 in train and dev), which newsie's
+# Courtesy titles and royal styles CoNLL04 draws inside a Peop span ("Mrs. Smith", "the Rev.
+# Martin Luther King Jr.", "Prince Charles": 45 of 51 in train and dev), which newsie's
 # PERSON spans leave out. Ranks and offices ("Sen.", "Gov.", "Lt.", "Judge") mostly stay out.
 COURTESY_TITLE = re.compile(r"(?<![\w.])(?:(?:Mr|Mrs|Ms|Dr|Rev)\.?|Miss|Prince|Princess) +$")
 # Words before a birthplace: CoNLL04 draws "City, State" as one Loc after them.
@@ -168,12 +168,12 @@ def restrict(frames: dict[str, pd.DataFrame], texts: Mapping[str, str] | None = 
       tail is a GPE/LOC is scored as ``lives_in`` under this scheme.
     - A bare "President" before a name is part of the Peop span ("President Kennedy"): an
       argument that is a PERSON right after such a TITLE takes the title in; so does a person
-      right after a courtesy title or royal style ("Dr. Lee DeForest", ``COURTESY_TITLE``).
+      right after a courtesy title or royal style ("Dr. Ann Lee", ``COURTESY_TITLE``).
     - A birthplace written "City, State" is one Loc ("born in Concord, Mass.", "a native of
-      Chisholm, Minn.": all 67 such Live_In tails in train): a ``lives_in`` to either name of
+      Dover, Del.": all 67 such Live_In tails in train): a ``lives_in`` to either name of
       an adjacent "City, State" pair (newsie's ``located_in`` between names two characters
       apart) after "born", "native" or "birthplace" goes to the pair, and that ``located_in``
-      is dropped. Another residence ("Andrew Hall of Miami, Fla.") is mostly two Locs, each
+      is dropped. Another residence ("Ann Lee of Dover, Del.") is mostly two Locs, each
       the tail of a Live_In, with the Located_In between them, and stays as predicted.
     - The wire agency of a one-place dateline is based there ("NEW ORLEANS (AP)": 9 of 10 in
       train); newsie's guidelines read a dateline as where the story was filed and extract
