@@ -37,9 +37,10 @@ PRESS_LINE = re.compile(r"^[ \t]*(?P<run>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-
 MAX_PLACE_WORDS = 3
 
 
-def credit_line_spans(doc: Doc, gazetteer: Gazetteer) -> list[Span]:
-    """GPE, ORG and LANGUAGE spans of the credit lines in ``doc`` (an empty list without any)."""
-    text = doc.text
+def credit_line_spans(doc: Doc, gazetteer: Gazetteer, text: str | None = None) -> list[Span]:
+    """GPE, ORG and LANGUAGE spans of the credit lines in ``doc`` (an empty list without any).
+    ``text``: ``doc.text``, when the caller has read it already."""
+    text = doc.text if text is None else text
     out: list[Span] = []
     if " in " in text and CREDIT_TAIL.search(text):
         for m in CREDIT_LINE.finditer(text):

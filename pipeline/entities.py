@@ -75,7 +75,8 @@ class EntityRepairer:
 
     def __call__(self, doc: Doc) -> Doc:
         gaz = self.gazetteer if self.use_gazetteer else Gazetteer({}, frozenset(), frozenset(), self.gazetteer.honorifics)
-        lines = Lines(doc)
+        text = doc.text  # built from every token on each read: read it once
+        lines = Lines(doc, text)
         score_lines = results_lines(doc, lines)
 
         def in_results_line(i: int) -> bool:
@@ -96,10 +97,10 @@ class EntityRepairer:
         ents = split_team_player(doc, ents)
         people = person_words(ents)
         ents = [r for e in ents if (r := repair_label(e, gaz, people)) is not None and not is_topic_label(r, gaz, lines)]
-        ents = self._replace(ents, credit_line_spans(doc, gaz))
+        ents = self._replace(ents, credit_line_spans(doc, gaz, text))
         ents = self._relabel_or_add(ents, [p for p in self._dateline_places(doc) if not is_topic_label(p, gaz, lines)])
-        ents = self._relabel_or_add(ents, self._attribution(doc))
-        ents = self._add_initials(doc, ents)
+        ents = self._relabel_or_add(ents, self._attribution(doc, text))
+        ents = self._add_initials(doc, ents, text)
         if self.use_gazetteer:
             ents = self._add(ents, [Span(doc, s, e, label=doc.vocab.strings[m]) for m, s, e in self.names(doc)])
             ents = replace_overlapping(ents, head_names(doc, ents, gaz), replaceable={"NORP", "GPE", "PERSON", "LOC", "FAC"})
@@ -108,7 +109,7 @@ class EntityRepairer:
             ents = self.title_finder.merge(doc, ents)
             ents = self._people_after_titles(doc, ents)
         ents = places_by_apposition(people_by_context(doc, ents, self.gazetteer, self.title_finder.head_words), self.gazetteer)
-        ents = self._add(ents, untagged_people(doc, ents, self.title_finder.head_words))
+        ents = self._add(ents, untagged_people(doc, ents, self.title_finder.head_words, text))
         if self.consistency:
             ents = team_labels(doc, ents, gaz, score_lines, lines)
             ents = person_parts(doc, ents, gaz)
@@ -120,7 +121,7 @@ class EntityRepairer:
         ents = person_extents(doc, filter_spans(ents), self.gazetteer)
         ents = abbreviation_periods(ents)
         ents = self._add(ents, self._bracketed_acronyms(doc, ents))
-        ents = ordinals(doc, ents)
+        ents = ordinals(doc, ents, text)
         ents = filter_spans(ents)
         if self.events:
             mentions = list(event_mentions(doc, ents))
@@ -172,24 +173,24 @@ class EntityRepairer:
         return out
 
     @staticmethod
-    def _attribution(doc: Doc) -> list[Span]:
+    def _attribution(doc: Doc, text: str) -> list[Span]:
         """The source and credited outlet the cleaner read ("Trend reports via CICA") as ORG."""
         fields = get_dict(doc, "article")
         names = {fields.get("source", ""), fields.get("via", "")} - {""}
         out = []
         for name in names:
-            for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", doc.text):
+            for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
                 span = doc.char_span(m.start(), m.end())
                 if span is not None:
                     out.append(Span(doc, span.start, span.end, label="ORG"))
         return out
 
-    def _add_initials(self, doc: Doc, ents: list[Span]) -> list[Span]:
+    def _add_initials(self, doc: Doc, ents: list[Span], text: str | None = None) -> list[Span]:
         """"P. Simmons", "J. R. Ewing", "Ulrik B. Stenberg": initials and a capitalised surname (and
         a given name before them) are a person, whatever the model made of them (found in the
         text first: a regex over every token is slow)."""
         out = list(ents)
-        for m in INITIALS.finditer(doc.text):
+        for m in INITIALS.finditer(doc.text if text is None else text):
             span = doc.char_span(m.start(), m.end())
             if span is None:
                 continue

@@ -163,11 +163,14 @@ def descriptor_orgs(doc: Doc, ents: list[Span], gazetteer: Gazetteer) -> list[Sp
     return out
 
 
-def ordinals(doc: Doc, ents: list[Span]) -> list[Span]:
-    """Ordinals the model left untagged ("the 12th woman", "third-largest"), as ORDINAL."""
+def ordinals(doc: Doc, ents: list[Span], text: str | None = None) -> list[Span]:
+    """Ordinals the model left untagged ("the 12th woman", "third-largest"), as ORDINAL.
+
+    ``text`` is ``doc.text`` when the caller has read it already (each read walks every token).
+    """
     taken = {i for e in ents for i in range(e.start, e.end)}
     out = list(ents)
-    for m in ORDINAL_IN_TEXT.finditer(doc.text):  # the text first: cheaper than every token
+    for m in ORDINAL_IN_TEXT.finditer(doc.text if text is None else text):  # the text first: cheaper than every token
         span = doc.char_span(m.start(), m.end())
         if span is None or len(span) != 1 or span.start in taken:
             continue
@@ -389,13 +392,14 @@ def people_by_context(doc: Doc, ents: list[Span], gazetteer: Gazetteer, offices:
 NAME_BEFORE_COMMA = re.compile(r"(?<![\w.’'])[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}(?=, (?:\d{1,3},|(?:a|an|the|former)\b))")
 
 
-def untagged_people(doc: Doc, ents: list[Span], offices: set[str]) -> list[Span]:
+def untagged_people(doc: Doc, ents: list[Span], offices: set[str], text: str | None = None) -> list[Span]:
     """Capitalised names no entity covers that an age or an apposed role marks as people
-    ("Holm, 53, a former law professor", "Harwell, a historian at Columbia University")."""
+    ("Holm, 53, a former law professor", "Harwell, a historian at Columbia University").
+    ``text``: ``doc.text``, when the caller has read it already."""
     roles = (offices - ORG_ROLES) | PERSON_NOUNS
     taken = {i for e in ents for i in range(e.start, e.end)}
     out = []
-    for m in NAME_BEFORE_COMMA.finditer(doc.text):
+    for m in NAME_BEFORE_COMMA.finditer(doc.text if text is None else text):
         span = doc.char_span(m.start(), m.end())
         if span is None or any(i in taken for i in range(span.start, span.end)) or not all(t.pos_ == "PROPN" for t in span):
             continue

@@ -187,12 +187,13 @@ def person_words(ents: list[Span]) -> set[str]:
 
 
 class Lines:
-    """The lines of a document as token ranges (lines end at newline tokens), computed once."""
+    """The lines of a document as token ranges (lines end at newline tokens), computed once.
+    ``text``: ``doc.text``, when the caller has read it already."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, text: str | None = None) -> None:
         n = len(doc)
         idx = doc.to_array("IDX") if n else np.zeros(0, dtype="uint64")
-        breaks = sorted({int(np.searchsorted(idx, m.start(), side="right")) - 1 for m in re.finditer("\n", doc.text)})
+        breaks = sorted({int(np.searchsorted(idx, m.start(), side="right")) - 1 for m in re.finditer("\n", doc.text if text is None else text)})
         self.starts = np.zeros(n, dtype="int64")
         self.ends = np.full(n, n, dtype="int64")
         prev = 0
