@@ -128,7 +128,9 @@ def versions_are_products(doc: Doc, ents: list[Span], in_results_line) -> list[S
     """"Delta 4", "Mozilla Firefox 1.0": a name with a version number is a product.
 
     ``in_results_line(i)`` tells whether token ``i`` is in a results line, where a number after
-    a name is a score.
+    a name is a score. A number followed by more numbers ("Mark Roe 69 71 78 73") is a row of
+    scores, and a whole number after a person's name a score, an age or a shirt number: the
+    model's PERSON takes a version only in dotted form ("Firefox 1.0").
     """
     out = []
     for e in ents:
@@ -136,7 +138,9 @@ def versions_are_products(doc: Doc, ents: list[Span], in_results_line) -> list[S
             end = e.end
             nxt = doc[end] if end < len(doc) else None
             roman = e.label_ == "PRODUCT" and nxt is not None and ROMAN.match(nxt.text)  # "Delta IV"
-            if nxt is not None and (VERSION.match(nxt.text) or roman) and nxt.ent_type_ in {"", "CARDINAL"}:
+            row = end + 1 < len(doc) and doc[end + 1].like_num or e[-1].like_num
+            whole = e.label_ == "PERSON" and nxt is not None and "." not in nxt.text
+            if nxt is not None and (VERSION.match(nxt.text) or roman) and nxt.ent_type_ in {"", "CARDINAL"} and not (row or whole):
                 end += 1
                 # "Delta 4 Heavy": a capitalised variant name after the number
                 if end < len(doc) and doc[end].is_title and doc[end].pos_ in {"PROPN", "ADJ"} and not doc[end].ent_type_:

@@ -15,6 +15,7 @@ from spacy.tokens import Span
 
 from pipeline.consistency import results_lines
 from pipeline.gazetteer import load_gazetteer
+from pipeline.names import versions_are_products
 from pipeline.repairs import Lines, split_at_numbers, trim_span
 
 SENTENCES = [
@@ -347,3 +348,18 @@ def test_entities_initials_take_the_given_name_and_leave_the_possessive(nlp):
     out = repairer._add_initials(doc, [Span(doc, start, start + 3, label="ORG")])
     assert [(e.text, e.label_) for e in out] == [("Ulrik B. Stenberg", "PERSON")]
 
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label", "expected"),
+    [
+        ("Mark Roe 69 71 78 73 , a round behind", (0, 2), "PERSON", ("Mark Roe", "PERSON")),  # a row of scores
+        ("Jayasuriya 50 , Fleming 44", (0, 1), "PERSON", ("Jayasuriya", "PERSON")),  # a score
+        ("Firefox 1.0 was released", (0, 1), "PERSON", ("Firefox 1.0", "PRODUCT")),  # a dotted version
+        ("Delta 4 lifted off", (0, 1), "ORG", ("Delta 4", "PRODUCT")),
+    ],
+)
+def test_entities_version_numbers_make_products_but_scores_do_not(blank, text, name, label, expected):
+    doc = blank(text)
+    out = versions_are_products(doc, [Span(doc, *name, label=label)], lambda i: False)
+    assert [(e.text, e.label_) for e in out] == [expected]
