@@ -11,6 +11,8 @@
    dateline's places ("BAKU, Azerbaijan"), the source and credited outlet of an attribution
    ("Trend reports via CICA"), gazetteer names
    (:mod:`pipeline.gazetteer`), "P. Simmons"-style names, the name after a title or honorific;
+   relabels names by their context (:mod:`pipeline.names`): an age or an apposed role makes a
+   person ("Holm, 53,"), so does being killed ("shot Lincoln"), an apposed place noun a place;
 3. makes the document consistent (:mod:`pipeline.consistency`): teams in results lines,
    surnames, label voting, propagation of names to their untagged repeats;
 4. adds TITLE entities (:mod:`pipeline.titles`);
