@@ -9,14 +9,22 @@ order of first mention) and names each entity by its fullest mention (``doc._.ca
   biomedical text": walk the short form's characters right to left, matching each to a
   character of the candidate long form, the first character of the short form to the start of
   a word. The long form becomes one entity (replacing the model's pieces of it) and every later
-  occurrence of the short form becomes a mention of it. Pairs go to ``doc._.alias_pairs``.
+  occurrence of the short form becomes a mention of it.
+- Another name set right after a name: "United Network for Organ Sharing, or UNOS",
+  "Korean People's Army [KPA]", "NORAD (North American Aerospace Defence Command)" (an acronym
+  its long form spells, by Schwartz & Hearst's match), "Plaza de España (Spain Square)" (a
+  place's name translated in brackets). Both names are already entities; they become one.
 - Later mentions of a person by surname ("Bakayev" after "Alibek Bakayev").
 - Mentions with the same normalised text (case, hyphens, "the", possessive).
+
+Every pair of names found goes to ``doc._.alias_pairs`` with the form that gave it:
+``"defined"`` (an acronym definition), ``"apposed"`` (a name after a name) or ``"translated"``.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 import numpy as np
 
@@ -30,6 +38,8 @@ NOT_ENTITY_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY",
 DATE_LABELS = {"DATE", "TIME"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9&\-]*[A-Z0-9]$")
+# Tokens after a name that may open another name of it: "X, or Y", "X or Y", "X [Y]", "X (Y)".
+ALIAS_OPENERS = frozenset({",", "or", "[", "("})
 
 
 def find_long_form(short: str, words: list[str]) -> int | None:
@@ -117,6 +127,12 @@ class AliasResolver:
             # "Conference" in "Conference on Interaction and ... (CICA)" heads a name, not an event.
             longs = [long for _, long in pairs]
             events = [e for e in events if not any(l.start <= e.end - 1 < l.end for l in longs)]
+        defined = {(s.start, s.end, l.start, l.end) for s, l in pairs}
+        forms = ["defined"] * len(pairs)
+        for short, long, form in self._apposed_aliases(doc, ents):
+            if (short.start, short.end, long.start, long.end) not in defined:
+                pairs.append((short, long))
+                forms.append(form)
         ids, canonical = self._cluster(doc, ents, events, pairs)
         doc.ents = [Span(doc, e.start, e.end, label=e.label, span_id=ids.get((e.start, e.end), "")) for e in ents]
         if EVENTS_KEY in doc.spans:
@@ -125,7 +141,8 @@ class AliasResolver:
             ]
         doc._.canonical = canonical
         doc._.alias_pairs = [
-            {"short": [s.start_char, s.end_char], "long": [l.start_char, l.end_char]} for s, l in pairs
+            {"short": [s.start_char, s.end_char], "long": [l.start_char, l.end_char], "form": form}
+            for (s, l), form in zip(pairs, forms)
         ]
         return doc
 
@@ -170,6 +187,42 @@ class AliasResolver:
                     short_text = doc[token.i - 1].text
                     if n_words in {find_long_form_by_initials(short_text, words), find_long_form(short_text, words)}:
                         yield doc[token.i - 1 : token.i], doc[token.i + 1 : close]
+
+    @staticmethod
+    def _apposed_aliases(doc: Doc, ents: list[Span]) -> Iterator[tuple[Span, Span, str]]:
+        """Yield ``(short, long, form)`` for a name set right after another name of it.
+
+        "United Network for Organ Sharing, or UNOS", "Korean People's Army [KPA]": an acronym
+        whose letters the name before it spells. "NORAD (North American Aerospace Defence
+        Command)": the long form in brackets. "Plaza de España (Spain Square)": a place's name
+        translated in brackets.
+        """
+        n = len(doc)
+        ent_of: list[Span | None] = [None] * n
+        for e in ents:
+            for i in range(e.start, e.end):
+                ent_of[i] = e
+        for ent in ents:
+            k = ent.end
+            if k >= n or doc[k].lower_ not in ALIAS_OPENERS:
+                continue
+            for opener, closer in ((",", None), ("or", None), ("[", "]"), ("(", ")")):
+                i = k
+                if opener == "," and i + 1 < n and doc[i].text == "," and doc[i + 1].lower_ == "or":
+                    i += 2
+                elif doc[i].text == opener:
+                    i += 1
+                else:
+                    continue
+                other = ent_of[i] if i < n else None
+                if other is None or other == ent or (closer and doc[other.end : other.end + 1].text != closer):
+                    continue
+                if opener != "(" and ACRONYM.match(other.text) and find_long_form(other.text, [t.text for t in ent]) is not None:
+                    yield other, ent, "apposed"
+                elif opener == "(" and ACRONYM.match(ent.text) and find_long_form(ent.text, [t.text for t in other]) is not None:
+                    yield ent, other, "apposed"
+                elif opener == "(" and other.label_ == ent.label_ == "FAC" and not ACRONYM.match(other.text):
+                    yield other, ent, "translated"
 
     @staticmethod
     def _token_span_for_words(doc: Doc, end: int, n_words: int) -> Span | None:

@@ -8,9 +8,8 @@ The patterns live by responsibility, each module documenting its own: titles (an
 pattern machinery) in :mod:`pipeline.relation_patterns`; employers, teams and residence in
 :mod:`pipeline.people_patterns`; places, organisations' seats and killings in
 :mod:`pipeline.location_patterns`; event frames (chairs, participants, dates, places) in
-:mod:`pipeline.events`. Aliases come from the aliases stage (``doc._.alias_pairs``) and, here,
-from "Long Name, or SHORT", "Long Name [SHORT]", "SHORT (Long Name)" and a translated name in
-brackets ("Plaza de España (Spain Square)"). Every relation is checked against
+:mod:`pipeline.events`. alias_of rows are the pairs of names the aliases stage found
+(``doc._.alias_pairs``). Every relation is checked against
 :data:`pipeline.schema.RELATIONS` (head and tail labels) before it is kept, so a pattern that
 meets an unexpected entity type cannot write a row the schema forbids. Confidences are per
 pattern; ``min_confidence`` trades recall for precision (see ``benchmarks/relations.py``).
@@ -28,10 +27,9 @@ from . import event_frames
 from . import location_patterns as places
 from . import people_patterns as people
 from . import relation_patterns as titles
-from .aliases import ACRONYM, find_long_form
 from .errors import ConfigError
 from .extensions import EVENTS_KEY, get_list, register_extensions
-from .relation_patterns import Context, Found, found
+from .relation_patterns import Context, Found
 from .schema import RELATIONS
 
 logger = logging.getLogger(__name__)
@@ -61,8 +59,9 @@ PATTERNS: dict[str, Pattern] = {
     "event_frames": event_frames.frames,
 }
 DATE_TYPES = {"DATE", "TIME"}
-# Tokens after a name that may open an alias of it: "X, or Y", "X or Y", "X [Y]", "X (Y)".
-ALIAS_OPENERS = frozenset({",", "or", "[", "("})
+# How far an alias pair is trusted, by the form that gave it (``doc._.alias_pairs``): an acronym
+# definition in brackets, a name right after a name ("X, or UNOS"), a translated name.
+ALIAS_CONFIDENCE = {"defined": 0.95, "apposed": 0.85, "translated": 0.75}
 
 
 def event_mentions(doc: Doc) -> list[Span]:
@@ -126,37 +125,15 @@ class RelationExtractor:
 
     @staticmethod
     def _aliases(ctx: Context) -> Iterator[Found]:
+        """alias_of for every pair of names the aliases stage found, short name first."""
         doc = ctx.doc
         for pair in get_list(doc, "alias_pairs"):
             short = doc.char_span(*pair["short"])
             long = doc.char_span(*pair["long"])
             if short is not None and long is not None:
                 sent = short.sent
-                yield Found("alias_of", (short.start_char, short.end_char), short.label_ or "ORG", (long.start_char, long.end_char), long.label_ or "ORG", (sent.start_char, sent.end_char), "alias", 0.95)
-        for ent in ctx.ents:
-            k = ent.end
-            if k >= len(ctx.lowers) or ctx.lowers[k] not in ALIAS_OPENERS:
-                continue
-            # "United Network for Organ Sharing, or UNOS"; "Korean People's Army [KPA]".
-            for opener, closer in ((",", None), ("or", None), ("[", "]"), ("(", ")")):
-                i = k
-                if opener == "," and i + 1 < len(doc) and doc[i].text == "," and doc[i + 1].lower_ == "or":
-                    i += 2
-                elif doc[i:i + 1].text == opener:
-                    i += 1
-                else:
-                    continue
-                short = ctx.ent(i)
-                if short is None or short == ent or (closer and doc[short.end:short.end + 1].text != closer):
-                    continue
-                if opener != "(" and ACRONYM.match(short.text) and find_long_form(short.text, [t.text for t in ent]) is not None:
-                    yield found("alias_of", short, ent, "alias", 0.85)
-                elif opener == "(" and ACRONYM.match(ent.text) and find_long_form(ent.text, [t.text for t in short]) is not None:
-                    # "NORAD (North American Aerospace Defence Command)": the long form in brackets.
-                    yield found("alias_of", ent, short, "alias", 0.85)
-                elif opener == "(" and short.label_ == ent.label_ == "FAC" and not ACRONYM.match(short.text):
-                    # "Plaza de España (Spain Square)": a translated name in brackets.
-                    yield found("alias_of", short, ent, "alias", 0.75)
+                confidence = ALIAS_CONFIDENCE.get(pair.get("form", "defined"), 0.75)
+                yield Found("alias_of", (short.start_char, short.end_char), short.label_ or "ORG", (long.start_char, long.end_char), long.label_ or "ORG", (sent.start_char, sent.end_char), "alias", confidence)
 
 
 def evidence(doc: Doc, rel: Found) -> tuple[int, int]:

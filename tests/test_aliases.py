@@ -153,3 +153,34 @@ def test_aliases_entity_index_written_by_run(nlp, tmp_path):
     un = index[index["canonical"] == "United Nations"]
     assert len(un) == 1 and un.iloc[0]["article_count"] == 2 and "UN" in un.iloc[0]["aliases"]
     assert result.info["counts"]["entities_index"] == len(index)
+
+
+@pytest.mark.parametrize(
+    ("text", "short", "long", "form"),
+    [
+        (
+            "The private group that runs the current system, United Network for Organ Sharing, or UNOS, "
+            "objects to the new regulations. UNOS says the rules go too far.",
+            "UNOS", "United Network for Organ Sharing", "apposed",
+        ),
+        (
+            "Kim Jong-un issued an order of the supreme commander of the Korean People's Army [KPA] that "
+            "the front-line large combined units of the KPA should enter a wartime state.",
+            "KPA", "Korean People's Army", "apposed",
+        ),
+        (
+            "The explosive device was found by police while patrolling the Plaza de España (Spain Square), "
+            "according to a memo by the Ministry of Interior.",
+            "Spain Square", "Plaza de España", "translated",
+        ),
+    ],
+)
+def test_aliases_name_right_after_a_name_is_one_entity(nlp, text, short, long, form):
+    doc = nlp(text)
+    ids = {}
+    for t, _, entity_id in _ents(doc):
+        ids.setdefault(t, set()).add(entity_id)
+    assert len(ids[short]) == 1 and ids[short] == ids[long]  # every mention of the short name too
+    assert doc._.canonical[next(iter(ids[short]))] == long
+    pairs = {(text[p["short"][0] : p["short"][1]], text[p["long"][0] : p["long"][1]], p["form"]) for p in doc._.alias_pairs}
+    assert (short, long, form) in pairs
