@@ -27,7 +27,6 @@ import re
 from collections.abc import Iterator
 
 import numpy as np
-
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans

@@ -159,18 +159,18 @@ def test_aliases_entity_index_written_by_run(nlp, tmp_path):
     ("text", "short", "long", "form"),
     [
         (
-            "The private group that runs the current system, United Network for Organ Sharing, or UNOS, "
-            "objects to the new regulations. UNOS says the rules go too far.",
+            ("The private group that runs the current system, United Network for Organ Sharing, or UNOS, "
+             "objects to the new regulations. UNOS says the rules go too far."),
             "UNOS", "United Network for Organ Sharing", "apposed",
         ),
         (
-            "Kim Jong-un issued an order of the supreme commander of the Korean People's Army [KPA] that "
-            "the front-line large combined units of the KPA should enter a wartime state.",
+            ("Kim Jong-un issued an order of the supreme commander of the Korean People's Army [KPA] that "
+             "the front-line large combined units of the KPA should enter a wartime state."),
             "KPA", "Korean People's Army", "apposed",
         ),
         (
-            "The explosive device was found by police while patrolling the Plaza de España (Spain Square), "
-            "according to a memo by the Ministry of Interior.",
+            ("The explosive device was found by police while patrolling the Plaza de España (Spain Square), "
+             "according to a memo by the Ministry of Interior."),
             "Spain Square", "Plaza de España", "translated",
         ),
     ],
