@@ -15,6 +15,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+# Abbreviated state names keep their period at the end of a dateline place ("INDEPENDENCE, Mo.").
+from .lexicon import STATE_ABBREVIATIONS
+
 MONTHS = {
     "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4,
     "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8,
@@ -55,12 +58,6 @@ DATE_FIRST_DATELINE = re.compile(
     rf"^(?P<date>{MONTH}\s+\d{{1,2}}),[ \t]+(?P<place>{_PLACE}(?:,[ \t]*{_PLACE})?)[ \t]+(?P<sep>—|–|-)[ \t]+"
 )
 DASHES = {"--", "—", "–", "-", "_"}
-# Abbreviations that keep their period at the end of a dateline place ("INDEPENDENCE, Mo.").
-STATE_ABBREVIATIONS = {
-    "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "ky",
-    "la", "mass", "md", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa",
-    "penn", "tenn", "tex", "va", "vt", "wash", "wis", "wyo",
-}  # fmt: skip
 
 
 @dataclass(frozen=True)

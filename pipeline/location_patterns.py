@@ -29,7 +29,7 @@ from typing import Iterator
 
 from spacy.tokens import Span, Token
 
-from .names import PLACE_NOUNS
+from .lexicon import PLACE_NOUNS
 from .relation_patterns import PLACE_LABELS, REGION_LABELS, Context, Found, conjunct_ents, found, left_list, skip
 
 POSSESSIVE = {"'s", "’s", "'"}

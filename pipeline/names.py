@@ -24,6 +24,7 @@ import numpy as np
 from spacy.tokens import Doc, Span
 
 from .gazetteer import Gazetteer
+from .lexicon import PLACE_NOUNS
 
 JOINERS = {"of", "for", "on", "'s", "-", "&", "and"}
 COMPLEMENT = {"of", "for", "on"}
@@ -320,11 +321,6 @@ ORG_ROLES = {"leader", "chief", "representative", "founder", "co-founder", "memb
 MAX_AGE = 120
 
 
-# Nouns for places that an apposition names ("Goma, the capital of North Kivu").
-PLACE_NOUNS = {
-    "capital", "city", "town", "village", "province", "state", "region", "district", "county", "island",
-    "nation", "country", "port", "suburb", "republic", "territory", "resort", "municipality",
-}  # fmt: skip
 # Verbs whose object, and nouns whose "of" complement, is a person killed.
 KILLING_VERBS = {"kill", "assassinate", "murder", "slay", "shoot", "stab", "strangle", "execute", "behead", "lynch"}
 KILLING_NOUNS = {"assassination", "murder", "killing", "slaying", "assassin", "killer", "murderer", "slayer"}

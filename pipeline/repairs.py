@@ -18,8 +18,8 @@ import re
 import numpy as np
 from spacy.tokens import Doc, Span
 
-from .datelines import STATE_ABBREVIATIONS
 from .gazetteer import Gazetteer
+from .lexicon import STATE_ABBREVIATIONS
 
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
 TRAILING_PUNCT = {"(", ")", ",", ".", ";", ":", "-", "—", "–", "'", '"', "“", "”", "‘", "’", "'s", "’s", "s'", "`", "``", "''"}

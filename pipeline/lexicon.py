@@ -1,0 +1,19 @@
+"""Word lists that more than one stage reads, kept here so that no stage imports another's.
+
+- ``STATE_ABBREVIATIONS``: abbreviated US state names, which keep their period ("Mo.", "Vt.")
+  in a dateline place (cleaning) and in an entity span (entities).
+- ``PLACE_NOUNS``: nouns for places; a name apposed to one is a place (entities: "Goma, the
+  capital of North Kivu") inside the place it names (relations: located_in).
+"""
+
+from __future__ import annotations
+
+STATE_ABBREVIATIONS = frozenset({
+    "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "ky",
+    "la", "mass", "md", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore", "pa",
+    "penn", "tenn", "tex", "va", "vt", "wash", "wis", "wyo",
+})  # fmt: skip
+PLACE_NOUNS = frozenset({
+    "capital", "city", "town", "village", "province", "state", "region", "district", "county", "island",
+    "nation", "country", "port", "suburb", "republic", "territory", "resort", "municipality",
+})  # fmt: skip
