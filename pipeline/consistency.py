@@ -27,6 +27,7 @@ from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Span
 
 from .gazetteer import Gazetteer
+from .lexicon import find_words
 from .repairs import NAME_LABELS, Lines, is_number
 
 PROPAGATE_LABELS = {"PERSON", "ORG", "GPE", "LOC"}
@@ -215,8 +216,7 @@ def propagate(doc: Doc, ents: list[Span], gazetteer: Gazetteer) -> list[Span]:
     for key in known:
         by_first[key[0]].append(key)
     out = list(ents)
-    firsts = np.array([doc.vocab.strings.add(w) for w in by_first], dtype="uint64")
-    for i in np.flatnonzero(np.isin(doc.to_array("ORTH"), firsts)).tolist():
+    for i in find_words(doc, by_first, "ORTH"):
         token = doc[i]
         if token.i in taken or not (token.is_title or token.is_upper):
             continue

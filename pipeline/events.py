@@ -14,10 +14,9 @@ from __future__ import annotations
 
 from typing import Iterable
 
-import numpy as np
-
 from spacy.tokens import Doc, Span
 
+from .lexicon import find_words
 from .repairs import DETERMINERS
 
 EVENT_NOUNS = {
@@ -48,9 +47,7 @@ def event_mentions(doc: Doc, ents: list[Span]) -> Iterable[Span]:
     ent_at = {i: e for e in ents for i in range(e.start, e.end)}
     if not len(doc):
         return
-    # Only the event nouns' tokens are visited (a scan of hashes, not of Token objects).
-    nouns = np.array([doc.vocab.strings.add(w) for w in EVENT_NOUNS], dtype="uint64")
-    for i in np.flatnonzero(np.isin(doc.to_array("LOWER"), nouns)).tolist():
+    for i in find_words(doc, EVENT_NOUNS):  # only the event nouns' tokens are visited
         token = doc[i]
         if token.pos_ not in {"NOUN", "PROPN"}:
             continue

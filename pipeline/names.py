@@ -20,11 +20,10 @@ from __future__ import annotations
 
 import re
 
-import numpy as np
 from spacy.tokens import Doc, Span
 
 from .gazetteer import Gazetteer
-from .lexicon import PLACE_NOUNS
+from .lexicon import PLACE_NOUNS, find_words
 
 JOINERS = {"of", "for", "on", "'s", "-", "&", "and"}
 COMPLEMENT = {"of", "for", "on"}
@@ -49,8 +48,7 @@ def head_names(doc: Doc, ents: list[Span], gazetteer: Gazetteer) -> list[Span]:
     out = []
     if not len(doc):
         return out
-    hashes = np.array([doc.vocab.strings.add(w) for w in heads], dtype="uint64")
-    for i in np.flatnonzero(np.isin(doc.to_array("ORTH"), hashes)).tolist():  # the head words only
+    for i in find_words(doc, heads, "ORTH"):  # the head words only
         token = doc[i]
         label = heads[token.text]
         if token.i + 1 < len(doc) and doc[token.i + 1].text in heads:
@@ -345,11 +343,7 @@ def places_by_apposition(ents: list[Span], gazetteer: Gazetteer) -> list[Span]:
 def _near_killing(doc: Doc) -> set[int]:
     """Token indices where a victim's name may start: up to three tokens after a word of
     killing ("shot Lincoln", "assassin of Lincoln") or three before it ("Kennedy's murder")."""
-    if not len(doc):
-        return set()
-    words = [doc.vocab.strings.add(w) for w in KILLING_VERBS | KILLING_NOUNS]
-    hits = np.flatnonzero(np.isin(doc.to_array("LEMMA"), np.array(words, dtype="uint64"))).tolist()
-    return {j for i in hits for j in range(i - 3, i + 4) if j != i}
+    return {j for i in find_words(doc, KILLING_VERBS | KILLING_NOUNS, "LEMMA") for j in range(i - 3, i + 4) if j != i}
 
 
 def _victim(e: Span) -> bool:

@@ -218,7 +218,6 @@ def agent_after(ctx: Context, i: int) -> Span | None:
 
 def titles(ctx: Context) -> Iterator[Found]:
     """has_title / works_for / chairs from titles next to names."""
-    doc = ctx.doc
     seen: set[int] = set()
     for title in (e for e in ctx.ents if e.label_ == "TITLE"):
         if title.start in seen:
