@@ -3,7 +3,7 @@
 Usage: ``python benchmarks/agreement.py [--first gold/agreement/first_pass]
 [--second gold/agreement/second_pass] [--adjudicated gold] [--diff]``. Pass 1 (the first-pass
 files as they were before adjudication) is the reference and pass 2 plays the prediction,
-scored with the project's own scorers (:mod:`pipeline.scoring`):
+scored with the project's own scorers (:mod:`newsie.evaluation.scoring`):
 
 - entities: strict F1 (same span and label; SemEval-2013 / nervaluate counting);
 - dates: TempEval-3 span F1 (strict and relaxed), and type and value agreement over the
@@ -27,9 +27,9 @@ import argparse
 from collections import Counter
 from pathlib import Path
 
-from pipeline.gold import GoldArticle, load_gold
-from pipeline.schema import ARTICLE_FIELDS
-from pipeline.scoring import Mention, prf, score_dates, score_entities, score_relations
+from newsie.evaluation.gold import GoldArticle, load_gold
+from newsie.core.schema import ARTICLE_FIELDS
+from newsie.evaluation.scoring import Mention, prf, score_dates, score_entities, score_relations
 
 ROOT = Path(__file__).resolve().parents[1]
 

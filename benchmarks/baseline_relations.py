@@ -30,7 +30,7 @@ from typing import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
-from pipeline.extensions import EVENTS_KEY, get_list
+from newsie.core.extensions import EVENTS_KEY, get_list
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 AGENT_LABELS = {"ORG", "GPE"}

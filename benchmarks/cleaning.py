@@ -41,11 +41,11 @@ from types import ModuleType
 
 import spacy
 
-from pipeline.cleaning import segment
-from pipeline.gold import load_gold
-from pipeline.io import Article, read_articles
-from pipeline.metadata import read_article_fields
-from pipeline.run import process
+from newsie.cleaning.component import segment
+from newsie.evaluation.gold import load_gold
+from newsie.run.io import Article, read_articles
+from newsie.cleaning.metadata import read_article_fields
+from newsie.run.job import process
 
 ROOT = Path(__file__).resolve().parent.parent
 EXPECTED = ROOT / "benchmarks" / "data" / "cleaning_expected.jsonl"

@@ -28,10 +28,10 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.formats.timeml import TimemlDocument, read_corpus
-from pipeline.nlp import load
-from pipeline.records import from_doc
-from pipeline.scoring import match_one_to_one, score_dates
+from newsie.evaluation.formats.timeml import TimemlDocument, read_corpus
+from newsie.run.nlp import load
+from newsie.run.records import from_doc
+from newsie.evaluation.scoring import match_one_to_one, score_dates
 
 # ../shared/data/timeml from the project root (looked up further up from a nested checkout).
 DATA = next(

@@ -27,15 +27,15 @@ from pathlib import Path
 import pandas as pd
 import spacy
 
-from pipeline.formats import convert, write_gold
-from pipeline.gold import GoldArticle, load_gold
-from pipeline.io import Article
-from pipeline.nlp import build, read_config
-from pipeline.records import to_frames
-from pipeline.run import process
-from pipeline.schemes import label_map, prepare
-from pipeline.scoring import evaluate, prf
-from pipeline.timex import parse_with_dateparser
+from newsie.evaluation.formats import convert, write_gold
+from newsie.evaluation.gold import GoldArticle, load_gold
+from newsie.run.io import Article
+from newsie.run.nlp import build, read_config
+from newsie.run.records import to_frames
+from newsie.run.job import process
+from newsie.evaluation.schemes import label_map, prepare
+from newsie.evaluation.scoring import evaluate, prf
+from newsie.dates.timex import parse_with_dateparser
 
 ROOT = Path(__file__).resolve().parent.parent
 # ../shared/data from the project folder (or from any folder above it, for a work tree).

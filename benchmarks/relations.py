@@ -27,14 +27,14 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.baseline_relations import RelationExtractor as BaselineExtractor  # noqa: E402
-from pipeline.formats import conll04  # noqa: E402
-from pipeline.gold import load_gold  # noqa: E402
-from pipeline.io import Article, read_articles  # noqa: E402
-from pipeline.nlp import load  # noqa: E402
-from pipeline.records import from_doc, to_frames  # noqa: E402
-from pipeline.relations import RelationExtractor  # noqa: E402
-from pipeline.run import make_doc  # noqa: E402
-from pipeline.scoring import evaluate  # noqa: E402
+from newsie.evaluation.formats import conll04  # noqa: E402
+from newsie.evaluation.gold import load_gold  # noqa: E402
+from newsie.run.io import Article, read_articles  # noqa: E402
+from newsie.run.nlp import load  # noqa: E402
+from newsie.run.records import from_doc, to_frames  # noqa: E402
+from newsie.relations.component import RelationExtractor  # noqa: E402
+from newsie.run.job import make_doc  # noqa: E402
+from newsie.evaluation.scoring import evaluate  # noqa: E402
 
 # ../shared/data beside the checkout (a worktree sits one level deeper).
 SHARED_DATA = next((p / "shared" / "data" for p in (ROOT.parent, ROOT.parent.parent) if (p / "shared" / "data").exists()), ROOT.parent / "shared" / "data")

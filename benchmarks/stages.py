@@ -6,7 +6,7 @@ PATHS are anything ``newsie run`` reads (folders of .txt, .jsonl such as the out
 ``newsie convert conll2003``); default: seeds/. In one run, on the same texts:
 
 - bare: ``spacy.load(model).pipe(texts)``, the base model alone;
-- newsie: the whole pipeline (``pipeline.nlp.load()``) over the same articles, as ``newsie run``
+- newsie: the whole pipeline (``newsie.run.nlp.load()``) over the same articles, as ``newsie run``
   feeds them (``make_doc`` with the article fields).
 
 The two alternate ``--repeat`` times (so machine load hits both alike); wall and CPU seconds
@@ -33,9 +33,9 @@ sys.path.insert(0, str(ROOT))
 
 import spacy  # noqa: E402
 
-from pipeline.io import Article, read_articles  # noqa: E402
-from pipeline.nlp import load, read_config  # noqa: E402
-from pipeline.run import make_doc  # noqa: E402
+from newsie.run.io import Article, read_articles  # noqa: E402
+from newsie.run.nlp import load, read_config  # noqa: E402
+from newsie.run.job import make_doc  # noqa: E402
 
 BATCH = 32
 

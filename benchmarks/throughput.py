@@ -41,7 +41,7 @@ def corpus(source: Path, n: int) -> list:
     """``n`` readable articles: the source's articles repeated, each copy with its own id."""
     from dataclasses import replace
 
-    from pipeline.io import read_articles
+    from newsie.run.io import read_articles
 
     base = [a for a in read_articles([source]) if not a.error]
     if not base:
@@ -86,8 +86,8 @@ def row(name: str, *cells) -> None:
 def bench_throughput(articles: list, chunks: int, batch_size: int) -> dict:
     import spacy
 
-    from pipeline.nlp import load, read_config
-    from pipeline.run import extract
+    from newsie.run.nlp import load, read_config
+    from newsie.run.job import extract
 
     bare = spacy.load(read_config()["model"]["name"])
     nlp = load()
@@ -111,8 +111,8 @@ def bench_throughput(articles: list, chunks: int, batch_size: int) -> dict:
 
 def bench_stages(nlp, articles: list, batch_size: int) -> dict[str, float]:
     """Seconds per stage: each stage over all the docs in turn (its own ``pipe`` when it has one)."""
-    from pipeline.records import from_doc
-    from pipeline.run import make_doc
+    from newsie.run.records import from_doc
+    from newsie.run.job import make_doc
 
     docs = [make_doc(nlp, a) for a in articles]
     seconds: dict[str, float] = {}
@@ -130,14 +130,14 @@ def bench_stages(nlp, articles: list, batch_size: int) -> dict[str, float]:
 
 
 def bench_two_processes(nlp, articles: list, batch_size: int) -> tuple[float, float]:
-    from pipeline.run import extract
+    from newsie.run.job import extract
 
     return timed(lambda: consume(extract(nlp, articles, batch_size=batch_size, n_process=2)))
 
 
 def child_run(inbox: str, out: str, batch_size: int) -> None:
     """Subprocess entry: one whole run; print its figures as JSON."""
-    from pipeline.run import run
+    from newsie.run.job import run
 
     start = time.perf_counter()
     result = run([inbox], out, batch_size=batch_size)

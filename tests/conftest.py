@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import spacy
 
-from pipeline.nlp import load
+from newsie.run.nlp import load
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from pipeline.aliases import find_long_form, find_long_form_by_initials
-from pipeline.entity_index import entity_index
+from newsie.aliases.component import find_long_form, find_long_form_by_initials
+from newsie.run.entity_index import entity_index
 
 
 @pytest.mark.parametrize(
@@ -112,7 +112,7 @@ def test_aliases_every_mention_has_an_id(nlp, seed_text):
 
 
 def test_aliases_records_carry_the_ids(nlp, seed_text):
-    from pipeline.records import from_doc
+    from newsie.run.records import from_doc
 
     doc = nlp(seed_text)
     rows = from_doc(doc).entities
@@ -143,7 +143,7 @@ def test_aliases_entity_index_across_articles():
 
 
 def test_aliases_entity_index_written_by_run(nlp, tmp_path):
-    from pipeline.run import run
+    from newsie.run.job import run
 
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "a.txt").write_text("The United Nations (UN) met in Geneva. The UN said so.", encoding="utf-8")

@@ -11,12 +11,12 @@ import pandas as pd
 import pytest
 from spacy.tokens import DocBin
 
-from pipeline.extensions import DOC_EXTENSIONS
-from pipeline.io import read_articles
-from pipeline.progress import BarProgress, LineProgress, make_progress, no_progress
-from pipeline.records import from_doc
-from pipeline.run import extract, make_doc, run
-from pipeline.store import STORE_NAME
+from newsie.core.extensions import DOC_EXTENSIONS
+from newsie.run.io import read_articles
+from newsie.cli.progress import BarProgress, LineProgress, make_progress, no_progress
+from newsie.run.records import from_doc
+from newsie.run.job import extract, make_doc, run
+from newsie.run.store import STORE_NAME
 
 EXTENSIONS = [name for name in DOC_EXTENSIONS]
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -130,8 +130,8 @@ def test_batch_docs_survive_pipe_with_two_processes(nlp):
 
 def test_batch_dask_local_cluster_gives_the_records_of_a_local_run(nlp):
     pytest.importorskip("distributed")
-    from pipeline.distributed import extract_on_dask
-    from pipeline.nlp import read_config
+    from newsie.run.distributed import extract_on_dask
+    from newsie.run.nlp import read_config
 
     articles = list(read_articles(SAMPLE))
     local = {a.article_id: r for a, r in extract(nlp, articles, batch_size=2)}
@@ -206,8 +206,8 @@ def test_progress_kind_follows_the_terminal_and_quiet(quiet, stream, kind):
     ],
 )
 def test_batch_char_batches_bound_count_and_characters(lengths, size, max_chars, expected):
-    from pipeline.io import Article
-    from pipeline.run import char_batches
+    from newsie.run.io import Article
+    from newsie.run.job import char_batches
 
     articles = [Article(f"a{i}", "x" * n) for i, n in enumerate(lengths)]
     batches = list(char_batches(articles, size, max_chars))

@@ -11,12 +11,12 @@ from pathlib import Path
 import pytest
 import spacy
 
-from pipeline.boilerplate import classify_line, line_reason
-from pipeline.cleaning import clean_text, segment
-from pipeline.io import read_articles, write_extracted
-from pipeline.offsets import OffsetMap
-from pipeline.records import from_doc
-from pipeline.run import process
+from newsie.cleaning.boilerplate import classify_line, line_reason
+from newsie.cleaning.component import clean_text, segment
+from newsie.run.io import read_articles, write_extracted
+from newsie.core.offsets import OffsetMap
+from newsie.run.records import from_doc
+from newsie.run.job import process
 
 from .conftest import ROOT, shared_data
 

@@ -6,9 +6,9 @@ import re
 
 import pytest
 
-from pipeline.date_patterns import _FAMILIES, FAMILIES, KEYWORDS, find_spans, lower_same_length
-from pipeline.formats.timeml import read_corpus
-from pipeline.io import read_articles
+from newsie.dates.patterns import _FAMILIES, FAMILIES, KEYWORDS, find_spans, lower_same_length
+from newsie.evaluation.formats.timeml import read_corpus
+from newsie.run.io import read_articles
 
 from .conftest import SEEDS, shared_data
 

@@ -8,14 +8,14 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from pipeline.cli import app
-from pipeline.date_patterns import find_spans
-from pipeline.errors import TimemlError
-from pipeline.formats.timeml import convert, parse_timeml, read_corpus, to_timeml
-from pipeline.gold import load_gold
-from pipeline.run import run
-from pipeline.timex import Context, normalise
-from pipeline.timex_rules import HANDLERS, RULES
+from newsie.cli.commands import app
+from newsie.dates.patterns import find_spans
+from newsie.core.errors import TimemlError
+from newsie.evaluation.formats.timeml import convert, parse_timeml, read_corpus, to_timeml
+from newsie.evaluation.gold import load_gold
+from newsie.run.job import run
+from newsie.dates.timex import Context, normalise
+from newsie.dates.rules import HANDLERS, RULES
 
 from .conftest import shared_data
 

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from pipeline.run import run
+from newsie.run.job import run
 
 from .conftest import SEED_ARTICLE, SEEDS
 

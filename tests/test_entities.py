@@ -13,10 +13,10 @@ import pytest
 import spacy
 from spacy.tokens import Span
 
-from pipeline.consistency import results_lines
-from pipeline.gazetteer import load_gazetteer
-from pipeline.names import versions_are_products
-from pipeline.repairs import Lines, split_at_numbers, trim_span
+from newsie.entities.consistency import results_lines
+from newsie.core.gazetteer import load_gazetteer
+from newsie.entities.names import versions_are_products
+from newsie.entities.repairs import Lines, split_at_numbers, trim_span
 
 SENTENCES = [
     # seed article
@@ -327,8 +327,8 @@ def test_entities_config_is_validated():
 
 
 def test_entities_age_after_a_name_makes_a_person(blank):
-    from pipeline.gazetteer import load_gazetteer as gazetteer
-    from pipeline.names import people_by_context
+    from newsie.core.gazetteer import load_gazetteer as gazetteer
+    from newsie.entities.names import people_by_context
 
     doc = blank("Warner Brooks , 70 , who owned the bank , filed in Ohio , 12 days ago .")
     ents = [Span(doc, 0, 2, label="ORG"), Span(doc, 12, 13, label="GPE")]
@@ -338,7 +338,7 @@ def test_entities_age_after_a_name_makes_a_person(blank):
 
 
 def test_entities_initials_take_the_given_name_and_leave_the_possessive(nlp):
-    from pipeline.entities import INITIALS
+    from newsie.entities.component import INITIALS
 
     assert [m.group() for m in INITIALS.finditer("Robert F. Kennedy's assassin, and J. R. Ewing-Smith")] == ["F. Kennedy", "J. R. Ewing-Smith"]
     doc = nlp("The agency said Thursday that Ulrik B. Stenberg, 44, had been chosen.")

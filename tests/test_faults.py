@@ -17,10 +17,10 @@ import spacy
 from spacy.language import Language
 from typer.testing import CliRunner
 
-from pipeline import cli
-from pipeline.io import MAX_BYTES
-from pipeline.run import run
-from pipeline.store import STORE_NAME
+from newsie.cli import commands as cli
+from newsie.run.io import MAX_BYTES
+from newsie.run.job import run
+from newsie.run.store import STORE_NAME
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 GOOD = sorted(SEEDS.glob("*.txt"))[0]
@@ -123,7 +123,7 @@ def test_faults_a_stage_raising_fails_only_its_article(tmp_path, stage, n_proces
 
 @pytest.mark.parametrize("with_bad, code", [(True, 1), (False, 0)])
 def test_faults_cli_exit_code_says_whether_some_failed(nlp, bad_inbox, tmp_path, monkeypatch, with_bad, code):
-    monkeypatch.setattr("pipeline.run.build", lambda config: nlp)
+    monkeypatch.setattr("newsie.run.job.build", lambda config: nlp)
     if not with_bad:
         for name, _, _ in BAD_INPUTS:
             (bad_inbox / f"{name}.txt").unlink()
@@ -138,7 +138,7 @@ KILLED_RUN = textwrap.dedent(
     import sys
     sys.path.insert(0, {tests!r})
     from test_faults import light_pipeline
-    from pipeline.run import run
+    from newsie.run.job import run
     run([{inbox!r}], {out!r}, nlp=light_pipeline(), batch_size=3)
     """
 )

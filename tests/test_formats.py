@@ -8,11 +8,11 @@ import pandas as pd
 import pytest
 from typer.testing import CliRunner
 
-from pipeline.cli import app
-from pipeline.formats import CONVERTERS, convert
-from pipeline.formats.conll2003 import iob_spans, names_only
-from pipeline.gold import load_gold
-from pipeline.schemes import SCHEMES, label_map
+from newsie.cli.commands import app
+from newsie.evaluation.formats import CONVERTERS, convert
+from newsie.evaluation.formats.conll2003 import iob_spans, names_only
+from newsie.evaluation.gold import load_gold
+from newsie.evaluation.schemes import SCHEMES, label_map
 from tests.conftest import shared_data
 
 CONLL = """-DOCSTART- -X- -X- O

@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from pipeline.errors import GoldFormatError
-from pipeline.gold import load_gold, validate_gold
+from newsie.core.errors import GoldFormatError
+from newsie.evaluation.gold import load_gold, validate_gold
 
 from .conftest import GOLD, SEEDS
 

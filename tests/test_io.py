@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from pipeline.io import find_inputs, read_articles, write_tables
-from pipeline.records import columns, to_frames, failed_article
+from newsie.run.io import find_inputs, read_articles, write_tables
+from newsie.run.records import columns, to_frames, failed_article
 
 
 def test_io_txt_keeps_raw_text_and_id(tmp_path):
@@ -69,7 +69,7 @@ def test_io_find_inputs_expands_folders_sorted(tmp_path):
 
 @pytest.mark.parametrize("fmt", ["csv", "jsonl", "parquet"])
 def test_io_write_tables_every_format_has_fixed_columns(tmp_path, fmt):
-    from pipeline.io import read_table
+    from newsie.run.io import read_table
 
     frames = to_frames([failed_article("z", "boom"), failed_article("a", "bad")])
     write_tables(frames, tmp_path, fmt)

@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from pipeline.cli import app
-from pipeline.errors import GoldFormatError
-from pipeline.gold import validate_gold
-from pipeline.labelstudio import from_export, labeling_config, to_tasks, utf16_offsets
-from pipeline.schema import ARTICLE_FIELDS
+from newsie.cli.commands import app
+from newsie.core.errors import GoldFormatError
+from newsie.evaluation.gold import validate_gold
+from newsie.evaluation.labelstudio import from_export, labeling_config, to_tasks, utf16_offsets
+from newsie.core.schema import ARTICLE_FIELDS
 
 GOLD = Path(__file__).resolve().parent.parent / "gold"
 GOLD_FILES = sorted(GOLD.glob("*.jsonl"))

@@ -9,9 +9,9 @@ import datetime as dt
 
 import pytest
 
-from pipeline.cleaning import segment
-from pipeline.datelines import find_dateline, read_date
-from pipeline.metadata import BYLINE, read_article_fields, read_source
+from newsie.cleaning.component import segment
+from newsie.cleaning.datelines import find_dateline, read_date
+from newsie.cleaning.metadata import BYLINE, read_article_fields, read_source
 
 BODY = "Officials met on Tuesday to discuss the plan."
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.offsets import OffsetMap
+from newsie.core.offsets import OffsetMap
 
 # raw: "HEADER Hello world.\nPROMO\nBye." ; clean: "Hello world.\n\nBye."
 RAW = "HEADER Hello world.\nPROMO\nBye."

@@ -10,8 +10,8 @@ import pytest
 import spacy
 from spacy.tokens import DocBin
 
-from pipeline.errors import ConfigError, ModelError
-from pipeline.nlp import load, read_config
+from newsie.core.errors import ConfigError, ModelError
+from newsie.run.nlp import load, read_config
 
 STAGES = ["news_cleaner", "news_entities", "news_aliases", "news_dates", "news_relations"]
 

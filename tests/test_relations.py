@@ -18,14 +18,14 @@ import pytest
 import spacy
 from typer.testing import CliRunner
 
-from pipeline.cli import app
-from pipeline.errors import ConfigError, GoldFormatError
-from pipeline.event_frames import event_rows
-from pipeline.formats import conll04
-from pipeline.records import EntityRecord, DateRecord, RelationRecord, from_doc
-from pipeline.relation_patterns import Found
-from pipeline.relations import PATTERNS, fits_schema
-from pipeline.schema import RELATIONS
+from newsie.cli.commands import app
+from newsie.core.errors import ConfigError, GoldFormatError
+from newsie.run.views import event_rows
+from newsie.evaluation.formats import conll04
+from newsie.run.records import EntityRecord, DateRecord, RelationRecord, from_doc
+from newsie.relations.patterns import Found
+from newsie.relations.component import PATTERNS, fits_schema
+from newsie.core.schema import RELATIONS
 
 from .conftest import shared_data
 
@@ -438,7 +438,7 @@ def test_relations_cli_convert_and_evaluate_scheme(tmp_path):
 
 
 def test_relations_conll04_dev_converts_and_loads(tmp_path):
-    from pipeline.gold import load_gold
+    from newsie.evaluation.gold import load_gold
 
     path = shared_data("conll04", "conll04_dev.json")
     out = tmp_path / "dev.jsonl"
@@ -462,7 +462,7 @@ def test_relations_odd_inputs_give_plain_lists(nlp, text):
 
 def test_relations_tokens_with_matches_token_loop() -> None:
     """The trigger-word lookup gives exactly the tokens a loop over the doc would."""
-    from pipeline.relation_patterns import Context
+    from newsie.relations.patterns import Context
 
     blank = spacy.blank("en")
     doc = blank("His Home is in Boston ; he was born there and BASED in Paris .")

@@ -15,12 +15,12 @@ import numpy as np
 import pytest
 from typer.testing import CliRunner
 
-from pipeline.cli import app
-from pipeline.draft import predict
-from pipeline.gold import load_gold
-from pipeline.io import write_tables
-from pipeline.labelstudio import COLORS
-from pipeline.report import Highlight, build_report, render_text, split_overlaps, write_report
+from newsie.cli.commands import app
+from newsie.evaluation.draft import predict
+from newsie.evaluation.gold import load_gold
+from newsie.run.io import write_tables
+from newsie.evaluation.labelstudio import COLORS
+from newsie.report.page import Highlight, build_report, render_text, split_overlaps, write_report
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ["000_06a455e6394b7daf", "gum_crane", "wn2004_000"]

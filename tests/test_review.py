@@ -10,12 +10,12 @@ import pandas as pd
 import pytest
 from typer.testing import CliRunner
 
-from pipeline.cli import app
-from pipeline.draft import draft_article, draft_gold, predict, write_gold
-from pipeline.errors_analysis import KINDS, context, errors_frame, find_errors, format_errors, write_errors
-from pipeline.gold import GoldArticle, GoldDate, GoldEntity, GoldRelation, load_gold, validate_gold
-from pipeline.io import write_tables
-from pipeline.scoring import evaluate
+from newsie.cli.commands import app
+from newsie.evaluation.draft import draft_article, draft_gold, predict, write_gold
+from newsie.evaluation.analysis import KINDS, context, errors_frame, find_errors, format_errors, write_errors
+from newsie.evaluation.gold import GoldArticle, GoldDate, GoldEntity, GoldRelation, load_gold, validate_gold
+from newsie.run.io import write_tables
+from newsie.evaluation.scoring import evaluate
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS, GOLD = ROOT / "seeds", ROOT / "gold"
@@ -243,7 +243,7 @@ def test_gold_validate_refuses_a_repeated_article(tmp_path):
 
 
 def test_gold_draft_cli_writes_a_valid_draft(nlp, tmp_path, monkeypatch):
-    monkeypatch.setattr("pipeline.nlp.load", lambda *args, **kwargs: nlp)  # reuse the session pipeline
+    monkeypatch.setattr("newsie.run.nlp.load", lambda *args, **kwargs: nlp)  # reuse the session pipeline
     out = tmp_path / "draft.jsonl"
     result = runner.invoke(app, ["gold", "draft", str(SEEDS / f"{SAMPLE[0]}.txt"), "--out", str(out)])
     assert result.exit_code == 0, result.output

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from pipeline.gold import GoldArticle, GoldEntity, GoldRelation
-from pipeline.scoring import Mention, evaluate, score_dates, score_entities
+from newsie.evaluation.gold import GoldArticle, GoldEntity, GoldRelation
+from newsie.evaluation.scoring import Mention, evaluate, score_dates, score_entities
 
 
 def test_scoring_entities_four_schemes():

@@ -8,9 +8,9 @@ import sqlite3
 import pandas as pd
 import pytest
 
-from pipeline.io import Article, read_table, write_tables
-from pipeline.records import TABLES, ArticleRecord, ArticleRecords, DateRecord, EntityRecord, RelationRecord, to_frames
-from pipeline.store import PipelineKey, Store, content_hash
+from newsie.run.io import Article, read_table, write_tables
+from newsie.run.records import TABLES, ArticleRecord, ArticleRecords, DateRecord, EntityRecord, RelationRecord, to_frames
+from newsie.run.store import PipelineKey, Store, content_hash
 
 KEY = PipelineKey("0.1.0", "3.8.0", "en_core_web_sm", "3.8.0", "abc123")
 

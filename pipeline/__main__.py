@@ -1,0 +1,5 @@
+"""``python -m newsie``: the ``newsie`` command."""
+
+from .cli import main
+
+main()

@@ -1,0 +1,201 @@
+"""The cleaning stage: header, title, dateline, attribution and boilerplate.
+
+``news_cleaner`` runs first. It reads the raw article (``doc.text``), splits it into line
+segments with a role each, and returns a *new* ``Doc`` over the clean text: the raw text with
+the ``date`` header keyword, boilerplate lines and wire junk removed. Every character of the clean text is
+a character of the raw text, except the separators put where something was removed, so
+``doc._.offset_map`` (``[clean_start, raw_start, length]`` runs) maps any clean span back to raw
+offsets. Every line start of the clean text is preset as a sentence start, so the parser never
+joins a headline, a dateline and a paragraph into one sentence.
+
+Removal is conservative: whole lines that match a boilerplate pattern, and inside lines that
+carry wire markup the codes and editor notes between text pieces; never part of a plain line.
+Each removal is recorded in ``doc._.removed`` with its raw offsets and reason (the ``removed``
+table), so a user can audit exactly what was taken out.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from spacy.attrs import IDX
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .boilerplate import classify_line, sources_section
+from ..core.errors import ConfigError
+from ..core.extensions import DATELINE_KEY, TITLE_KEY, register_extensions
+from .metadata import ArticleFields, read_article_fields
+from .segments import Segment
+from ..core.offsets import OffsetMap
+
+logger = logging.getLogger(__name__)
+
+# ` date YYYY-MM-DD` header: on a line of its own, or running into the dateline.
+HEADER = re.compile(r"\A[ \t]*date[ \t]+(?P<date>\d{4}-\d{2}-\d{2})(?:[ \t]*\r?\n|[ \t]+|\Z)")
+
+
+def split_lines(text: str, start: int = 0) -> list[tuple[int, int]]:
+    """Return ``(start, end)`` of each non-blank line, without its line break."""
+    lines = []
+    for match in re.finditer(r"[^\r\n]+", text[start:]):
+        if match.group().strip():
+            lines.append((start + match.start(), start + match.end()))
+    return lines
+
+
+def segment(text: str) -> list[Segment]:
+    """Split a raw article into role-tagged segments that cover every non-blank line.
+
+    Lines are kept whole unless they carry wire markup, whose codes and editor notes go
+    piece by piece (see :mod:`pipeline.boilerplate`); a trailing "Sources" section goes whole.
+    """
+    segments: list[Segment] = []
+    body_start = 0
+    header = HEADER.match(text)
+    if header:
+        segments.append(Segment(header.start(), header.start("date"), "removed", "header"))
+        segments.append(Segment(header.start("date"), header.end("date"), "header"))
+        body_start = header.end()
+    lines = split_lines(text, body_start)
+    sources_from = sources_section(text, lines)
+    for n, (start, end) in enumerate(lines):
+        if n >= sources_from:
+            segments.append(Segment(start, end, "removed", "sources"))
+            continue
+        for piece in classify_line(text, start, end):
+            role = "removed" if piece.removed else "body"
+            segments.append(Segment(piece.start, piece.end, role, piece.reason))
+    return segments
+
+
+def build_clean_text(
+    raw: str, segments: list[Segment]
+) -> tuple[str, list[list[int]], list[int]]:
+    """Join the kept segments into the clean text.
+
+    Returns the clean text, the offset map (``[clean_start, raw_start, length]`` runs) and the
+    clean offset at which each kept segment starts (a sentence start). Kept segments separated
+    in the raw text by blank space only stay joined by that raw space; where something was
+    removed between them, a synthetic ``"\\n\\n"`` (mapped to nothing) separates them.
+    """
+    removed_starts = sorted(s.start for s in segments if s.role == "removed")
+    parts: list[str] = []
+    offset_map: list[list[int]] = []
+    segment_starts: list[int] = []
+    length = 0
+    prev_end: int | None = None
+    for seg in (s for s in segments if s.role != "removed"):
+        gap = raw[prev_end : seg.start] if prev_end is not None else ""
+        joined = (
+            prev_end is not None
+            and not gap.strip()
+            and not any(prev_end <= r < seg.start for r in removed_starts)
+        )
+        if joined:
+            # Contiguous in the raw text: extend the current run over the gap and the segment.
+            parts.append(gap)
+            length += len(gap)
+            offset_map[-1][2] += len(gap) + seg.end - seg.start
+        else:
+            if prev_end is not None:
+                parts.append("\n\n")
+                length += 2
+            offset_map.append([length, seg.start, seg.end - seg.start])
+        segment_starts.append(length)
+        parts.append(raw[seg.start : seg.end])
+        length += seg.end - seg.start
+        prev_end = seg.end
+    return "".join(parts), offset_map, segment_starts
+
+
+class Cleaner:
+    """Remove the header and boilerplate, read the article fields, keep an offset map.
+
+    Args:
+        tokenizer: the pipeline's tokenizer, used to build the clean ``Doc``.
+        date_order: how the dateline's numeric dates are read (``"MDY"`` or ``"DMY"``).
+    """
+
+    def __init__(self, tokenizer, *, date_order: str = "MDY") -> None:
+        if date_order not in {"MDY", "DMY", "YMD"}:
+            raise ConfigError(f"news_cleaner: date_order must be MDY, DMY or YMD, not {date_order!r}")
+        self.tokenizer = tokenizer
+        self.date_order = date_order
+
+    def __call__(self, doc: Doc) -> Doc:
+        raw = doc._.raw_text if doc._.raw_text is not None else doc.text
+        segments = segment(raw)
+        fields: ArticleFields = read_article_fields(
+            raw, segments, published=doc._.published, date_order=self.date_order
+        )
+        segments = fields.segments
+        text, offset_map, segment_starts = build_clean_text(raw, segments)
+        if self._reusable(doc, text):
+            # Nothing was removed: the incoming Doc is already the tokenised clean text.
+            clean = doc
+        else:
+            clean = self.tokenizer(text)
+            clean.user_data.update(doc.user_data)
+            if hasattr(doc, "_context"):
+                clean._context = doc._context
+        self._preset_sentence_starts(clean, segment_starts)
+        clean._.raw_text = raw
+        clean._.offset_map = offset_map
+        clean._.article = fields.as_dict()
+        clean._.published = fields.published
+        self._add_spans(clean, OffsetMap(offset_map, len(text)), fields)
+        clean._.removed = [
+            {"start": s.start, "end": s.end, "reason": s.reason}
+            for s in segments
+            if s.role == "removed"
+        ]
+        return clean
+
+    @staticmethod
+    def _reusable(doc: Doc, text: str) -> bool:
+        """Whether ``doc`` is what tokenising ``text`` would give: a fresh ``make_doc`` of it.
+
+        True only for a Doc with the same text and no annotation at all, as the pipeline's
+        ``make_doc`` returns it, so the clean Doc is the same either way.
+        """
+        if doc.text != text or doc.spans or doc.ents:
+            return False
+        return not any(
+            doc.has_annotation(attr)
+            for attr in ("SENT_START", "TAG", "POS", "MORPH", "LEMMA", "DEP", "ENT_IOB")
+        )
+
+    @staticmethod
+    def _add_spans(doc: Doc, offsets: OffsetMap, fields: ArticleFields) -> None:
+        for key, raw_span in ((DATELINE_KEY, fields.dateline_span), (TITLE_KEY, fields.title_span)):
+            clean_span = offsets.to_clean(*raw_span) if raw_span else None
+            span = doc.char_span(*clean_span, alignment_mode="expand") if clean_span else None
+            doc.spans[key] = [span] if span is not None else []
+
+    @staticmethod
+    def _preset_sentence_starts(doc: Doc, segment_starts: list[int]) -> None:
+        token_at = {idx: i for i, idx in enumerate(doc.to_array(IDX).tolist())}
+        for start in segment_starts:
+            i = token_at.get(start)
+            while i is not None and i < len(doc) and doc[i].is_space:
+                i += 1
+            if i is not None and i < len(doc):
+                doc[i].is_sent_start = True
+
+
+@Language.factory(
+    "news_cleaner",
+    assigns=["doc._.raw_text", "doc._.offset_map", "doc._.article", "doc._.removed", "token.is_sent_start"],
+    default_config={"date_order": "MDY"},
+)
+def make_cleaner(nlp: Language, name: str, *, date_order: str) -> Cleaner:
+    register_extensions()
+    return Cleaner(nlp.tokenizer, date_order=date_order)
+
+
+def clean_text(raw: str) -> str:
+    """Return the clean text of ``raw`` (a convenience for tests and notebooks)."""
+    text, _, _ = build_clean_text(raw, read_article_fields(raw, segment(raw)).segments)
+    return text

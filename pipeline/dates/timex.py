@@ -1,0 +1,108 @@
+"""TIMEX3 normalisation: a temporal expression's ``type`` and ``value`` given an anchor date.
+
+Small documented rules handle what dateparser cannot (durations, sets, references, relative
+expressions, quarters, underspecified values, granularity); dateparser handles the remaining
+absolute forms, through one cached ``DateDataParser`` per anchor. Values follow TimeML:
+``2024-12-17``, ``2024-12``, ``2024``, ``2024-W50``, ``2024-Q4``, ``2024-SU``, ``199``
+(decade), ``19`` (century), ``P3D``, ``PT2H``, ``XXXX-12-25``, ``PRESENT_REF``, ``PAST_REF``,
+``FUTURE_REF``. The rules themselves live in :mod:`pipeline.timex_rules`; this module cleans
+the text, strips what does not change the value (modifiers such as "early", approximators
+such as "about") and tries the rules in order.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .rules import RULES, Context, Timex, apply_rule
+
+__all__ = ["Context", "Timex", "normalise", "date_data_parser"]
+
+LEADING = re.compile(
+    r"^(?:on|in|at(?!\s+(?:least|most|about)\b)|since|by|during|until|from|for|of|throughout|through|before|after|within|into)\s+"
+)
+# Words that set TimeML's ``mod`` attribute but leave the value alone.
+MODIFIER = re.compile(
+    r"^(?:(?:early|earlier|late|later|mid|the end of|the beginning of|the start of|the middle of|"
+    r"the first half of|the second half of|the last half of|the rest of|the remainder of|sometime|some time|"
+    r"around|about|roughly|nearly|almost|approximately|more than|less than|fewer than|over|under|at least|"
+    r"at most|up to|no more than|no less than|only|just|barely|shortly after|shortly before|just after|"
+    r"just before|at about|another)[\s-]+)+"
+)
+
+
+@dataclass(frozen=True)
+class _Clean:
+    text: str
+    modified: bool
+
+
+def _clean(text: str) -> _Clean:
+    clean = re.sub(r"\s+", " ", text.strip().lower()).strip(" ,;:")
+    clean = clean.replace("’", "'")
+    clean = re.sub(r"'s$", "", clean)
+    clean = clean.rstrip(".") if not re.search(r"\b(?:a|p)\.m\.$|\b(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.$", clean) else clean
+    clean = LEADING.sub("", clean)
+    stripped = MODIFIER.sub("", clean)
+    # "mid-1990s": keep a hyphen-less form; "the end of" etc. may leave a bare noun phrase.
+    return _Clean(stripped or clean, stripped != clean)
+
+
+def normalise(text: str, anchor: dt.date | None, direction: int = 0, context: Context | None = None) -> Timex | None:
+    """TIMEX3 type and value of ``text`` resolved against ``anchor``, or ``None``.
+
+    ``direction`` is the tense of the clause: -1 past, +1 future, 0 unknown. ``context``
+    carries what the document said before (the quarter it reports on, the sentence).
+    """
+    context = context or Context()
+    clean = _clean(text)
+    # The text with its modifiers first ("the first half of 1990" is a half-year), then without.
+    for candidate in dict.fromkeys([_clean_keep_mod(text), clean.text]):
+        for name, pattern in RULES:
+            match = pattern.fullmatch(candidate)
+            if match is None:
+                continue
+            timex = apply_rule(name, match, anchor, direction, context)
+            if timex is not None:
+                return timex
+    if anchor is None and not re.search(r"\d{4}", clean.text):
+        return None
+    return parse_with_dateparser(clean.text, anchor)
+
+
+def _clean_keep_mod(text: str) -> str:
+    clean = re.sub(r"\s+", " ", text.strip().lower()).strip(" ,.;:")
+    return LEADING.sub("", clean)
+
+
+@lru_cache(maxsize=64)
+def date_data_parser(anchor_iso: str):
+    """One cached ``DateDataParser`` per anchor date."""
+    from dateparser.date import DateDataParser
+
+    settings = {"RETURN_AS_TIMEZONE_AWARE": False, "PREFER_DAY_OF_MONTH": "first"}
+    if anchor_iso:
+        settings["RELATIVE_BASE"] = dt.datetime.fromisoformat(anchor_iso)
+    return DateDataParser(languages=["en"], settings=settings)
+
+
+def parse_with_dateparser(text: str, anchor: dt.date | None) -> Timex | None:
+    """Absolute forms the rules do not cover, at dateparser's own granularity."""
+    if not re.search(r"\d{4}|\d/\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d", text):
+        # Words and bare numbers are the rules' job: dateparser reads "8-10 years" as 1996.
+        return None
+    parser = date_data_parser(anchor.isoformat() if anchor else "")
+    data = parser.get_date_data(text)
+    if data is None or data.date_obj is None:
+        return None
+    when, period = data.date_obj, data.period
+    if period == "year":
+        return Timex("DATE", str(when.year))
+    if period == "month":
+        return Timex("DATE", f"{when.year}-{when.month:02d}")
+    if period == "time" and (when.hour or when.minute):
+        return Timex("TIME", when.strftime("%Y-%m-%dT%H:%M"))
+    return Timex("DATE", when.date().isoformat())

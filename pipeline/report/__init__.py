@@ -1,0 +1,1 @@
+"""The HTML report: charts and highlighted articles."""
