@@ -10,7 +10,7 @@ from newsie.dates.patterns import _FAMILIES, FAMILIES, KEYWORDS, find_spans, low
 from newsie.evaluation.formats.timeml import read_corpus
 from newsie.run.io import read_articles
 
-from .conftest import SEEDS, shared_data
+from tests.conftest import SEEDS, shared_data
 
 # The families as a case-insensitive scan of the original text would run them.
 CASELESS = {

@@ -8,7 +8,7 @@ import pytest
 
 from newsie.run.job import run
 
-from .conftest import SEED_ARTICLE, SEEDS
+from tests.conftest import SEED_ARTICLE, SEEDS
 
 SEED_ID = SEED_ARTICLE.stem
 

@@ -22,7 +22,7 @@ from newsie.run.io import MAX_BYTES
 from newsie.run.job import run
 from newsie.run.store import STORE_NAME
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 GOOD = sorted(SEEDS.glob("*.txt"))[0]
 MARKER = "EXPLODE"
 KILL_AT_ENV = "NEWSIE_TEST_KILL_AT"
@@ -103,6 +103,7 @@ def test_faults_bad_inputs_are_not_retried_until_they_change(nlp, bad_inbox, tmp
     assert fixed.info["n_processed"] == 1 and fixed.n_failed == len(BAD_INPUTS) - 1
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "stage, n_process",
     [("test_fault_stage", 1), ("test_fault_stage", 2), ("test_batch_fault_stage", 1), ("test_batch_fault_stage", 2)],
@@ -144,6 +145,7 @@ KILLED_RUN = textwrap.dedent(
 )
 
 
+@pytest.mark.slow
 def test_faults_sigkill_loses_no_committed_article_and_the_next_run_resumes(tmp_path):
     inbox, out = tmp_path / "inbox", tmp_path / "out"
     inbox.mkdir()

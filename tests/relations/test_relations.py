@@ -27,7 +27,7 @@ from newsie.relations.patterns import Found
 from newsie.relations.component import PATTERNS, fits_schema
 from newsie.core.schema import RELATIONS
 
-from .conftest import shared_data
+from tests.conftest import shared_data
 
 Triple = tuple[str, str, str]
 

@@ -17,7 +17,7 @@ from newsie.evaluation.gold import GoldArticle, GoldDate, GoldEntity, GoldRelati
 from newsie.run.io import write_tables
 from newsie.evaluation.scoring import evaluate
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SEEDS, GOLD = ROOT / "seeds", ROOT / "gold"
 SAMPLE = ["000_06a455e6394b7daf", "gum_crane", "wn2004_000"]
 runner = CliRunner()

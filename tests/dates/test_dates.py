@@ -17,7 +17,7 @@ from newsie.run.job import run
 from newsie.dates.timex import Context, normalise
 from newsie.dates.rules import HANDLERS, RULES
 
-from .conftest import shared_data
+from tests.conftest import shared_data
 
 # A small TimeML document written for these tests (entities escaped, a TIMEX3 inside text).
 TIMEML = """<?xml version="1.0" ?>

@@ -9,7 +9,7 @@ import pytest
 from newsie.core.errors import GoldFormatError
 from newsie.evaluation.gold import load_gold, validate_gold
 
-from .conftest import GOLD, SEEDS
+from tests.conftest import GOLD, SEEDS
 
 TEXT = "Alibek Bakayev met CICA in Baku on Monday."
 GOOD = {

@@ -22,7 +22,7 @@ from newsie.run.io import write_tables
 from newsie.evaluation.labelstudio import COLORS
 from newsie.report.page import Highlight, build_report, render_text, split_overlaps, write_report
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ["000_06a455e6394b7daf", "gum_crane", "wn2004_000"]
 BROWSERS = ("chromium", "chromium-browser", "google-chrome")
 CHROMIUM_INSTALL = "apt-get install -y chromium"
@@ -210,6 +210,7 @@ def png_rgb(path: Path) -> np.ndarray:
     return out.reshape(height, width, bpp)[:, :, :3].astype(np.uint8)
 
 
+@pytest.mark.slow
 def test_report_in_headless_chromium(sample, page, tmp_path):
     binary = chromium()
     _, frames, gold = sample

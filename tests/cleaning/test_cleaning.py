@@ -18,7 +18,7 @@ from newsie.core.offsets import OffsetMap
 from newsie.run.records import from_doc
 from newsie.run.job import process
 
-from .conftest import ROOT, shared_data
+from tests.conftest import ROOT, shared_data
 
 BODY = "Officials met on Tuesday to discuss the plan."
 

@@ -16,7 +16,7 @@ from newsie.evaluation.gold import validate_gold
 from newsie.evaluation.labelstudio import from_export, labeling_config, to_tasks, utf16_offsets
 from newsie.core.schema import ARTICLE_FIELDS
 
-GOLD = Path(__file__).resolve().parent.parent / "gold"
+GOLD = Path(__file__).resolve().parents[2] / "gold"
 GOLD_FILES = sorted(GOLD.glob("*.jsonl"))
 runner = CliRunner()
 

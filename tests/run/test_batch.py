@@ -19,7 +19,7 @@ from newsie.run.job import extract, make_doc, run
 from newsie.run.store import STORE_NAME
 
 EXTENSIONS = [name for name in DOC_EXTENSIONS]
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 SAMPLE = sorted(SEEDS.glob("*.txt"))[:4]
 
 
@@ -97,6 +97,7 @@ def test_batch_other_formats_are_exported_from_the_store(nlp, inbox, tmp_path, f
     assert (tmp_path / "out/run.json").exists()
 
 
+@pytest.mark.slow
 def test_batch_n_process_2_gives_the_records_of_one_process(nlp):
     articles = list(read_articles(SAMPLE))
     one = [records for _, records in extract(nlp, articles, batch_size=2)]
@@ -118,6 +119,7 @@ def test_batch_docs_survive_docbin_with_user_data(nlp):
         assert from_doc(back) == from_doc(doc)
 
 
+@pytest.mark.slow
 def test_batch_docs_survive_pipe_with_two_processes(nlp):
     articles = list(read_articles(SAMPLE))
     single = list(nlp.pipe((make_doc(nlp, a) for a in articles), batch_size=2))
@@ -128,6 +130,7 @@ def test_batch_docs_survive_pipe_with_two_processes(nlp):
         assert [(s.start, s.end) for s in other.spans["events"]] == [(s.start, s.end) for s in doc.spans["events"]]
 
 
+@pytest.mark.slow
 def test_batch_dask_local_cluster_gives_the_records_of_a_local_run(nlp):
     pytest.importorskip("distributed")
     from newsie.run.distributed import extract_on_dask
