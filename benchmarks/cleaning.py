@@ -45,7 +45,7 @@ from newsie.cleaning.component import segment
 from newsie.evaluation.gold import load_gold
 from newsie.run.io import Article, read_articles
 from newsie.cleaning.metadata import read_article_fields
-from newsie.run.job import process
+from newsie.run.extract import process
 
 ROOT = Path(__file__).resolve().parent.parent
 EXPECTED = ROOT / "benchmarks" / "data" / "cleaning_expected.jsonl"

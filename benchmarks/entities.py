@@ -32,7 +32,7 @@ from newsie.evaluation.gold import GoldArticle, load_gold
 from newsie.run.io import Article
 from newsie.run.nlp import build, read_config
 from newsie.run.records import to_frames
-from newsie.run.job import process
+from newsie.run.extract import process
 from newsie.evaluation.schemes import label_map, prepare
 from newsie.evaluation.scoring import evaluate, prf
 from newsie.dates.timex import parse_with_dateparser

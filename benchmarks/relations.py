@@ -33,7 +33,7 @@ from newsie.run.io import Article, read_articles  # noqa: E402
 from newsie.run.nlp import load  # noqa: E402
 from newsie.run.records import from_doc, to_frames  # noqa: E402
 from newsie.relations.component import RelationExtractor  # noqa: E402
-from newsie.run.job import make_doc  # noqa: E402
+from newsie.run.extract import make_doc  # noqa: E402
 from newsie.evaluation.scoring import evaluate  # noqa: E402
 
 # ../shared/data beside the checkout (a worktree sits one level deeper).

@@ -35,7 +35,7 @@ import spacy  # noqa: E402
 
 from newsie.run.io import Article, read_articles  # noqa: E402
 from newsie.run.nlp import load, read_config  # noqa: E402
-from newsie.run.job import make_doc  # noqa: E402
+from newsie.run.extract import make_doc  # noqa: E402
 
 BATCH = 32
 

@@ -87,7 +87,7 @@ def bench_throughput(articles: list, chunks: int, batch_size: int) -> dict:
     import spacy
 
     from newsie.run.nlp import load, read_config
-    from newsie.run.job import extract
+    from newsie.run.extract import extract
 
     bare = spacy.load(read_config()["model"]["name"])
     nlp = load()
@@ -112,7 +112,7 @@ def bench_throughput(articles: list, chunks: int, batch_size: int) -> dict:
 def bench_stages(nlp, articles: list, batch_size: int) -> dict[str, float]:
     """Seconds per stage: each stage over all the docs in turn (its own ``pipe`` when it has one)."""
     from newsie.run.records import from_doc
-    from newsie.run.job import make_doc
+    from newsie.run.extract import make_doc
 
     docs = [make_doc(nlp, a) for a in articles]
     seconds: dict[str, float] = {}
@@ -130,7 +130,7 @@ def bench_stages(nlp, articles: list, batch_size: int) -> dict[str, float]:
 
 
 def bench_two_processes(nlp, articles: list, batch_size: int) -> tuple[float, float]:
-    from newsie.run.job import extract
+    from newsie.run.extract import extract
 
     return timed(lambda: consume(extract(nlp, articles, batch_size=batch_size, n_process=2)))
 

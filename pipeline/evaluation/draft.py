@@ -20,7 +20,7 @@ from spacy.language import Language
 
 from ..run.io import Article, read_articles
 from ..run.records import to_frames
-from ..run.job import process
+from ..run.extract import process
 from ..core.schema import ARTICLE_FIELDS, RELATIONS
 
 logger = logging.getLogger(__name__)

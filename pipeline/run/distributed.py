@@ -70,7 +70,7 @@ def process_partition(articles: list[Article], batch_size: int) -> list[ArticleR
     """Run on a worker: the partition's records in input order, with the worker's pipeline."""
     from distributed import get_worker
 
-    from .job import extract
+    from .extract import extract
 
     nlp = getattr(get_worker(), NLP_ATTRIBUTE)
     return [records for _, records in extract(nlp, articles, batch_size=batch_size)]

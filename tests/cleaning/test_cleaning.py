@@ -16,7 +16,7 @@ from newsie.cleaning.component import clean_text, segment
 from newsie.run.io import read_articles, write_extracted
 from newsie.core.offsets import OffsetMap
 from newsie.run.records import from_doc
-from newsie.run.job import process
+from newsie.run.extract import process
 
 from tests.conftest import ROOT, shared_data
 

@@ -11,7 +11,8 @@ from typer.testing import CliRunner
 from newsie.cli.commands import app
 from newsie.dates.patterns import find_spans
 from newsie.core.errors import TimemlError
-from newsie.evaluation.formats.timeml import convert, parse_timeml, read_corpus, to_timeml
+from newsie.evaluation.formats.timeml import convert, parse_timeml, read_corpus
+from newsie.run.timeml import to_timeml
 from newsie.evaluation.gold import load_gold
 from newsie.run.job import run
 from newsie.dates.timex import Context, normalise

@@ -15,7 +15,8 @@ from newsie.core.extensions import DOC_EXTENSIONS
 from newsie.run.io import read_articles
 from newsie.cli.progress import BarProgress, LineProgress, make_progress, no_progress
 from newsie.run.records import from_doc
-from newsie.run.job import extract, make_doc, run
+from newsie.run.extract import extract, make_doc
+from newsie.run.job import run
 from newsie.run.store import STORE_NAME
 
 EXTENSIONS = [name for name in DOC_EXTENSIONS]
@@ -210,7 +211,7 @@ def test_progress_kind_follows_the_terminal_and_quiet(quiet, stream, kind):
 )
 def test_batch_char_batches_bound_count_and_characters(lengths, size, max_chars, expected):
     from newsie.run.io import Article
-    from newsie.run.job import char_batches
+    from newsie.run.extract import char_batches
 
     articles = [Article(f"a{i}", "x" * n) for i, n in enumerate(lengths)]
     batches = list(char_batches(articles, size, max_chars))

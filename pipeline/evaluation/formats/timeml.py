@@ -1,13 +1,11 @@
-"""TimeML (TempEval-3) documents: reading gold ``.tml`` files and writing predicted ones.
+"""TimeML (TempEval-3) documents: reading gold ``.tml`` files.
 
 A TimeML document is XML whose ``<TEXT>`` element holds the article with inline ``<TIMEX3>``,
 ``<EVENT>`` and ``<SIGNAL>`` tags; the creation time is the ``TIMEX3`` whose
 ``functionInDocument`` is ``CREATION_TIME`` (in ``<DCT>``). :func:`read_timeml` returns the
 plain text of ``<TEXT>`` (tags removed, XML entities decoded) with the gold TIMEX3 as offsets
-into it, so the text can go through the pipeline like any article. :func:`write_timeml` does
-the reverse for predictions: the text is written back unchanged (only XML-escaped), with one
-``TIMEX3`` tag (``tid``, ``type``, ``value``) per predicted date, which is what the official
-TempEval-3 scorer reads.
+into it, so the text can go through the pipeline like any article. Predictions are written
+back as TimeML by :mod:`newsie.run.timeml`.
 """
 
 from __future__ import annotations
@@ -16,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
-from xml.sax.saxutils import escape, quoteattr, unescape
+from xml.sax.saxutils import unescape
 
 from ...core.errors import TimemlError
 from ...run.io import write_jsonl
@@ -143,57 +141,3 @@ def to_gold(path: str | Path) -> list[dict]:
 def convert(path_in: str | Path, path_out: str | Path) -> int:
     """Convert a TimeML file or folder to newsie JSONL; return the number of documents."""
     return write_jsonl(to_gold(path_in), path_out)
-
-
-def to_timeml(doc_id: str, text: str, dct: str, dates: Iterable[dict]) -> str:
-    """A TimeML document for ``text`` with one TIMEX3 per date (``start``/``end`` into text).
-
-    Overlapping dates cannot nest in TimeML: the later of two overlapping dates is dropped.
-    """
-    parts = [
-        '<?xml version="1.0" ?>\n<TimeML>\n\n',
-        f"<DOCID>{escape(doc_id)}</DOCID>\n\n",
-        "<DCT>",
-        f'<TIMEX3 tid="t0" type="DATE" value={quoteattr(dct)} temporalFunction="false" '
-        f'functionInDocument="CREATION_TIME">{escape(dct)}</TIMEX3>' if dct else "",
-        "</DCT>\n\n<TEXT>",
-    ]
-    position = 0
-    for i, d in enumerate(sorted(dates, key=lambda d: (d["start"], d["end"])), start=1):
-        if d["start"] < position or d["end"] <= d["start"]:
-            continue
-        parts.append(escape(text[position : d["start"]]))
-        parts.append(f'<TIMEX3 tid="t{i}" type={quoteattr(d["type"])} value={quoteattr(d["value"])}>')
-        parts.append(escape(text[d["start"] : d["end"]]))
-        parts.append("</TIMEX3>")
-        position = d["end"]
-    parts.append(escape(text[position:]))
-    parts.append("</TEXT>\n\n</TimeML>\n")
-    return "".join(parts)
-
-
-def write_timeml(path: str | Path, doc_id: str, text: str, dct: str, dates: Iterable[dict]) -> Path:
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(to_timeml(doc_id, text, dct, dates), encoding="utf-8")
-    return path
-
-
-def write_articles(articles: Iterable, dates: "Iterable[dict]", out_dir: str | Path) -> list[Path]:
-    """One ``<article_id>.tml`` per article: its raw text with the predicted dates as TIMEX3.
-
-    ``articles`` carry ``article_id``, ``text`` (raw, as read) and ``published``; ``dates`` are
-    rows of the ``dates`` table, whose offsets index that raw text.
-    """
-    by_article: dict[str, list[dict]] = {}
-    for row in dates:
-        by_article.setdefault(str(row["article_id"]), []).append(
-            {"start": int(row["start"]), "end": int(row["end"]), "type": row["type"], "value": row["value"]}
-        )
-    written = []
-    for article in articles:
-        if article.error:
-            continue
-        name = re.sub(r"[^\w.-]", "_", article.article_id) + ".tml"
-        written.append(write_timeml(Path(out_dir) / name, article.article_id, article.text, article.published, by_article.get(article.article_id, [])))
-    return written

@@ -1,0 +1,244 @@
+"""Extraction: the pipeline over articles, in this process or in spaCy worker processes.
+
+Each article becomes its records; an article that cannot be read, or that makes a stage
+raise, becomes a failed record set with the reason, and the batch goes on.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import deque
+from contextlib import contextmanager
+from typing import Callable, Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .io import Article
+from .records import ArticleRecords, failed_article, from_doc
+
+logger = logging.getLogger(__name__)
+
+Progress = Callable[[int, int], None]
+# Characters per batch in one process: about 32 average news articles.
+MAX_BATCH_CHARS = 100_000
+Processed = tuple[Article, ArticleRecords]
+
+
+def make_doc(nlp: Language, article: Article) -> Doc:
+    """The input ``Doc`` of an article, with its metadata in ``doc._``.
+
+    When the pipeline starts with ``news_cleaner``, which tokenises the clean text itself, the
+    raw text travels in ``doc._.raw_text`` over an empty ``Doc``: tokenising the raw text here
+    would be thrown away.
+    """
+    if nlp.pipe_names and nlp.get_pipe_meta(nlp.pipe_names[0]).factory == "news_cleaner":
+        doc = Doc(nlp.vocab, words=[])
+        doc._.raw_text = article.text
+    else:
+        doc = nlp.make_doc(article.text)
+    doc._.article_id = article.article_id
+    doc._.published = article.published
+    doc._.meta = article.meta
+    return doc
+
+
+class _ErrorLog:
+    """A spaCy error handler that logs a stage's failure and lets the batch go on.
+
+    spaCy then drops the failing doc (or the failing component's whole minibatch) from the
+    stream; :func:`extract` notices the missing articles and processes them one by one.
+    """
+
+    def __init__(self) -> None:
+        self.last = ""
+
+    def __call__(self, proc_name: str | None, proc: object, docs: list | None, err: Exception) -> None:
+        self.last = f"stage {proc_name} raised {type(err).__name__}: {err}" if proc_name else str(err)
+        logger.warning("%s; its articles are retried one by one", self.last)
+
+
+@contextmanager
+def _tolerant(nlp: Language) -> Iterator[_ErrorLog]:
+    """Install :class:`_ErrorLog` on the pipeline for the block, then restore the handlers."""
+    log = _ErrorLog()
+    default = nlp.default_error_handler
+    saved = {}
+    nlp.default_error_handler = log
+    for name, proc in nlp.pipeline:
+        try:
+            saved[name] = proc.get_error_handler()
+            proc.set_error_handler(log)
+        except AttributeError:
+            # Cython stages (parser, ner) cannot take a handler and raise: extract() restarts
+            # the stream after them.
+            saved.pop(name, None)
+    try:
+        yield log
+    finally:
+        nlp.default_error_handler = default
+        for name, handler in saved.items():
+            nlp.get_pipe(name).set_error_handler(handler)
+
+
+def _failed(article: Article, reason: str) -> ArticleRecords:
+    return failed_article(article.article_id, reason, published=article.published, n_chars=len(article.text))
+
+
+def _one(nlp: Language, article: Article, log: _ErrorLog) -> ArticleRecords:
+    """Process one article stage by stage, so that a failure names its stage."""
+    doc = make_doc(nlp, article)
+    for name, proc in nlp.pipeline:
+        log.last = ""
+        try:
+            result = proc(doc)
+        except Exception as err:
+            logger.error("article %s: stage %s failed: %s", article.article_id, name, err)
+            return _failed(article, f"stage {name} raised {type(err).__name__}: {err}")
+        if result is None:  # a trainable stage's error handler swallowed the error
+            return _failed(article, log.last or f"stage {name} failed")
+        doc = result
+    return _records(doc, article)
+
+
+def _records(doc: Doc, article: Article) -> ArticleRecords:
+    try:
+        return from_doc(doc)
+    except Exception as err:
+        logger.error("article %s: building records failed: %s", article.article_id, err)
+        return _failed(article, f"records: {type(err).__name__}: {err}")
+
+
+def extract(
+    nlp: Language,
+    articles: Iterable[Article],
+    *,
+    batch_size: int = 32,
+    n_process: int = 1,
+    max_batch_chars: int = MAX_BATCH_CHARS,
+) -> Iterator[Processed]:
+    """Yield ``(article, records)`` for every article, in input order, streaming.
+
+    Unreadable articles never reach the pipeline; an article that makes a stage raise is
+    dropped from spaCy's stream by :class:`_ErrorLog` and processed again alone, so the
+    failure is pinned on it and the others of its batch are kept.
+
+    A batch also ends when it holds ``max_batch_chars`` characters: the model's working
+    memory grows with the text of a batch, not with its article count, so this keeps peak
+    memory flat however long articles happen to cluster in the input. With ``n_process > 1``
+    the batches go to forked worker processes (:func:`_extract_in_processes`).
+    """
+    if n_process > 1:
+        yield from _extract_in_processes(nlp, articles, batch_size=batch_size, n_process=n_process, max_batch_chars=max_batch_chars)
+        return
+    with _tolerant(nlp) as log:
+        for batch in char_batches(articles, batch_size, max_batch_chars):
+            yield from _stream(nlp, batch, log, batch_size=len(batch))
+
+
+# The pipeline a forked worker process inherited from its parent (see _extract_in_processes).
+_WORKER_NLP: Language | None = None
+
+
+def _extract_batch(batch: list[Article]) -> list[ArticleRecords]:
+    """In a worker process: the records of one batch, by the one-process path."""
+    assert _WORKER_NLP is not None
+    return [records for _, records in extract(_WORKER_NLP, batch, batch_size=len(batch))]
+
+
+def _extract_in_processes(
+    nlp: Language, articles: Iterable[Article], *, batch_size: int, n_process: int, max_batch_chars: int
+) -> Iterator[Processed]:
+    """:func:`extract` over ``n_process`` forked worker processes, in input order.
+
+    The workers inherit the loaded pipeline through ``fork`` and send back records only:
+    plain dataclasses, far smaller than the docs that ``nlp.pipe(n_process=...)`` would
+    serialise back to this process. At most two batches per worker are in flight, so an
+    archive of any size streams through in bounded memory.
+    """
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    global _WORKER_NLP
+    _WORKER_NLP = nlp
+    try:
+        with ProcessPoolExecutor(n_process, mp_context=multiprocessing.get_context("fork")) as pool:
+            pending: deque = deque()
+            for batch in char_batches(articles, batch_size, max_batch_chars):
+                pending.append((batch, pool.submit(_extract_batch, batch)))
+                while len(pending) >= 2 * n_process:
+                    done, future = pending.popleft()
+                    yield from zip(done, future.result())
+            while pending:
+                done, future = pending.popleft()
+                yield from zip(done, future.result())
+    finally:
+        _WORKER_NLP = None
+
+
+def char_batches(articles: Iterable[Article], size: int, max_chars: int) -> Iterator[list[Article]]:
+    """Batches of at most ``size`` articles and, unless one article alone exceeds it, ``max_chars``."""
+    batch: list[Article] = []
+    chars = 0
+    for article in articles:
+        if batch and (len(batch) >= size or chars + len(article.text) > max_chars):
+            yield batch
+            batch, chars = [], 0
+        batch.append(article)
+        chars += len(article.text)
+    if batch:
+        yield batch
+
+
+def _stream(
+    nlp: Language, articles: Iterable[Article], log: _ErrorLog, *, batch_size: int
+) -> Iterator[Processed]:
+    """:func:`extract` over one ``nlp.pipe`` stream (restarted if a stage breaks it)."""
+    inflight: deque[Article] = deque()
+    source = iter(articles)
+    fed = [0]
+
+    def feed() -> Iterator[Doc]:
+        for article in source:
+            fed[0] += 1
+            inflight.append(article)
+            if not article.error:
+                yield make_doc(nlp, article)
+
+    def settle_until(article_id: str | None) -> Iterator[Processed]:
+        # Everything fed before the doc that just came out, and not matched, was unreadable
+        # or dropped by the error handler.
+        while inflight and inflight[0].article_id != article_id:
+            article = inflight.popleft()
+            yield article, (_failed(article, article.error) if article.error else _one(nlp, article, log))
+
+    while True:
+        fed_before = fed[0]
+        try:
+            for doc in nlp.pipe(feed(), batch_size=batch_size):
+                yield from settle_until(doc._.article_id)
+                if inflight:
+                    article = inflight.popleft()
+                    yield article, _records(doc, article)
+            break
+        except Exception as err:
+            # A stage that takes no error handler broke the stream: settle what was fed one
+            # by one, then go on with the rest of the input in a new stream. A stream that
+            # fails before taking any article would fail forever: give up.
+            if fed[0] == fed_before:
+                raise
+            logger.warning("the pipeline stream failed (%s); its batch is retried one by one", err)
+            yield from settle_until(None)
+    yield from settle_until(None)
+
+
+def process(
+    nlp: Language, articles: list[Article], *, batch_size: int = 32, n_process: int = 1, progress: Progress | None = None
+) -> list[ArticleRecords]:
+    """Run the pipeline over the articles in memory (no store); one record set per article."""
+    out = []
+    for _, records in extract(nlp, articles, batch_size=batch_size, n_process=n_process):
+        out.append(records)
+        if progress is not None and len(out) % batch_size == 0:
+            progress(len(out), len(articles))
+    return out
