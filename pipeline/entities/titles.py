@@ -20,9 +20,15 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from ..core.gazetteer import read_json, read_lines
+from ..core.gazetteer import Gazetteer, countries_of_demonym, load_gazetteer, read_json, read_lines
 
 NUMERIC_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
+# Prepositions that open an office's complement: "Minister of Economy", "Minister of State for
+# the European Region", "Representative on Special Assignments", "Assistant to the President".
+COMPLEMENT_PREPS = {"of", "for", "on", "to"}
+COMPLEMENT_LINKS = {"and", "&"}
+COMPLEMENT_ONLY = {"head"}
+SPLIT_LABELS = {"ORG", "GPE", "NORP", "PERSON", "LOC", "FAC", "WORK_OF_ART", "LAW", "PRODUCT", "EVENT"}
 
 
 class TitleFinder:
@@ -34,7 +40,11 @@ class TitleFinder:
         self.phrases = PhraseMatcher(vocab, attr="LOWER")
         self.phrases.add("TITLE", [tokenizer(p) for p in read_lines("titles.txt")])
         self.strings = vocab.strings
+        self.gazetteer = load_gazetteer()
         self.modifiers = {vocab.strings.add(w) for w in words["modifiers"] if not w.endswith("-")}
+        # "Vice-President", "co-chairman", "ex-prime minister": modifiers joined by a hyphen.
+        self.hyphen_modifiers = {vocab.strings.add(w[:-1]) for w in words["modifiers"] if w.endswith("-")} | self.modifiers
+        self.portfolio_words = frozenset(words["portfolio_words"])
         self.heads = {vocab.strings.add(w) for w in words["heads"]}
         self.head_words = set(words["heads"])
         self.head_array = np.array(sorted(self.heads), dtype="uint64")
@@ -63,7 +73,7 @@ class TitleFinder:
             while start > 0 and (
                 lower[start - 1] in self.modifiers
                 # "Vice-President": a modifier joined by a hyphen
-                or lower[start - 1] == self.hyphen and start > 1 and lower[start - 2] in self.modifiers
+                or lower[start - 1] == self.hyphen and start > 1 and lower[start - 2] in self.hyphen_modifiers
             ):  # fmt: skip
                 start -= 1
             end = i + 1
@@ -72,6 +82,9 @@ class TitleFinder:
                     if tuple(lower[end + 1 : end + 1 + len(p)].tolist()) == p:
                         end = end + 1 + len(p)
                         break
+            end = max(end, office_complements(doc, i + 1, self.portfolio_words))
+            if doc[i].lower_ in COMPLEMENT_ONLY and end == i + 1:
+                continue  # "head" is an office only with its portfolio: "Head of the ... Department"
             found.append((start, end))
         return found
 
@@ -103,13 +116,18 @@ class TitleFinder:
             if inside and ent.label_ in {"ORG", "GPE", "NORP"} and inside[-1].end == ent.end and inside[-1].start > ent.start:
                 out.append(Span(doc, ent.start, inside[-1].start, label=ent.label))
                 continue
+            crossing = [t for t in titles if t.start < ent.end and ent.start < t.end and len(t) > 1]
+            if crossing and ent.label_ in SPLIT_LABELS:
+                out += split_around_titles(doc, ent, crossing, self.gazetteer)
+                continue
             out.append(ent)
         taken = {i for e in out if e.label_ not in NUMERIC_LABELS for i in range(e.start, e.end)}
         out += [t for t in titles if not any(i in taken for i in range(t.start, t.end))]
-        return out
+        return holders_after_offices(doc, out, self.gazetteer)
 
     def _is_title(self, span: Span) -> bool:
-        head = span[-1]
+        # The office noun comes before its complements: "Minister" in "Minister of Foreign Affairs".
+        head = next((t.nbor(-1) for t in span[1:] if t.lower_ in COMPLEMENT_PREPS), span[-1])
         if span[0].lower_ != "member" and head.tag_ in {"NNS", "NNPS"} and head.lower_.endswith("s"):
             return False
         if len(span) == 1 and head.lower_ in self.ambiguous_lowercase and head.is_lower:
@@ -128,3 +146,128 @@ class TitleFinder:
         if head.pos_ not in {"NOUN", "PROPN"} and not head.is_title:
             return False
         return True
+
+
+def office_complements(doc: Doc, i: int, portfolio_words: frozenset[str]) -> int:
+    """The end of an office's complements from token ``i``: "of Ecology and Natural Resources",
+    "of the Board", "of the Foreign Policy Affairs Department of the Presidential Administration",
+    "for European and Eurasian Affairs", "to the President".
+
+    A complement is a run of portfolio words (data: ``portfolio_words``) and nationality
+    adjectives, ending on a portfolio word; the name of a country, a city, an acronym or a
+    person after "of" is no part of the office ("Minister of Foreign Affairs of Azerbaijan",
+    "Deputy Chairman of the Board of SOCAR"). "for", "on" and "to" complements are capitalised
+    ("spokesman for the ministry" keeps "spokesman" alone); "to" takes an office only.
+    """
+    end = i
+    while end + 1 < len(doc) and doc[end].lower_ in COMPLEMENT_PREPS:
+        prep = doc[end].lower_
+        k = end + 1
+        if doc[k].lower_ == "the" and k + 1 < len(doc):
+            k += 1
+        j, last = k, None
+        while j < len(doc):
+            t = doc[j]
+            word = t.lower_
+            if prep != "of" and not (t.is_title or t.is_upper) and word not in COMPLEMENT_LINKS:
+                break
+            if word in portfolio_words and not (t.is_upper and len(t) > 1 and not t.is_title) and t.ent_type_ not in {"GPE", "PERSON"}:
+                last = j
+            elif prep == "to" and word in {"president", "prime", "minister", "chairman", "secretary"}:
+                last = j
+            elif not (word in COMPLEMENT_LINKS or t.ent_type_ == "NORP" or word in {"prime", "president", "minister"}) or j == k and word in COMPLEMENT_LINKS:
+                break
+            j += 1
+        if last is None:
+            break
+        end = last + 1
+    return end
+
+
+def split_around_titles(doc: Doc, ent: Span, titles: list[Span], gazetteer: Gazetteer) -> list[Span]:
+    """The parts of an entity that an office crosses, each labelled on its own.
+
+    The model reads "Minister of Foreign Affairs of Azerbaijan" as one ORG, "Georgia Giorgi
+    Gakharia" (after "Prime Minister of") as one ORG, "Kazakh Minister" as one PERSON. The
+    office wins; before it a listed place stays a place and a nationality a NORP; after it
+    "of" and "the" are dropped, a listed place at the start is a GPE/LOC, and a capitalised
+    rest is the office holder's name (PERSON).
+    """
+    covered = {i for t in titles for i in range(t.start, t.end)}
+    pieces, start = [], None
+    for i in range(ent.start, ent.end + 1):
+        if i < ent.end and i not in covered:
+            start = i if start is None else start
+        elif start is not None:
+            pieces.append((start, i))
+            start = None
+    out: list[Span] = []
+    first_title = min(t.start for t in titles)
+    for s, e in pieces:
+        if s < first_title:
+            out += _part_before(doc, s, e, ent.label_, gazetteer)
+        else:
+            out += _part_after(doc, s, e, ent.label_, gazetteer)
+    return out
+
+
+def _part_before(doc: Doc, s: int, e: int, label: str, gazetteer: Gazetteer) -> list[Span]:
+    text = doc[s:e].text
+    if listed := gazetteer.label_of(text):
+        return [Span(doc, s, e, label=listed)]
+    if text in gazetteer.languages or e - s == 1 and doc[s].tag_ == "JJ":
+        return [Span(doc, s, e, label="NORP")]  # "Kazakh" in "Kazakh Minister"
+    return [Span(doc, s, e, label=label)] if label != "PERSON" else []
+
+
+def _part_after(doc: Doc, s: int, e: int, label: str, gazetteer: Gazetteer) -> list[Span]:
+    while s < e and (doc[s].lower_ in {"of", "the", ",", "'s", "’s"} or doc[s].is_space):
+        s += 1
+    if s >= e:
+        return []
+    out: list[Span] = []
+    for k in range(min(e, s + 4), s, -1):  # the longest listed place at the start
+        if listed := gazetteer.label_of(doc[s:k].text):
+            out.append(Span(doc, s, k, label=listed))
+            s = k
+            break
+    while s < e and (doc[s].is_punct or doc[s].is_space):
+        s += 1
+    if s < e:
+        name = all(t.is_title or not t.is_alpha for t in doc[s:e]) and e - s <= 4
+        out.append(Span(doc, s, e, label="PERSON" if name and (out or label in {"ORG", "PERSON", "GPE", "NORP", "WORK_OF_ART"}) else label))
+    return out
+
+
+def holders_after_offices(doc: Doc, ents: list[Span], gazetteer: Gazetteer) -> list[Span]:
+    """Names around an office that the model joined or mislabelled.
+
+    - "Prime Minister of Georgia Giorgi Gakharia", "Deputy Chairman of the Board of SOCAR Elvin
+      Huseynov": an entity after "<office> of (the)" that starts with a listed place or an
+      acronym and goes on with a capitalised name is the place (or body), then a PERSON;
+    - "Tajik Foreign Minister X": a one-word PERSON right before an office that is a
+      nationality adjective is a NORP.
+    """
+    title_ends = {e.end for e in ents if e.label_ == "TITLE"}
+    title_starts = {e.start for e in ents if e.label_ == "TITLE"}
+    out: list[Span] = []
+    for ent in ents:
+        i = ent.start - 1
+        if i >= 0 and doc[i].lower_ == "the":
+            i -= 1
+        after_office = i >= 1 and doc[i].lower_ == "of" and i in title_ends
+        if after_office and ent.label_ in {"ORG", "GPE", "NORP", "LOC", "WORK_OF_ART"} and len(ent) > 2:
+            first = doc[ent.start]
+            listed = any(gazetteer.label_of(doc[ent.start : k].text) for k in range(ent.start + 1, min(ent.end, ent.start + 4)))
+            acronym = first.is_upper and first.is_alpha and len(first) > 1
+            if listed or acronym:
+                parts = _part_after(doc, ent.start, ent.end, ent.label_, gazetteer)
+                if not listed:  # the acronym alone is the body
+                    parts = [Span(doc, ent.start, ent.start + 1, label="ORG")] + _part_after(doc, ent.start + 1, ent.end, "ORG", gazetteer)
+                if len(parts) > 1:
+                    out += parts
+                    continue
+        if ent.label_ == "PERSON" and len(ent) == 1 and ent.end in title_starts and countries_of_demonym(ent.text, gazetteer.countries):
+            ent = Span(doc, ent.start, ent.end, label="NORP")
+        out.append(ent)
+    return out
