@@ -245,8 +245,8 @@ def holders_after_offices(doc: Doc, ents: list[Span], gazetteer: Gazetteer) -> l
     - "Prime Minister of Georgia Giorgi Gakharia", "Deputy Chairman of the Board of SOCAR Elvin
       Huseynov": an entity after "<office> of (the)" that starts with a listed place or an
       acronym and goes on with a capitalised name is the place (or body), then a PERSON;
-    - "Tajik Foreign Minister X": a one-word PERSON right before an office that is a
-      nationality adjective is a NORP.
+    - "Tajik Foreign Minister X", "his Tajik counterpart": a one-word PERSON right before an
+      office or a common noun that is a nationality adjective is a NORP.
     """
     title_ends = {e.end for e in ents if e.label_ == "TITLE"}
     title_starts = {e.start for e in ents if e.label_ == "TITLE"}
@@ -256,7 +256,7 @@ def holders_after_offices(doc: Doc, ents: list[Span], gazetteer: Gazetteer) -> l
         if i >= 0 and doc[i].lower_ == "the":
             i -= 1
         after_office = i >= 1 and doc[i].lower_ == "of" and i in title_ends
-        if after_office and ent.label_ in {"ORG", "GPE", "NORP", "LOC", "WORK_OF_ART"} and len(ent) > 2:
+        if after_office and ent.label_ in {"ORG", "GPE", "NORP", "LOC", "WORK_OF_ART", "PERSON"} and len(ent) > 2:
             first = doc[ent.start]
             listed = any(gazetteer.label_of(doc[ent.start : k].text) for k in range(ent.start + 1, min(ent.end, ent.start + 4)))
             acronym = first.is_upper and first.is_alpha and len(first) > 1
@@ -267,7 +267,29 @@ def holders_after_offices(doc: Doc, ents: list[Span], gazetteer: Gazetteer) -> l
                 if len(parts) > 1:
                     out += parts
                     continue
-        if ent.label_ == "PERSON" and len(ent) == 1 and ent.end in title_starts and countries_of_demonym(ent.text, gazetteer.countries):
+        nxt = doc[ent.end] if ent.end < len(doc) else None
+        before_role = ent.end in title_starts or nxt is not None and nxt.is_lower and nxt.pos_ == "NOUN"
+        if ent.label_ == "PERSON" and len(ent) == 1 and before_role and countries_of_demonym(ent.text, gazetteer.countries):
             ent = Span(doc, ent.start, ent.end, label="NORP")
+        elif ent.label_ in {"ORG", "GPE", "NORP"} and _holder_before_office(doc, ent, title_starts, gazetteer):
+            ent = Span(doc, ent.start, ent.end, label="PERSON")  # "Murat Nurtleu, Deputy Prime Minister of ..."
         out.append(ent)
+    taken = {i for e in out for i in range(e.start, e.end)}
+    for start in title_starts:  # "Turkmen President X": an untagged nationality before an office
+        k = start - 1
+        if k >= 0 and k not in taken and doc[k].is_title and countries_of_demonym(doc[k].text, gazetteer.countries):
+            out.append(Span(doc, k, start, label="NORP"))
     return out
+
+
+def _holder_before_office(doc: Doc, ent: Span, title_starts: set[int], gazetteer: Gazetteer) -> bool:
+    """A capitalised two- or three-word name that an apposed office follows ("X Y, Deputy
+    Minister of ...", "X Y, the Ambassador of ..."), neither listed nor ending like a body."""
+    k = ent.end
+    if not (k + 1 < len(doc) and doc[k].text == ","):
+        return False
+    k += 1 + (doc[k + 1].lower_ == "the")
+    if k not in title_starts or not 2 <= len(ent) <= 3 or not all(t.is_title and t.is_alpha for t in ent):
+        return False
+    heads = set(gazetteer.heads.get("ORG", [])) | set(gazetteer.heads.get("FAC", []))
+    return not gazetteer.label_of(ent.text) and not any(t.text in heads for t in ent)

@@ -48,6 +48,7 @@ PATTERNS: dict[str, Pattern] = {
     "copular_roles": people.copular_roles,
     "residence": people.residence,
     "homes": people.homes,
+    "counterparts": people.counterparts,
     "place_comma_place": places.place_comma_place,
     "place_in_place": places.place_in_place,
     "place_apposition": places.place_apposition,

@@ -8,7 +8,8 @@ event frames in :mod:`pipeline.events`. Patterns:
 
 - ``title_before_name``: "Deputy Foreign Minister Alibek Bakayev", "CICA Secretary General,
   Ambassador Kairat Sarybay", "New Zealand's Prime Minister John Key" -> has_title, and
-  works_for the ORG/GPE that names the office ("CICA", "New Zealand"; a NORP gives none),
+  works_for the ORG/GPE that names the office ("CICA", "New Zealand"; a nationality gives its
+  country when the doc names it: "Azerbaijani Foreign Minister" -> Azerbaijan),
   also across a portfolio in capitals ("IAEA Safeguards Director Pierre Goldschmidt").
 - ``title_apposition``: "Jeff Rathke, the State Department Spokesperson", "Alan Lacy, current
   chairman and chief executive of Sears" -> has_title per title, works_for the ORG/GPE before
@@ -21,11 +22,14 @@ event frames in :mod:`pipeline.events`. Patterns:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Iterator
 
 from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Span, Token
+
+from ..core.gazetteer import countries_of_demonym, load_gazetteer
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 REGION_LABELS = frozenset({"GPE", "LOC"})
@@ -185,6 +189,10 @@ def person_after_titles(ctx: Context, i: int) -> tuple[list[Span], Span | None]:
             break
     if not titles:
         return [], None
+    # "Ambassador to Kazakhstan Alexei Borodavkin": the post's country between office and name.
+    if i + 1 < len(doc) and doc[i].lower_ == "to" and (post := ctx.ent(i + 1, REGION_LABELS)) is not None and post.start == i + 1:
+        if ctx.ent(post.end, {"PERSON"}) is not None:
+            return titles, ctx.ent(post.end, {"PERSON"})
     # "Secretary General, Ambassador Kairat Sarybay"; "President Mr. Roh"; not across a clause.
     j = skip(doc, i, HONORIFICS | {","}) if i - titles[-1].end == 0 else i
     person = ctx.ent(j, {"PERSON"})
@@ -201,11 +209,24 @@ def agent_before(ctx: Context, i: int) -> Span | None:
     if j >= 0 and doc[j].lower_ in {"'s", "’s", "'"}:
         j -= 1
     agent = ctx.ent(j, AGENT_LABELS)
+    if agent is None and (norp := ctx.ent(j, {"NORP"})) is not None and norp.end == j + 1:
+        return country_of(ctx, norp)  # "Azerbaijani Foreign Minister" -> Azerbaijan
     k = j
     while agent is None and k >= 0 and j - k < 2 and ctx.ent_of[k] is None and doc[k].is_title and doc[k].is_alpha and k > doc[k].sent.start:
         k -= 1
         agent = ctx.ent(k, AGENT_LABELS)
     return agent
+
+
+def country_of(ctx: Context, norp: Span) -> Span | None:
+    """The mention of the country a nationality adjective names ("Azerbaijani" -> the nearest
+    "Azerbaijan" or "Republic of Azerbaijan" of the doc); None when the doc never names it."""
+    names = countries_of_demonym(norp.text, load_gazetteer().countries)
+    if not names:
+        return None
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b")
+    mentions = [e for e in ctx.ents if e.label_ == "GPE" and pattern.search(e.text)]
+    return min(mentions, key=lambda e: abs(e.start - norp.start), default=None)
 
 
 def agent_after(ctx: Context, i: int) -> Span | None:
@@ -227,8 +248,10 @@ def titles(ctx: Context) -> Iterator[Found]:
         if person is not None:
             for t in run:
                 yield found("has_title", person, t, "title_before_name", 0.9)
-            org = agent_before(ctx, run[0].start) or agent_after(ctx, run[-1].end)
-            if org is not None and org.end <= person.start:
+            before = agent_before(ctx, run[0].start)
+            org = before or agent_after(ctx, run[-1].end)
+            # A country named by a nationality ("Kazakh Secretary of State") may come later.
+            if org is not None and (org is before or org.end <= person.start):
                 yield found("works_for", person, org, "title_before_name", 0.85)
             continue
         yield from _title_apposition(ctx, run)
