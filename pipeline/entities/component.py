@@ -34,7 +34,7 @@ from spacy.util import filter_spans
 from .credit_lines import credit_line_spans
 from .consistency import list_labels, person_parts, propagate, results_lines, team_labels, vote_labels
 from ..core.errors import ConfigError
-from .events import event_mentions
+from .events import event_mentions, meeting_verbs
 from ..core.extensions import DATELINE_KEY, EVENTS_KEY, get_dict, register_extensions
 from ..core.gazetteer import Gazetteer, load_gazetteer, name_matcher
 from .names import (
@@ -126,7 +126,7 @@ class EntityRepairer:
         ents = ordinals(doc, ents, text)
         ents = filter_spans(ents)
         if self.events:
-            mentions = list(event_mentions(doc, ents))
+            mentions = sorted([*event_mentions(doc, ents), *meeting_verbs(doc, ents)], key=lambda m: m.start)
             inside = {i for m in mentions for i in range(m.start, m.end)}
             ents = [e for e in ents if not (e.label_ in NUMERIC_LABELS and all(i in inside for i in range(e.start, e.end)))]
             doc.spans[EVENTS_KEY] = mentions

@@ -5,6 +5,10 @@ post-modifiers, and without modifiers that only place it in time or say who hold
 (GUIDELINES, EVENT: "seventh meeting", "online meeting", "last Summit", "CSO meeting"; not
 "forthcoming seventh meeting", not "next week's talks", not "Ukrainian presidential elections").
 
+A meeting told by its verb is an event mention too, the verb alone: "met" in "X met with Y on
+Thursday", "received" in "X received Y in Ankara" (:func:`meeting_verbs`), so that its date, place
+and participants have an event to hang on; a phone call or a letter is no meeting.
+
 Not event mentions: a noun that modifies another noun ("launch opportunities", "election
 results"), the head of a named body ("Conference on Interaction and ..."), a noun inside
 another entity, a generic plural ("elections are important").
@@ -68,9 +72,18 @@ def event_mentions(doc: Doc, ents: list[Span]) -> Iterable[Span]:
         if token.lower_ == "run" and token.i >= 2 and doc[token.i - 1].text == "-":
             start = token.i - 2  # "re-run" is split "re", "-", "run"
         # A generic plural with no modifier is no specific event ("elections are ...").
-        if start == token.i and token.tag_ in {"NNS", "NNPS"} and not any(t.dep_ in {"det", "poss"} for t in token.lefts):
+        if start == token.i and token.tag_ in {"NNS", "NNPS"} and not any(t.dep_ in {"det", "poss"} for t in token.lefts) \
+                and not _held_talks(token):  # fmt: skip
             continue
         yield Span(doc, start, token.i + 1, label="EVENT")
+
+
+def _held_talks(token) -> bool:
+    """"held talks with X", "negotiations between A and B": a plural that names one meeting."""
+    if token.lower_ not in {"talks", "negotiations", "consultations"}:
+        return False
+    partner = any(c.dep_ == "prep" and c.lower_ in {"with", "between"} for c in token.children)
+    return partner or token.dep_ == "dobj" and token.head.lemma_.lower() in {"hold", "have", "conduct"}
 
 
 def _event_sense(doc: Doc, token) -> bool:
@@ -116,3 +129,37 @@ def _modifier_start(doc: Doc, head, ent_at: dict) -> int:
             continue
         break
     return min(start, head.i)
+
+
+MEETING_VERBS = {"meet", "receive", "host"}
+PARTNER_LABELS = {"PERSON", "ORG", "GPE", "NORP", "TITLE"}
+# Words that make a contact remote rather than a meeting ("met via video link").
+REMOTE_WORDS = {"phone", "telephone", "video", "videoconference", "video-conference", "videolink", "online", "virtual", "virtually", "letter", "teleconference", "call"}
+
+
+def meeting_verbs(doc: Doc, ents: list[Span]) -> Iterable[Span]:
+    """Verbs that tell a meeting between named parties: "A met (with) B", "A and B met", "A
+    received/hosted B", "B was received by A"; not "met with resistance", not a phone call."""
+    ent_at = {i: e for e in ents for i in range(e.start, e.end) if e.label_ in PARTNER_LABELS}
+    for i in find_words(doc, MEETING_VERBS, attr="LEMMA"):
+        verb = doc[i]
+        if verb.pos_ != "VERB" or i in ent_at:
+            continue
+        if is_meeting(verb, ent_at):
+            yield Span(doc, i, i + 1, label="EVENT")
+
+
+def is_meeting(verb, ent_at: dict) -> bool:
+    """Does ``verb`` (meet/receive/host) have named parties on both sides, and no remote means?"""
+    def named(token) -> bool:
+        return any(t.i in ent_at for t in (token, *token.conjuncts))
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    partners = [c for c in verb.children if c.dep_ == "dobj"]
+    partners += [o for p in verb.children if p.dep_ in {"prep", "agent"} and p.lower_ in {"with", "by"} for o in p.children if o.dep_ == "pobj"]
+    if verb.lemma_.lower() != "meet" and not any(named(p) for p in partners):
+        return False
+    together = any(len([t for t in (s, *s.conjuncts) if t.i in ent_at or t.lower_ in {"he", "she"}]) > 1 for s in subjects)
+    if not (any(named(p) for p in partners) or together):
+        return False
+    subject_tokens = {t.i for s in subjects for t in s.subtree}
+    return not any(t.lower_ in REMOTE_WORDS for t in verb.subtree if t.i not in subject_tokens)

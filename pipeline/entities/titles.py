@@ -41,6 +41,7 @@ class TitleFinder:
         self.phrases.add("TITLE", [tokenizer(p) for p in read_lines("titles.txt")])
         self.strings = vocab.strings
         self.gazetteer = load_gazetteer()
+        self.body_heads = frozenset(self.gazetteer.heads.get("ORG", []))
         self.modifiers = {vocab.strings.add(w) for w in words["modifiers"] if not w.endswith("-")}
         # "Vice-President", "co-chairman", "ex-prime minister": modifiers joined by a hyphen.
         self.hyphen_modifiers = {vocab.strings.add(w[:-1]) for w in words["modifiers"] if w.endswith("-")} | self.modifiers
@@ -117,6 +118,8 @@ class TitleFinder:
                 out.append(Span(doc, ent.start, inside[-1].start, label=ent.label))
                 continue
             crossing = [t for t in titles if t.start < ent.end and ent.start < t.end and len(t) > 1]
+            if crossing and ent[-1].text in self.body_heads and crossing[0].end > ent.end:
+                crossing = []  # "the Austrian Social Democrat Party leader": the body's name stays whole
             if crossing and ent.label_ in SPLIT_LABELS:
                 out += split_around_titles(doc, ent, crossing, self.gazetteer)
                 continue
