@@ -132,6 +132,7 @@ def _modifier_start(doc: Doc, head, ent_at: dict) -> int:
 
 
 MEETING_VERBS = {"meet", "receive", "host"}
+PARTY_NOUNS = {"delegation"}
 PARTNER_LABELS = {"PERSON", "ORG", "GPE", "NORP", "TITLE"}
 # Words that make a contact remote rather than a meeting ("met via video link").
 REMOTE_WORDS = {"phone", "telephone", "video", "videoconference", "video-conference", "videolink", "online", "virtual", "virtually", "letter", "teleconference", "call"}
@@ -152,7 +153,9 @@ def meeting_verbs(doc: Doc, ents: list[Span]) -> Iterable[Span]:
 def is_meeting(verb, ent_at: dict) -> bool:
     """Does ``verb`` (meet/receive/host) have named parties on both sides, and no remote means?"""
     def named(token) -> bool:
-        return any(t.i in ent_at for t in (token, *token.conjuncts))
+        # "his counterpart, X": the name apposed; "a delegation (led by X)": a party all the same
+        tokens = [token, *token.conjuncts]
+        return any(t.i in ent_at or t.lemma_.lower() in PARTY_NOUNS or any(c.dep_ == "appos" and c.i in ent_at for c in t.children) for t in tokens)
     subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
     partners = [c for c in verb.children if c.dep_ == "dobj"]
     partners += [o for p in verb.children if p.dep_ in {"prep", "agent"} and p.lower_ in {"with", "by"} for o in p.children if o.dep_ == "pobj"]

@@ -248,7 +248,7 @@ def holders_after_offices(doc: Doc, ents: list[Span], gazetteer: Gazetteer) -> l
     - "Prime Minister of Georgia Giorgi Gakharia", "Deputy Chairman of the Board of SOCAR Elvin
       Huseynov": an entity after "<office> of (the)" that starts with a listed place or an
       acronym and goes on with a capitalised name is the place (or body), then a PERSON;
-    - "Tajik Foreign Minister X", "his Tajik counterpart": a one-word PERSON right before an
+    - "Tajik Foreign Minister X", "his Tajik counterpart": a one-word PERSON or ORG right before an
       office or a common noun that is a nationality adjective is a NORP.
     """
     title_ends = {e.end for e in ents if e.label_ == "TITLE"}
@@ -272,7 +272,7 @@ def holders_after_offices(doc: Doc, ents: list[Span], gazetteer: Gazetteer) -> l
                     continue
         nxt = doc[ent.end] if ent.end < len(doc) else None
         before_role = ent.end in title_starts or nxt is not None and nxt.is_lower and nxt.pos_ == "NOUN"
-        if ent.label_ == "PERSON" and len(ent) == 1 and before_role and countries_of_demonym(ent.text, gazetteer.countries):
+        if ent.label_ in {"PERSON", "ORG"} and len(ent) == 1 and before_role and countries_of_demonym(ent.text, gazetteer.countries):
             ent = Span(doc, ent.start, ent.end, label="NORP")
         elif ent.label_ in {"ORG", "GPE", "NORP"} and _holder_before_office(doc, ent, title_starts, gazetteer):
             ent = Span(doc, ent.start, ent.end, label="PERSON")  # "Murat Nurtleu, Deputy Prime Minister of ..."

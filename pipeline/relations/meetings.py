@@ -28,6 +28,7 @@ ACTORS = frozenset({"PERSON", "ORG", "GPE"})
 MEMBER_LABELS = frozenset({"GPE", "ORG"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 MEETING_VERBS = {"meet", "receive", "host"}
+PARTY_NOUNS = {"delegation"}
 MEETING_NOUNS = {"meeting", "talks", "negotiations", "consultations"}
 HOLD_VERBS = {"hold", "have", "conduct"}
 REMOTE_WORDS = {
@@ -56,6 +57,23 @@ def meetings(ctx: Context) -> Iterator[Found]:
         for party in dict.fromkeys([*left, *right]):
             yield event_found("participates_in", party, event, "meeting", 0.75)
         yield from _meeting_place(ctx, event)
+        if root.pos_ == "VERB":
+            yield from _meeting_date(ctx, event)
+
+
+def _meeting_date(ctx: Context, event: Span) -> Iterator[Found]:
+    """"The president on March 17 received ...": a date after "on" that the parser hung on the
+    subject or the object of the meeting verb rather than on the verb."""
+    verb = event.root
+    args = {c.i for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"}}
+    sent = event.sent
+    for record, span in ctx.dates:
+        prep = span.root.head
+        if span.sent == sent and span.root.dep_ == "pobj" and prep.lower_ == "on" and prep.head.i in args:
+            yield Found(
+                "event_date", (event.start_char, event.end_char), "EVENT", (record["start"], record["end"]),
+                "DATE", (sent.start_char, sent.end_char), "meeting_date", 0.65, "date",
+            )  # fmt: skip
 
 
 def _meeting_place(ctx: Context, event: Span) -> Iterator[Found]:
@@ -72,6 +90,27 @@ def _meeting_place(ctx: Context, event: Span) -> Iterator[Found]:
                 yield event_found("event_location", event, place, "meeting_place", 0.7)
 
 
+def _parties(ctx: Context, token: Token) -> list[Span]:
+    """The named parties ``token`` stands for: its entities and conjuncts', else a name apposed
+    ("his Kazakh counterpart, X"), the leader or members of a delegation ("a delegation led by X",
+    "the delegation consisting of A and B")."""
+    out = conjunct_ents(ctx, token, ACTORS)
+    if out and not token.lemma_.lower() in PARTY_NOUNS:
+        return out
+    for t in [token, *token.conjuncts]:
+        out += [p for c in t.children if c.dep_ == "appos" for p in conjunct_ents(ctx, c, ACTORS) if p not in out]
+        if t.lemma_.lower() not in PARTY_NOUNS:
+            continue
+        for acl in (c for c in t.children if c.dep_ in {"acl", "relcl", "prep"}):
+            preps = [acl] if acl.dep_ == "prep" and acl.lower_ in {"including"} else [c for c in acl.children if c.dep_ in {"agent", "prep"} and c.lower_ in {"by", "of"}]
+            if acl.dep_ == "prep" and acl.lower_ != "including":
+                continue
+            people = [p for pr in preps for o in pr.children if o.dep_ == "pobj" for p in conjunct_ents(ctx, o, {"PERSON"})]
+            if people:
+                return people  # the people who came, not the body they came from
+    return out
+
+
 def _remote(token: Token, skip: set[int]) -> bool:
     return any(t.lower_ in REMOTE_WORDS for t in token.subtree if t.i not in skip)
 
@@ -85,10 +124,10 @@ def _verb_sides(ctx: Context, verb: Token) -> tuple[list[Span], list[Span]] | No
     subjects = _subject_tokens(verb)
     if _remote(verb, {t.i for s in subjects for t in s.subtree}):
         return None
-    left = [p for s in subjects for p in conjunct_ents(ctx, s, ACTORS)]
+    left = [p for s in subjects for p in _parties(ctx, s)]
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     objects += [o for p in verb.children if p.dep_ in {"prep", "agent"} and p.lower_ in {"with", "by"} for o in p.children if o.dep_ == "pobj"]
-    right = [p for o in objects for p in conjunct_ents(ctx, o, ACTORS) if p not in left]
+    right = [p for o in objects for p in _parties(ctx, o) if p not in left]
     if not left and not right:
         return None
     if not right and len(left) < 2:
@@ -106,18 +145,28 @@ def _noun_sides(ctx: Context, noun: Token) -> tuple[list[Span], list[Span]] | No
     if any(t.lower_ in REMOTE_WORDS for c in verb.children if c.dep_ in {"prep", "advmod"} and c != noun for t in c.subtree):
         return None  # "the talks were held via video link"
     for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"):
-        parties = [p for o in prep.children if o.dep_ == "pobj" for p in conjunct_ents(ctx, o, ACTORS)]
+        parties = [p for o in prep.children if o.dep_ == "pobj" for p in _parties(ctx, o)]
+        if len(parties) < 2:  # "between A and B's C" parsed with A on C: every name in the phrase
+            parties = _names_in(ctx, prep)
         if len(parties) > 1:
             return parties, []
     if noun.dep_ != "dobj" or verb.lemma_.lower() not in HOLD_VERBS:
         return None
     subjects = _subject_tokens(verb)
-    left = [p for s in subjects for p in conjunct_ents(ctx, s, ACTORS)]
+    left = [p for s in subjects for p in _parties(ctx, s)]
     withs = [p for h in (verb, noun) for c in h.children if c.dep_ == "prep" and c.lower_ == "with" for p in c.children if p.dep_ == "pobj"]
-    right = [p for o in withs for p in conjunct_ents(ctx, o, ACTORS) if p not in left]
+    right = [p for o in withs for p in _parties(ctx, o) if p not in left]
     if left and right:
         return left, right
     return (left, []) if len(left) > 1 else None
+
+
+def _names_in(ctx: Context, prep: Token) -> list[Span]:
+    """The people named in a phrase, or else its countries and bodies, possessors left out."""
+    ents = [e for e in dict.fromkeys(ctx.ent_of[t.i] for t in prep.subtree if ctx.ent_of[t.i] is not None) if e.label_ in ACTORS]
+    ents = [e for e in ents if not any(c.dep_ == "case" for c in e.root.children)]
+    people = [e for e in ents if e.label_ == "PERSON"]
+    return people or ents
 
 
 def memberships(ctx: Context) -> Iterator[Found]:
