@@ -31,6 +31,7 @@ EVENT_NOUNS = {
     "hearing", "expo", "exhibition", "celebration", "debate", "assembly", "dinner", "lunch",
     "luncheon", "banquet", "convention", "game", "primary", "primaries", "runoff", "run-off",
     "referendums", "strike", "marathon", "concert", "vote", "race", "run", "event", "pilgrimage", "round",
+    "conversation", "call",
 }  # fmt: skip
 MODIFIER_DEPS = {"amod", "compound", "nummod", "nmod", "npadvmod", "advmod", "quantmod"}
 # Modifiers that place an event in time rather than name it ("the forthcoming meeting").
@@ -40,9 +41,12 @@ TIME_MODIFIERS = {
 }  # fmt: skip
 NAME_PREPOSITIONS = {"on", "for", "of"}
 # Nouns that are events only in some uses: "the presidential race" (not "race relations"),
+# "a telephone conversation" (not "a conversation"),
 # "the annual pilgrimage", "this latest round of voting" (not "a pilgrimage", "rounds of fire"),
 # "the November vote" (not "88% of the vote"), "the re-run" (not "a run").
-NEEDS_MODIFIER = {"race", "vote", "run", "event", "pilgrimage", "round"}
+NEEDS_MODIFIER = {"race", "vote", "run", "event", "pilgrimage", "round", "conversation", "call"}
+# "a telephone conversation", "a phone call": a contact at a distance is an event by its means.
+REMOTE_MEANS = {"phone", "telephone", "video", "online"}
 COUNTED = {"game", "games", "match", "matches", "session", "sessions", "vote", "votes"}
 
 
@@ -96,6 +100,8 @@ def _event_sense(doc: Doc, token) -> bool:
         # "present at the event" names one; "an event of 1-in-2 probability" is a statistic
         nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
         return prev is not None and prev.lower_ in {"the", "this", "that"} and not (nxt is not None and nxt.lower_ == "of")
+    if token.lower_ in {"conversation", "call"}:
+        return any(t.lower_ in REMOTE_MEANS for t in token.lefts)
     if token.lower_ == "vote":
         before = doc[token.i - 2] if token.i >= 2 else None
         return not (before is not None and before.lower_ == "of" or prev is not None and prev.lower_ == "of")
