@@ -48,7 +48,9 @@ class TitleFinder:
         self.portfolio_words = frozenset(words["portfolio_words"])
         self.heads = {vocab.strings.add(w) for w in words["heads"]}
         self.head_words = set(words["heads"])
-        self.head_array = np.array(sorted(self.heads), dtype="uint64")
+        # Plural offices are looked for too; only one followed by the names of its holders stays.
+        plurals = {w[:-3] + "men" if w.endswith("man") else w + "s" for w in words["heads"]}
+        self.head_array = np.array(sorted(self.heads | {vocab.strings.add(w) for w in plurals}), dtype="uint64")
         self.office_of = {vocab.strings.add(w) for w in ("minister", "secretary", "ministry")}
         self.portfolios = [tuple(vocab.strings.add(w) for w in p.split()) for p in words["portfolios"]]
         self.of, self.hyphen = vocab.strings.add("of"), vocab.strings.add("-")
@@ -131,7 +133,10 @@ class TitleFinder:
     def _is_title(self, span: Span) -> bool:
         # The office noun comes before its complements: "Minister" in "Minister of Foreign Affairs".
         head = next((t.nbor(-1) for t in span[1:] if t.lower_ in COMPLEMENT_PREPS), span[-1])
-        if span[0].lower_ != "member" and head.tag_ in {"NNS", "NNPS"} and head.lower_.endswith("s"):
+        word = head.lower_
+        plural = head.tag_ in {"NNS", "NNPS"} and word.endswith("s") or word[:-1] in self.head_words and word.endswith("s") \
+            or word.endswith("men") and word[:-3] + "man" in self.head_words  # fmt: skip
+        if span[0].lower_ != "member" and plural and not _names_follow(span):
             return False
         if len(span) == 1 and head.lower_ in self.ambiguous_lowercase and head.is_lower:
             # "in general", "a major city": lowercase only next to a name.
@@ -296,3 +301,22 @@ def _holder_before_office(doc: Doc, ent: Span, title_starts: set[int], gazetteer
         return False
     heads = set(gazetteer.heads.get("ORG", [])) | set(gazetteer.heads.get("FAC", []))
     return not gazetteer.label_of(ent.text) and not any(t.text in heads for t in ent)
+
+
+def _names_follow(span: Span) -> bool:
+    """Does a list of names follow a plural office ("Congressmen A and B", "the Foreign
+    Ministers of Russia and Azerbaijan, A and B")? Then the office is each one's title."""
+    doc = span.doc
+    i = span.end
+    if i < len(doc) and doc[i].lower_ == "of":  # "of Russia and Azerbaijan,"
+        while i < len(doc) and (doc[i].lower_ in {"of", "the", "and"} or doc[i].is_title) and doc[i].text != ",":
+            i += 1
+        i += i < len(doc) and doc[i].text == ","
+    names = 0
+    while i + 1 < len(doc) and doc[i].is_title and doc[i].pos_ == "PROPN":
+        while i < len(doc) and doc[i].is_title and doc[i].pos_ == "PROPN":
+            i += 1
+        names += 1
+        if i < len(doc) and doc[i].lower_ in {",", "and"}:
+            i += 1 + (i + 1 < len(doc) and doc[i + 1].lower_ == "and")
+    return names > 1

@@ -246,8 +246,10 @@ def titles(ctx: Context) -> Iterator[Found]:
         run, person = person_after_titles(ctx, title.start)
         seen.update(t.start for t in run)
         if person is not None:
-            for t in run:
-                yield found("has_title", person, t, "title_before_name", 0.9)
+            # "Congressmen A and B": a plural office before a list holds for every name.
+            for holder in listed_after(ctx, person, {"PERSON"}) if _plural(run[-1]) else [person]:
+                for t in run:
+                    yield found("has_title", holder, t, "title_before_name", 0.9)
             before = agent_before(ctx, run[0].start)
             org = before or agent_after(ctx, run[-1].end)
             # A country named by a nationality ("Kazakh Secretary of State") may come later.
@@ -289,8 +291,19 @@ def _title_apposition(ctx: Context, run: list[Span]) -> Iterator[Found]:
         return
     # "the President of Brazil, Luiz Inacio Lula da Silva"; "the President of the Republic of Korea Mr. Roh".
     if after_org is not None:
-        k = skip(doc, after_org.end, HONORIFICS | {","})
+        bodies = listed_after(ctx, after_org, AGENT_LABELS)
+        k = skip(doc, bodies[-1].end, HONORIFICS | {","})
         person = ctx.ent(k, {"PERSON"})
+        people = listed_after(ctx, person, {"PERSON"}) if person is not None and _plural(run[-1]) else []
+        if len(people) > 1 and doc[bodies[-1].end : person.start].text.count(",") <= 1:
+            # "the Foreign Ministers of Russia and Azerbaijan, A and B": each the office; the
+            # countries in turn when there are as many.
+            for p in people:
+                for t in run:
+                    yield found("has_title", p, t, "title_of_before_name", 0.8)
+            for p, body in zip(people, bodies) if len(bodies) == len(people) else ():
+                yield found("works_for", p, body, "title_of_before_name", 0.75)
+            return
         if person is not None and doc[after_org.end : person.start].text.count(",") <= 1:
             for t in run:
                 yield found("has_title", person, t, "title_of_before_name", 0.85)
@@ -298,6 +311,27 @@ def _title_apposition(ctx: Context, run: list[Span]) -> Iterator[Found]:
             # no comma, "of State" names the office, and the country is the employer.
             employer = org if org is not None and "," not in doc[after_org.end : person.start].text else after_org
             yield found("works_for", person, employer, "title_of_before_name", 0.8)
+
+
+def _plural(title: Span) -> bool:
+    head = next((t.nbor(-1) for t in title[1:] if t.lower_ in {"of", "for", "on", "to"}), title[-1])
+    return head.tag_ in {"NNS", "NNPS"} or head.lower_.endswith("men")
+
+
+def listed_after(ctx: Context, ent: Span, labels: frozenset[str] | set[str]) -> list[Span]:
+    """``ent`` and the entities listed right after it ("A, B and C" read on from A)."""
+    doc = ctx.doc
+    out = [ent]
+    i = ent.end
+    while i < len(doc):
+        j = i
+        while j < len(doc) and doc[j].lower_ in {",", "and"}:
+            j += 1
+        if j == i or (nxt := ctx.ent(j, labels)) is None or nxt.start != j:
+            break
+        out.append(nxt)
+        i = nxt.end
+    return out
 
 
 def predicate_titles(ctx: Context) -> Iterator[Found]:
