@@ -258,6 +258,7 @@ def holders_after_offices(doc: Doc, ents: list[Span], gazetteer: Gazetteer) -> l
     """
     title_ends = {e.end for e in ents if e.label_ == "TITLE"}
     title_starts = {e.start for e in ents if e.label_ == "TITLE"}
+    body_ends = {e.start: e.end for e in ents if e.label_ in {"ORG", "GPE", "NORP"}}
     out: list[Span] = []
     for ent in ents:
         i = ent.start - 1
@@ -279,9 +280,10 @@ def holders_after_offices(doc: Doc, ents: list[Span], gazetteer: Gazetteer) -> l
         before_role = ent.end in title_starts or nxt is not None and nxt.is_lower and nxt.pos_ == "NOUN"
         if ent.label_ in {"PERSON", "ORG"} and len(ent) == 1 and before_role and countries_of_demonym(ent.text, gazetteer.countries):
             ent = Span(doc, ent.start, ent.end, label="NORP")
-        elif ent.label_ in {"ORG", "GPE", "NORP"} and _holder_before_office(doc, ent, title_starts, gazetteer):
+        elif ent.label_ in {"ORG", "GPE", "NORP"} and _holder_before_office(doc, ent, title_starts, gazetteer, body_ends):
             ent = Span(doc, ent.start, ent.end, label="PERSON")  # "Murat Nurtleu, Deputy Prime Minister of ..."
         out.append(ent)
+    out = _join_holder_parts(doc, out, title_ends)
     taken = {i for e in out for i in range(e.start, e.end)}
     for start in title_starts:  # "Turkmen President X": an untagged nationality before an office
         k = start - 1
@@ -290,13 +292,14 @@ def holders_after_offices(doc: Doc, ents: list[Span], gazetteer: Gazetteer) -> l
     return out
 
 
-def _holder_before_office(doc: Doc, ent: Span, title_starts: set[int], gazetteer: Gazetteer) -> bool:
+def _holder_before_office(doc: Doc, ent: Span, title_starts: set[int], gazetteer: Gazetteer, body_ends: dict[int, int]) -> bool:
     """A capitalised two- or three-word name that an apposed office follows ("X Y, Deputy
     Minister of ...", "X Y, the Ambassador of ..."), neither listed nor ending like a body."""
     k = ent.end
     if not (k + 1 < len(doc) and doc[k].text == ","):
         return False
     k += 1 + (doc[k + 1].lower_ == "the")
+    k = body_ends.get(k, k)  # "X Y, CICA Secretary General"
     if k not in title_starts or not 2 <= len(ent) <= 3 or not all(t.is_title and t.is_alpha for t in ent):
         return False
     heads = set(gazetteer.heads.get("ORG", [])) | set(gazetteer.heads.get("FAC", []))
@@ -320,3 +323,19 @@ def _names_follow(span: Span) -> bool:
         if i < len(doc) and doc[i].lower_ in {",", "and"}:
             i += 1 + (i + 1 < len(doc) and doc[i + 1].lower_ == "and")
     return names > 1
+
+
+def _join_holder_parts(doc: Doc, ents: list[Span], title_ends: set[int]) -> list[Span]:
+    """"Minister of Economy Mikayil | Jabbarov": two PERSON pieces side by side after an office
+    (one cut from an entity the office crossed) are one name."""
+    people = {e.start: e for e in ents if e.label_ == "PERSON"}
+    drop: set[Span] = set()
+    out: list[Span] = []
+    for e in ents:
+        nxt = people.get(e.end)
+        if e.label_ == "PERSON" and e.start in title_ends and nxt is not None and e.end - e.start + len(nxt) <= 4:
+            out.append(Span(doc, e.start, nxt.end, label="PERSON"))
+            drop.add(nxt)
+        elif e not in drop:
+            out.append(e)
+    return [e for e in out if e not in drop]

@@ -263,11 +263,16 @@ def _title_apposition(ctx: Context, run: list[Span]) -> Iterator[Found]:
     """"PERSON, the (ORG) Title (and Title) (of ORG)" and "the Title of ORG, PERSON"."""
     doc = ctx.doc
     first = run[0]
+    k = run[-1].end
+    if k + 1 < len(doc) and doc[k].lower_ in {"'s", "’s"} and (held := ctx.ent(k + 1, {"TITLE"})) is not None:
+        run = [held]  # "the Azerbaijani President's Special Representative": the office after "'s"
     # Extend over coordinated titles: "chairman and chief executive".
     while (nxt := ctx.ent(skip(doc, run[-1].end, TITLE_LINKS | {"the"}), {"TITLE"})) is not None and nxt not in run:
         run = [*run, nxt]
     org = agent_before(ctx, first.start)
-    j = org.start if org is not None else first.start
+    j = org.start if org is not None and org.end <= first.start else first.start
+    if (norp := ctx.ent(first.start - 1, {"NORP"})) is not None:
+        j = norp.start  # "the Azerbaijani President's ...": the country was named elsewhere
     j = skip(doc, j - 1, TITLE_FILLERS | {"'s", "’s"}, step=-1)
     after_org = agent_after(ctx, run[-1].end)
     if 0 <= j < len(doc) and doc[j].text == "," and (person := ctx.ent(j - 1, {"PERSON"})) is not None:
@@ -293,6 +298,9 @@ def _title_apposition(ctx: Context, run: list[Span]) -> Iterator[Found]:
     if after_org is not None:
         bodies = listed_after(ctx, after_org, AGENT_LABELS)
         k = skip(doc, bodies[-1].end, HONORIFICS | {","})
+        if k + 1 < len(doc) and doc[k].lower_ in {"'s", "’s"} and (owned := ctx.ent(k + 1, {"ORG"})) is not None:
+            after_org, bodies = owned, [owned]  # "Chairman of Uzbekistan's Senate X" -> the Senate
+            k = skip(doc, owned.end, HONORIFICS | {","})
         person = ctx.ent(k, {"PERSON"})
         people = listed_after(ctx, person, {"PERSON"}) if person is not None and _plural(run[-1]) else []
         if len(people) > 1 and doc[bodies[-1].end : person.start].text.count(",") <= 1:
@@ -347,7 +355,9 @@ def predicate_titles(ctx: Context) -> Iterator[Found]:
             continue
         subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
         for subj in subjects:
-            for person in conjunct_ents(ctx, subj, {"PERSON"}):
+            # "Tleuberdi, who is also a deputy prime minister": the name the clause is on.
+            relative = subj.lower_ in {"who", "that"} and verb.dep_ == "relcl"
+            for person in [p] if relative and (p := ctx.ent(verb.head.i, {"PERSON"})) else conjunct_ents(ctx, subj, {"PERSON"}):
                 yield found("has_title", person, title, "predicate_title", 0.8)
                 for prep in (c for c in title.root.children if c.dep_ == "prep" and c.lower_ in {"of", "at", "in", "for", "with"}):
                     for obj in (c for c in prep.children if c.dep_ == "pobj"):
