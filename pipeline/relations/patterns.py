@@ -189,14 +189,22 @@ def person_after_titles(ctx: Context, i: int) -> tuple[list[Span], Span | None]:
             break
     if not titles:
         return [], None
-    # "Ambassador to Kazakhstan Alexei Borodavkin": the post's country between office and name.
-    if i + 1 < len(doc) and doc[i].lower_ == "to" and (post := ctx.ent(i + 1, REGION_LABELS)) is not None and post.start == i + 1:
-        if ctx.ent(post.end, {"PERSON"}) is not None:
-            return titles, ctx.ent(post.end, {"PERSON"})
+    # "Ambassador to Kazakhstan Alexei Borodavkin", "Ambassador to the country X": the post's
+    # country between office and name.
+    if i + 1 < len(doc) and doc[i].lower_ == "to":
+        post = ctx.ent(i + 1, REGION_LABELS)
+        end = post.end if post is not None and post.start == i + 1 else i + 3 if doc[i + 1].lower_ == "the" else i
+        if end > i and (holder := ctx.ent(end, {"PERSON"})) is not None and holder.start == end:
+            return titles, holder
     # "Secretary General, Ambassador Kairat Sarybay"; "President Mr. Roh"; not across a clause.
     j = skip(doc, i, HONORIFICS | {","}) if i - titles[-1].end == 0 else i
     person = ctx.ent(j, {"PERSON"})
     if person is not None and doc[i : person.start].text.count(",") > 1:
+        person = None
+    # "Greeting the Russian Foreign Minister, Tokayev said": across a comma, a name that is the
+    # subject of its own verb is no apposition to the office.
+    if person is not None and "," in doc[i : person.start].text and person.root.dep_ in {"nsubj", "nsubjpass"} \
+            and person.root.head != titles[-1].root:  # fmt: skip
         person = None
     return titles, person
 
@@ -275,7 +283,10 @@ def _title_apposition(ctx: Context, run: list[Span]) -> Iterator[Found]:
         j = norp.start  # "the Azerbaijani President's ...": the country was named elsewhere
     j = skip(doc, j - 1, TITLE_FILLERS | {"'s", "’s"}, step=-1)
     after_org = agent_after(ctx, run[-1].end)
-    if 0 <= j < len(doc) and doc[j].text == "," and (person := ctx.ent(j - 1, {"PERSON"})) is not None:
+    # "Minister of X of Kazakhstan A, Minister of X of Kyrgyzstan B": an office whose "of" body
+    # comes right before a name is that name's, not an apposition to the name before.
+    owned = after_org is not None and ctx.ent(skip(doc, after_org.end, HONORIFICS), {"PERSON"}) is not None
+    if 0 <= j < len(doc) and doc[j].text == "," and (person := ctx.ent(j - 1, {"PERSON"})) is not None and not owned:
         for t in run:
             yield found("has_title", person, t, "title_apposition", 0.85)
         for agent in (org, after_org):
