@@ -91,12 +91,10 @@ def _meeting_place(ctx: Context, event: Span) -> Iterator[Found]:
 
 
 def _parties(ctx: Context, token: Token) -> list[Span]:
-    """The named parties ``token`` stands for: its entities and conjuncts', else a name apposed
-    ("his Kazakh counterpart, X"), the leader or members of a delegation ("a delegation led by X",
-    "the delegation consisting of A and B")."""
+    """The named parties ``token`` stands for: its entities and conjuncts', names apposed ("his
+    Kazakh counterpart, X"), the leader or members of a delegation ("a delegation led by X",
+    "the delegation consisting of A and B"); the people alone when people are among them."""
     out = conjunct_ents(ctx, token, ACTORS)
-    if out and not token.lemma_.lower() in PARTY_NOUNS:
-        return out
     for t in [token, *token.conjuncts]:
         out += [p for c in t.children if c.dep_ == "appos" for p in conjunct_ents(ctx, c, ACTORS) if p not in out]
         if t.lemma_.lower() not in PARTY_NOUNS:
@@ -108,7 +106,10 @@ def _parties(ctx: Context, token: Token) -> list[Span]:
             people = [p for pr in preps for o in pr.children if o.dep_ == "pobj" for p in conjunct_ents(ctx, o, {"PERSON"})]
             if people:
                 return people  # the people who came, not the body they came from
-    return out
+    # "BRASÍLIA, Brazil - Mr. X, the President of Brazil, met ...": people meet, not the places
+    # around their names.
+    people = [p for p in out if p.label_ == "PERSON"]
+    return people or out
 
 
 def _remote(token: Token, skip: set[int]) -> bool:

@@ -202,9 +202,9 @@ def person_after_titles(ctx: Context, i: int) -> tuple[list[Span], Span | None]:
     if person is not None and doc[i : person.start].text.count(",") > 1:
         person = None
     # "Greeting the Russian Foreign Minister, Tokayev said": across a comma, a name that is the
-    # subject of its own verb is no apposition to the office.
+    # subject of its own verb is no apposition to an office that is an object.
     if person is not None and "," in doc[i : person.start].text and person.root.dep_ in {"nsubj", "nsubjpass"} \
-            and person.root.head != titles[-1].root:  # fmt: skip
+            and titles[-1].root.dep_ in {"dobj", "pobj", "iobj"} and person.root.head != titles[-1].root:  # fmt: skip
         person = None
     return titles, person
 
