@@ -126,7 +126,8 @@ class EntityRepairer:
         ents = ordinals(doc, ents, text)
         ents = filter_spans(ents)
         if self.events:
-            mentions = sorted([*event_mentions(doc, ents), *meeting_verbs(doc, ents)], key=lambda m: m.start)
+            mentions = list(event_mentions(doc, ents))
+            mentions = sorted([*mentions, *meeting_verbs(doc, ents, mentions)], key=lambda m: m.start)
             inside = {i for m in mentions for i in range(m.start, m.end)}
             ents = [e for e in ents if not (e.label_ in NUMERIC_LABELS and all(i in inside for i in range(e.start, e.end)))]
             doc.spans[EVENTS_KEY] = mentions

@@ -138,22 +138,39 @@ def _modifier_start(doc: Doc, head, ent_at: dict) -> int:
 
 
 MEETING_VERBS = {"meet", "receive", "host"}
+MEETING_NOUNS = {"meeting", "talks", "negotiations", "consultations"}
 PARTY_NOUNS = {"delegation"}
 PARTNER_LABELS = {"PERSON", "ORG", "GPE", "NORP", "TITLE"}
 # Words that make a contact remote rather than a meeting ("met via video link").
 REMOTE_WORDS = {"phone", "telephone", "video", "videoconference", "video-conference", "videolink", "online", "virtual", "virtually", "letter", "teleconference", "call"}
 
 
-def meeting_verbs(doc: Doc, ents: list[Span]) -> Iterable[Span]:
+def meeting_verbs(doc: Doc, ents: list[Span], nouns: list[Span]) -> Iterable[Span]:
     """Verbs that tell a meeting between named parties: "A met (with) B", "A and B met", "A
-    received/hosted B", "B was received by A"; not "met with resistance", not a phone call."""
+    received/hosted B", "B was received by A"; not "met with resistance", not a phone call. A
+    verb that restates a meeting named by a noun (``nouns``) in its sentence or the one before
+    ("before next week's talks. A and B meet Monday ...") is no mention of its own."""
     ent_at = {i: e for e in ents for i in range(e.start, e.end) if e.label_ in PARTNER_LABELS}
     for i in find_words(doc, MEETING_VERBS, attr="LEMMA"):
         verb = doc[i]
         if verb.pos_ != "VERB" or i in ent_at:
             continue
-        if is_meeting(verb, ent_at):
+        if is_meeting(verb, ent_at) and restated_meeting(verb, nouns) is None:
             yield Span(doc, i, i + 1, label="EVENT")
+
+
+def restated_meeting(verb, nouns: list[Span]) -> Span | None:
+    """The meeting noun mention a meeting verb restates: the last one before it in its sentence
+    or in the sentence before ("the meeting between A and B ... . A received B on March 17")."""
+    sent = verb.sent
+    start = doc_sentence_before(sent)
+    found = [m for m in nouns if start <= m.start < verb.i and m.root.lower_ in MEETING_NOUNS]
+    return found[-1] if found else None
+
+
+def doc_sentence_before(sent: Span) -> int:
+    """The first token of the sentence before ``sent`` (its own first token when it is the first)."""
+    return sent.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
 
 
 def is_meeting(verb, ent_at: dict) -> bool:

@@ -44,35 +44,58 @@ def meetings(ctx: Context) -> Iterator[Found]:
     """met_with between the parties of each meeting event, participates_in for each party."""
     for event in ctx.events:
         root = event.root
-        sides = _verb_sides(ctx, root) if root.pos_ == "VERB" and root.lemma_.lower() in MEETING_VERBS else _noun_sides(ctx, root)
-        if not sides:
+        verb = root.pos_ == "VERB" and root.lemma_.lower() in MEETING_VERBS
+        sides = _verb_sides(ctx, root) if verb else _noun_sides(ctx, root)
+        if sides:
+            yield from _meeting_rows(ctx, event, sides)
+            yield from _meeting_place(ctx, event)
+            if verb:
+                yield from _meeting_date(ctx, event, root)
+    # "before next week's talks. A and B meet Monday with C": a verb restating a meeting noun
+    # states that meeting's parties and date.
+    for verb in ctx.tokens_with(MEETING_VERBS):
+        if verb.pos_ != "VERB" or ctx.event_of[verb.i] is not None or (event := _restated(ctx, verb)) is None:
             continue
-        left, right = sides
-        pairs = [(a, b) for a in left for b in right] if right else list(combinations(left, 2))
-        for a, b in pairs:
-            if a.text == b.text or a.start == b.start:
-                continue
-            head, tail = (a, b) if a.start < b.start else (b, a)
-            yield found("met_with", head, tail, "meeting", 0.8)
-        for party in dict.fromkeys([*left, *right]):
-            yield event_found("participates_in", party, event, "meeting", 0.75)
-        yield from _meeting_place(ctx, event)
-        if root.pos_ == "VERB":
-            yield from _meeting_date(ctx, event)
+        if sides := _verb_sides(ctx, verb):
+            yield from _meeting_rows(ctx, event, sides)
+            yield from _meeting_date(ctx, event, verb)
 
 
-def _meeting_date(ctx: Context, event: Span) -> Iterator[Found]:
+def _restated(ctx: Context, verb: Token) -> Span | None:
+    """The meeting noun mention before ``verb`` in its sentence or the one before."""
+    sent = verb.sent
+    start = ctx.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    found = [e for e in ctx.events if start <= e.start < verb.i and e.root.lower_ in MEETING_NOUNS]
+    return found[-1] if found else None
+
+
+def _meeting_rows(ctx: Context, event: Span, sides: tuple[list[Span], list[Span]]) -> Iterator[Found]:
+    left, right = sides
+    pairs = [(a, b) for a in left for b in right] if right else list(combinations(left, 2))
+    for a, b in pairs:
+        if a.text == b.text or a.start == b.start:
+            continue
+        head, tail = (a, b) if a.start < b.start else (b, a)
+        yield found("met_with", head, tail, "meeting", 0.8)
+    for party in dict.fromkeys([*left, *right]):
+        yield event_found("participates_in", party, event, "meeting", 0.75)
+
+
+def _meeting_date(ctx: Context, event: Span, verb: Token) -> Iterator[Found]:
     """"The president on March 17 received ...": a date after "on" that the parser hung on the
-    subject or the object of the meeting verb rather than on the verb."""
-    verb = event.root
+    subject or the object of the meeting verb rather than on the verb; "meet Monday" when the
+    verb restates a meeting named before."""
     args = {c.i for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"}}
-    sent = event.sent
+    sent = verb.sent
+    own = event.root == verb
     for record, span in ctx.dates:
-        prep = span.root.head
-        if span.sent == sent and span.root.dep_ == "pobj" and prep.lower_ == "on" and prep.head.i in args:
+        root, prep = span.root, span.root.head
+        on_arg = root.dep_ == "pobj" and prep.lower_ == "on" and prep.head.i in args
+        on_verb = not own and (root.head == verb and root.dep_ in {"npadvmod", "tmod"} or root.dep_ == "pobj" and prep.lower_ == "on" and prep.head == verb)
+        if span.sent == sent and (on_arg or on_verb):
             yield Found(
                 "event_date", (event.start_char, event.end_char), "EVENT", (record["start"], record["end"]),
-                "DATE", (sent.start_char, sent.end_char), "meeting_date", 0.65, "date",
+                "DATE", (min(sent.start_char, event.sent.start_char), sent.end_char), "meeting_date", 0.65, "date",
             )  # fmt: skip
 
 
