@@ -305,31 +305,37 @@ def _title_apposition(ctx: Context, run: list[Span]) -> Iterator[Found]:
             for t in run:
                 yield found("has_title", person, t, "title_of_before_name", 0.8)
         return
-    # "the President of Brazil, Luiz Inacio Lula da Silva"; "the President of the Republic of Korea Mr. Roh".
     if after_org is not None:
-        bodies = listed_after(ctx, after_org, AGENT_LABELS)
-        k = skip(doc, bodies[-1].end, HONORIFICS | {","})
-        if k + 1 < len(doc) and doc[k].lower_ in {"'s", "’s"} and (owned := ctx.ent(k + 1, {"ORG"})) is not None:
-            after_org, bodies = owned, [owned]  # "Chairman of Uzbekistan's Senate X" -> the Senate
-            k = skip(doc, owned.end, HONORIFICS | {","})
-        person = ctx.ent(k, {"PERSON"})
-        people = listed_after(ctx, person, {"PERSON"}) if person is not None and _plural(run[-1]) else []
-        if len(people) > 1 and doc[bodies[-1].end : person.start].text.count(",") <= 1:
-            # "the Foreign Ministers of Russia and Azerbaijan, A and B": each the office; the
-            # countries in turn when there are as many.
-            for p in people:
-                for t in run:
-                    yield found("has_title", p, t, "title_of_before_name", 0.8)
-            for p, body in zip(people, bodies) if len(bodies) == len(people) else ():
-                yield found("works_for", p, body, "title_of_before_name", 0.75)
-            return
-        if person is not None and doc[after_org.end : person.start].text.count(",") <= 1:
+        yield from _title_of_body(ctx, run, org, after_org)
+
+
+def _title_of_body(ctx: Context, run: list[Span], org: Span | None, after_org: Span) -> Iterator[Found]:
+    """"the President of Brazil, Luiz Inacio Lula da Silva"; "the President of the Republic of
+    Korea Mr. Roh"; "the Foreign Ministers of Russia and Azerbaijan, A and B"."""
+    doc = ctx.doc
+    bodies = listed_after(ctx, after_org, AGENT_LABELS)
+    k = skip(doc, bodies[-1].end, HONORIFICS | {","})
+    if k + 1 < len(doc) and doc[k].lower_ in {"'s", "’s"} and (owned := ctx.ent(k + 1, {"ORG"})) is not None:
+        after_org, bodies = owned, [owned]  # "Chairman of Uzbekistan's Senate X" -> the Senate
+        k = skip(doc, owned.end, HONORIFICS | {","})
+    person = ctx.ent(k, {"PERSON"})
+    people = listed_after(ctx, person, {"PERSON"}) if person is not None and _plural(run[-1]) else []
+    if len(people) > 1 and doc[bodies[-1].end : person.start].text.count(",") <= 1:
+        # "the Foreign Ministers of Russia and Azerbaijan, A and B": each the office; the
+        # countries in turn when there are as many.
+        for p in people:
             for t in run:
-                yield found("has_title", person, t, "title_of_before_name", 0.85)
-            # "US Secretary of State Madeleine Albright": with a country before the title and
-            # no comma, "of State" names the office, and the country is the employer.
-            employer = org if org is not None and "," not in doc[after_org.end : person.start].text else after_org
-            yield found("works_for", person, employer, "title_of_before_name", 0.8)
+                yield found("has_title", p, t, "title_of_before_name", 0.8)
+        for p, body in zip(people, bodies) if len(bodies) == len(people) else ():
+            yield found("works_for", p, body, "title_of_before_name", 0.75)
+        return
+    if person is not None and doc[after_org.end : person.start].text.count(",") <= 1:
+        for t in run:
+            yield found("has_title", person, t, "title_of_before_name", 0.85)
+        # "US Secretary of State Madeleine Albright": with a country before the title and
+        # no comma, "of State" names the office, and the country is the employer.
+        employer = org if org is not None and "," not in doc[after_org.end : person.start].text else after_org
+        yield found("works_for", person, employer, "title_of_before_name", 0.8)
 
 
 def _plural(title: Span) -> bool:
