@@ -284,6 +284,7 @@ def holders_after_offices(doc: Doc, ents: list[Span], gazetteer: Gazetteer) -> l
             ent = Span(doc, ent.start, ent.end, label="PERSON")  # "Murat Nurtleu, Deputy Prime Minister of ..."
         out.append(ent)
     out = _join_holder_parts(doc, out, title_ends)
+    out += _untagged_holders(doc, out, title_ends)
     taken = {i for e in out for i in range(e.start, e.end)}
     for start in title_starts:  # "Turkmen President X": an untagged nationality before an office
         k = start - 1
@@ -339,3 +340,20 @@ def _join_holder_parts(doc: Doc, ents: list[Span], title_ends: set[int]) -> list
         elif e not in drop:
             out.append(e)
     return [e for e in out if e not in drop]
+
+
+def _untagged_holders(doc: Doc, ents: list[Span], title_ends: set[int]) -> list[Span]:
+    """"Minister of Foreign Affairs of Moldova Ion Vataman": an untagged capitalised name right
+    after the place or body an office is "of" is the office holder."""
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    out = []
+    for ent in (e for e in ents if e.label_ in {"GPE", "ORG"}):
+        i = ent.start - 1 - (ent.start > 0 and doc[ent.start - 1].lower_ == "the")
+        if not (i >= 1 and doc[i].lower_ == "of" and i in title_ends):
+            continue
+        j = ent.end
+        while j < len(doc) and j not in taken and doc[j].is_title and doc[j].is_alpha and doc[j].pos_ == "PROPN" and j - ent.end < 4:
+            j += 1
+        if j - ent.end >= 2 or j > ent.end and j < len(doc) and doc[j].text == ",":
+            out.append(Span(doc, ent.end, j, label="PERSON"))
+    return out
