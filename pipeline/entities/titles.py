@@ -4,12 +4,23 @@ Two sources, both shipped as data (``data/titles.txt``, ``data/title_words.json`
 
 - whole phrases matched case-insensitively ("Secretary General", "Ambassador-at-Large",
   "Secretary of State", "member of parliament");
-- compositional patterns: ``<modifier>* <office>`` ("Deputy Foreign Minister", "chief
-  executive", "military leader") and ``<office> of <portfolio>`` ("Minister of Interior").
+- an office grammar: ``<modifier>* <office> <complement>*``. Modifiers stand before the office
+  noun, joined by a hyphen or not ("First Deputy Foreign Minister", "Vice-President",
+  "co-chairman", "ex-prime minister"); complements follow it after "of", "for", "on" or "to"
+  and are runs of portfolio words (``portfolio_words``) and nationality adjectives ending on a
+  portfolio word ("Minister of Ecology and Natural Resources", "Deputy Chairman of the Board",
+  "Head of the Foreign Policy Affairs Department of the Presidential Administration",
+  "Assistant Secretary of State for European Affairs", "Representative on Special
+  Assignments", "Assistant to the President"). A country, a city, an acronym or a person after
+  "of" is no part of the office: "Minister of Foreign Affairs of Azerbaijan" is the TITLE
+  "Minister of Foreign Affairs" and the GPE "Azerbaijan".
 
 A match is a TITLE only when its head is a singular noun (plural offices are groups:
-"ministers", "officials"), and a lowercase ambiguous word ("general", "leader") only next to a
-person's name. The span is the office words alone (GUIDELINES: "CICA Secretary General" gives
+"ministers", "officials"), unless the names of its holders follow ("Congressmen A and B"), and
+a lowercase ambiguous word ("general", "leader") only next to a person's name. Entities the
+office crosses are split (:func:`split_around_titles`) and the names around offices relabelled
+(:func:`holders_after_offices`): "Prime Minister of Georgia Giorgi Gakharia", read by the model
+as one ORG after the title, gives GPE "Georgia" and PERSON "Giorgi Gakharia". The span is the office words alone (GUIDELINES: "CICA Secretary General" gives
 ORG "CICA" and TITLE "Secretary General").
 """
 
@@ -186,8 +197,9 @@ def office_complements(doc: Doc, i: int, portfolio_words: frozenset[str]) -> int
             elif not (word in COMPLEMENT_LINKS or t.ent_type_ == "NORP" or word in {"prime", "president", "minister"}) or j == k and word in COMPLEMENT_LINKS:
                 break
             j += 1
-        if last is None:
-            break
+        nxt = doc[last + 1] if last is not None and last + 1 < len(doc) else None
+        if last is None or nxt is not None and (nxt.is_title or nxt.like_num) and nxt.lower_ not in COMPLEMENT_PREPS:
+            break  # "deputy secretary of the Foreign Ministry": the run is a name going on
         end = last + 1
     return end
 

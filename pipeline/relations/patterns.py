@@ -316,8 +316,10 @@ def _title_of_body(ctx: Context, run: list[Span], org: Span | None, after_org: S
     bodies = listed_after(ctx, after_org, AGENT_LABELS)
     k = skip(doc, bodies[-1].end, HONORIFICS | {","})
     if k + 1 < len(doc) and doc[k].lower_ in {"'s", "’s"} and (owned := ctx.ent(k + 1, {"ORG"})) is not None:
+        if ctx.ent(owned.end, {"PERSON"}) is None:
+            return  # "the chief of Belarus's Security Committee, X": no office before a name
         after_org, bodies = owned, [owned]  # "Chairman of Uzbekistan's Senate X" -> the Senate
-        k = skip(doc, owned.end, HONORIFICS | {","})
+        k = owned.end
     person = ctx.ent(k, {"PERSON"})
     people = listed_after(ctx, person, {"PERSON"}) if person is not None and _plural(run[-1]) else []
     if len(people) > 1 and doc[bodies[-1].end : person.start].text.count(",") <= 1:
