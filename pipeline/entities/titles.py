@@ -96,7 +96,7 @@ class TitleFinder:
                     if tuple(lower[end + 1 : end + 1 + len(p)].tolist()) == p:
                         end = end + 1 + len(p)
                         break
-            end = max(end, office_complements(doc, i + 1, self.portfolio_words))
+            end = max(end, office_complements(doc, i + 1, self.portfolio_words, self.body_heads))
             if doc[i].lower_ in COMPLEMENT_ONLY and end == i + 1:
                 continue  # "head" is an office only with its portfolio: "Head of the ... Department"
             found.append((start, end))
@@ -167,7 +167,7 @@ class TitleFinder:
         return True
 
 
-def office_complements(doc: Doc, i: int, portfolio_words: frozenset[str]) -> int:
+def office_complements(doc: Doc, i: int, portfolio_words: frozenset[str], body_heads: frozenset[str] = frozenset()) -> int:
     """The end of an office's complements from token ``i``: "of Ecology and Natural Resources",
     "of the Board", "of the Foreign Policy Affairs Department of the Presidential Administration",
     "for European and Eurasian Affairs", "to the President".
@@ -198,8 +198,8 @@ def office_complements(doc: Doc, i: int, portfolio_words: frozenset[str]) -> int
                 break
             j += 1
         nxt = doc[last + 1] if last is not None and last + 1 < len(doc) else None
-        if last is None or nxt is not None and (nxt.is_title or nxt.like_num) and nxt.lower_ not in COMPLEMENT_PREPS:
-            break  # "deputy secretary of the Foreign Ministry": the run is a name going on
+        if last is None or nxt is not None and (nxt.text in body_heads or nxt.like_num):
+            break  # "deputy secretary of the Foreign Ministry", "of the Region 2 ...": a name going on
         end = last + 1
     return end
 

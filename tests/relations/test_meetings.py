@@ -26,6 +26,8 @@ OFFICES: list[tuple[str, list[str], dict[str, str]]] = [
      ["Head of the Foreign Policy Affairs Department of the Presidential Administration"], {"Orkhan Veliyev": "PERSON"}),
     ("Mongolian First Deputy Foreign Minister Batbold Ganzorig and Ambassador-at-Large Tomas Lind attended.",
      ["First Deputy Foreign Minister", "Ambassador-at-Large"], {"Batbold Ganzorig": "PERSON", "Tomas Lind": "PERSON"}),
+    ("He was met by the deputy secretary of the Foreign Ministry, Lars Holm.",
+     ["deputy secretary"], {"Foreign Ministry": "ORG", "Lars Holm": "PERSON"}),
     ("Assistant to the President Nodir Karimov and Representative on Special Assignments Elchin Rzayev were present.",
      ["Assistant to the President", "Representative on Special Assignments"], {"Nodir Karimov": "PERSON", "Elchin Rzayev": "PERSON"}),
 ]  # fmt: skip
