@@ -130,7 +130,7 @@ class TitleFinder:
             if inside and ent.label_ in {"ORG", "GPE", "NORP"} and inside[-1].end == ent.end and inside[-1].start > ent.start:
                 out.append(Span(doc, ent.start, inside[-1].start, label=ent.label))
                 continue
-            crossing = [t for t in titles if t.start < ent.end and ent.start < t.end and len(t) > 1]
+            crossing = [t for t in titles if t.start < ent.end and ent.start < t.end and (len(t) > 1 or self._heads_a_name(ent, t))]
             if crossing and ent[-1].text in self.body_heads and crossing[0].end > ent.end:
                 crossing = []  # "the Austrian Social Democrat Party leader": the body's name stays whole
             if crossing and ent.label_ in SPLIT_LABELS:
@@ -140,6 +140,14 @@ class TitleFinder:
         taken = {i for e in out if e.label_ not in NUMERIC_LABELS for i in range(e.start, e.end)}
         out += [t for t in titles if not any(i in taken for i in range(t.start, t.end))]
         return holders_after_offices(doc, out, self.gazetteer)
+
+    def _heads_a_name(self, ent: Span, title: Span) -> bool:
+        """"Congressmen Trent Kelly" read as one ORG: a one-word office opening a body's name
+        is the office when a capitalised two- or three-word name, no body's, follows it."""
+        rest = ent.doc[title.end : ent.end]
+        return title.start == ent.start and ent.label_ in {"ORG", "GPE", "NORP"} and 2 <= len(rest) <= 3 \
+            and all(t.is_title and t.is_alpha for t in rest) and not any(t.text in self.body_heads for t in rest) \
+            and not self.gazetteer.label_of(ent.text)  # fmt: skip
 
     def _is_title(self, span: Span) -> bool:
         # The office noun comes before its complements: "Minister" in "Minister of Foreign Affairs".
@@ -329,8 +337,8 @@ def _names_follow(span: Span) -> bool:
             i += 1
         i += i < len(doc) and doc[i].text == ","
     names = 0
-    while i + 1 < len(doc) and doc[i].is_title and doc[i].pos_ == "PROPN":
-        while i < len(doc) and doc[i].is_title and doc[i].pos_ == "PROPN":
+    while i + 1 < len(doc) and doc[i].text[:1].isupper() and doc[i].pos_ == "PROPN":
+        while i < len(doc) and doc[i].text[:1].isupper() and doc[i].pos_ == "PROPN":  # "LaHood" too
             i += 1
         names += 1
         if i < len(doc) and doc[i].lower_ in {",", "and"}:
@@ -358,14 +366,19 @@ def _untagged_holders(doc: Doc, ents: list[Span], title_ends: set[int]) -> list[
     """"Minister of Foreign Affairs of Moldova Ion Vataman": an untagged capitalised name right
     after the place or body an office is "of" is the office holder."""
     taken = {i for e in ents for i in range(e.start, e.end)}
+    starts = [e.end for e in ents if e.label_ in {"GPE", "ORG"} and _after_office_of(doc, e, title_ends)]
+    # "Minister of Economy Mikayil Jabbarov": a name the model left untagged, right after the office
+    starts += [end for end in title_ends if end not in taken]
     out = []
-    for ent in (e for e in ents if e.label_ in {"GPE", "ORG"}):
-        i = ent.start - 1 - (ent.start > 0 and doc[ent.start - 1].lower_ == "the")
-        if not (i >= 1 and doc[i].lower_ == "of" and i in title_ends):
-            continue
-        j = ent.end
-        while j < len(doc) and j not in taken and doc[j].is_title and doc[j].is_alpha and doc[j].pos_ == "PROPN" and j - ent.end < 4:
+    for start in starts:
+        j = start
+        while j < len(doc) and j not in taken and doc[j].is_title and doc[j].is_alpha and doc[j].pos_ == "PROPN" and j - start < 4:
             j += 1
-        if j - ent.end >= 2 or j > ent.end and j < len(doc) and doc[j].text == ",":
-            out.append(Span(doc, ent.end, j, label="PERSON"))
+        if j - start >= 2 or j > start and j < len(doc) and doc[j].text == ",":
+            out.append(Span(doc, start, j, label="PERSON"))
     return out
+
+
+def _after_office_of(doc: Doc, ent: Span, title_ends: set[int]) -> bool:
+    i = ent.start - 1 - (ent.start > 0 and doc[ent.start - 1].lower_ == "the")
+    return i >= 1 and doc[i].lower_ == "of" and i in title_ends

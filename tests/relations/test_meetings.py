@@ -63,6 +63,10 @@ CASES: list[tuple[str, list[Triple], list[Triple]]] = [
      [("Janis Ozols", "has_title", "Foreign Ministers"), ("Batbold Ganzorig", "has_title", "Foreign Ministers"),
       ("Janis Ozols", "works_for", "Latvia"), ("Batbold Ganzorig", "works_for", "Mongolia")],
      [("Janis Ozols", "works_for", "Mongolia")]),
+    ("President Aram Sargsyan received a delegation consisting of Senators Mark Ellison and Paul McCready.",
+     [("Mark Ellison", "has_title", "Senators"), ("Paul McCready", "has_title", "Senators"),
+      ("Aram Sargsyan", "met_with", "Mark Ellison"), ("Aram Sargsyan", "met_with", "Paul McCready")], []),
+    ("General Motors and General Electric Company reported higher sales.", [], [("*", "has_title", "*")]),
     # meetings: who met, when and where; not calls
     ("Latvian Foreign Minister Janis Ozols on Thursday met with Mongolian Ambassador Batbold Ganzorig in Riga.",
      [("Janis Ozols", "met_with", "Batbold Ganzorig"), ("Janis Ozols", "participates_in", "met"),
