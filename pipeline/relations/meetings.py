@@ -6,7 +6,8 @@
   "A held talks with B", "A had a meeting with B", "the talks between A and B". Each pair gives
   one ``met_with`` row, head first in the text (the relation is symmetric); each party
   ``participates_in`` the event. A phone call, a video conference or a letter is no meeting
-  ("held telephone talks", "an online meeting", "met via video link").
+  ("held telephone talks", "an online meeting", "met via video link"). The meeting's place is a
+  place after "in"/"at" in its clause, or the dateline's city when the text says "met here".
 - ``memberships``: "Azerbaijan became an ADB member", "X, a member of ORG", "X is one of the
   founding members of the organisation", "Russia, a co-chairing country of the OSCE Minsk Group",
   "The council consists of A, B and C as member countries", "X joined ORG" -> member_of. A
@@ -21,6 +22,7 @@ from typing import Iterator
 
 from spacy.tokens import Span, Token
 
+from ..core.extensions import DATELINE_KEY
 from .event_frames import event_found
 from .patterns import Context, Found, conjunct_ents, found
 
@@ -111,6 +113,19 @@ def _meeting_place(ctx: Context, event: Span) -> Iterator[Found]:
         for obj in (c for c in prep.children if c.dep_ == "pobj"):
             for place in conjunct_ents(ctx, obj, PLACE_LABELS):
                 yield event_found("event_location", event, place, "meeting_place", 0.7)
+    # "met here": the dateline's city ("BAKU, Azerbaijan, May 3. ... met here on Monday").
+    if any(c.lower_ == "here" and c.dep_ == "advmod" for c in clause.children) and (city := _dateline_city(ctx)) is not None:
+        yield event_found("event_location", event, city, "meeting_here", 0.65)
+
+
+def _dateline_city(ctx: Context) -> Span | None:
+    """The first place of the dateline (the cleaner's ``doc.spans["dateline"]``), if any."""
+    datelines = ctx.doc.spans[DATELINE_KEY] if DATELINE_KEY in ctx.doc.spans else []
+    for line in datelines:
+        for i in range(line.start, line.end):
+            if (place := ctx.ent(i, PLACE_LABELS)) is not None:
+                return place
+    return None
 
 
 def _parties(ctx: Context, token: Token) -> list[Span]:

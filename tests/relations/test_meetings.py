@@ -98,6 +98,11 @@ def test_offices_meetings_memberships(nlp, text, expected, forbidden):
     assert not missing and not wrong, f"missing {missing}, forbidden {wrong}, found {found}"
 
 
+def test_met_here_is_the_dateline_city(nlp):
+    doc = nlp("TBILISI, Georgia, May 3. Nika Beridze met with Ion Vataman here on Monday.")
+    assert ("met", "event_location", "TBILISI") in _triples(doc)
+
+
 def test_met_with_is_one_row_per_pair_head_first(nlp):
     doc = nlp("Nika Beridze met Ion Vataman in Tbilisi. Nika Beridze and Ion Vataman also met on Friday.")
     pairs = [t for t in _triples(doc) if t[1] == "met_with"]
