@@ -31,9 +31,14 @@ DOC_EXTENSIONS: dict[str, object] = {
 }
 
 # Span groups (``doc.spans[key]``) written by the stages.
-EVENTS_KEY = "events"  # EVENT mentions (meetings, summits, ...) from news_entities
+# EVENT mentions (meetings, summits, ...) outside every name, from news_entities (decided there
+# once; news_aliases drops those inside the long form of an acronym it defines).
+EVENTS_KEY = "events"
 DATELINE_KEY = "dateline"  # the dateline's place, from news_cleaner
 TITLE_KEY = "title"  # the headline, from news_cleaner
+# Every occurrence of the article's source and via names in the clean text, from news_cleaner
+# (labels "source" and "via"); news_entities makes them ORG entities.
+ATTRIBUTION_KEY = "attribution"
 
 
 def register_extensions() -> None:

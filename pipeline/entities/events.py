@@ -12,7 +12,7 @@ another entity, a generic plural ("elections are important").
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span
 
@@ -42,11 +42,18 @@ NEEDS_MODIFIER = {"race", "vote", "run", "event", "pilgrimage", "round"}
 COUNTED = {"game", "games", "match", "matches", "session", "sessions", "vote", "votes"}
 
 
-def event_mentions(doc: Doc, ents: list[Span]) -> Iterable[Span]:
-    """Yield the event mentions of ``doc`` (label EVENT); ``ents`` are its entities."""
+def event_mentions(doc: Doc, ents: list[Span]) -> list[Span]:
+    """The event mentions of ``doc`` (label EVENT); ``ents`` are its entities.
+
+    This is the one place that decides that an event word inside a name is part of the name
+    ("World Cup", "Council of Foreign Ministers", "Conference on Interaction and ..."): the
+    ``events`` span group holds only events outside every name, and the later stages read it.
+    """
+    return list(_mentions(doc, ents)) if len(doc) else []
+
+
+def _mentions(doc: Doc, ents: list[Span]) -> Iterator[Span]:
     ent_at = {i: e for e in ents for i in range(e.start, e.end)}
-    if not len(doc):
-        return
     for i in find_words(doc, EVENT_NOUNS):  # only the event nouns' tokens are visited
         token = doc[i]
         if token.pos_ not in {"NOUN", "PROPN"}:

@@ -1,0 +1,160 @@
+"""The entity passes: a registry of small named repairs and the one order they run in.
+
+A pass is a function ``(ctx, ents) -> ents``: it reads the document through ``ctx``
+(:class:`PassContext`: ``ctx.doc``, its text and lines, the resources) and returns the new list
+of entity spans. Passes are declared with :func:`entity_pass`, which puts them in
+:data:`REGISTRY` (name -> :class:`EntityPass`); :data:`ORDER` is the one place that says in
+which order they run. General news passes live in :mod:`pipeline.entities.general`, passes that
+serve one corpus's layout in :mod:`pipeline.entities.layouts`.
+
+Each pass can be switched off in ``[components.news_entities]``: ``skip_passes = ["name", ...]``,
+or ``passes = [...]`` to run only the named ones (always in :data:`ORDER`); the group switches
+``titles``, ``events``, ``gazetteer`` and ``consistency`` switch off the passes of their group.
+A ``required`` pass (the overlap filter) always runs; naming it in ``skip_passes`` is an error.
+
+To add a pass: write ``@entity_pass("my_pass", group="...")`` over a function
+``(ctx: PassContext, ents: list[Span]) -> list[Span]`` in ``general.py`` or ``layouts.py`` and
+put ``"my_pass"`` at its place in :data:`ORDER`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from ..core.errors import ConfigError
+from ..core.gazetteer import Gazetteer, load_gazetteer, name_matcher
+from .repairs import Lines
+from .titles import TitleFinder
+
+PassFunction = Callable[["PassContext", list[Span]], list[Span]]
+
+
+@dataclass(frozen=True)
+class EntityPass:
+    """One registered pass: its function, the config group that switches it, its layout."""
+
+    name: str
+    run: PassFunction
+    group: str = ""  # "titles", "events", "gazetteer", "consistency" or "" (no group switch)
+    layout: bool = False  # serves one corpus's layout (see pipeline.entities.layouts)
+    required: bool = False  # cannot be switched off
+
+
+REGISTRY: dict[str, EntityPass] = {}
+GROUPS = ("titles", "events", "gazetteer", "consistency")
+
+# The order the passes run in, declared once (general and layout passes together).
+ORDER: tuple[str, ...] = (
+    "trim", "results_rows", "amounts", "versions", "descriptor_orgs", "place_of", "named_days",
+    "awards", "team_player", "labels", "topic_headlines", "credit_lines", "dateline_places",
+    "attribution", "initials", "gazetteer_names", "head_names", "complements", "titles",
+    "people_after_titles", "people_by_context", "places_by_apposition", "untagged_people",
+    "results_teams", "person_parts", "list_labels", "vote_labels", "propagate",
+    "propagated_versions", "names_after", "person_extents", "abbreviation_periods",
+    "bracketed_acronyms", "ordinals", "no_overlaps", "events",
+)  # fmt: skip
+
+
+def entity_pass(name: str, *, group: str = "", layout: bool = False, required: bool = False) -> Callable[[PassFunction], PassFunction]:
+    """Register the decorated function as the pass ``name`` (it must appear in :data:`ORDER`)."""
+    if group and group not in GROUPS:
+        raise ValueError(f"entity pass {name!r}: unknown group {group!r}")
+
+    def register(fn: PassFunction) -> PassFunction:
+        if name in REGISTRY:
+            raise ValueError(f"entity pass {name!r} is registered twice")
+        REGISTRY[name] = EntityPass(name, fn, group, layout, required)
+        return fn
+
+    return register
+
+
+class Resources:
+    """What the passes look up: gazetteer, matchers, titles. Built once per component."""
+
+    def __init__(self, vocab, tokenizer, *, gazetteer: bool = True) -> None:
+        self.gazetteer: Gazetteer = load_gazetteer()
+        # With gazetteer = false the passes see no listed names (but still the honorifics).
+        self.names_gazetteer = self.gazetteer if gazetteer else Gazetteer({}, frozenset(), frozenset(), self.gazetteer.honorifics)
+        self.names = name_matcher(vocab, tokenizer, self.gazetteer)
+        self.title_finder = TitleFinder(vocab, tokenizer)
+        self.honorifics = PhraseMatcher(vocab, attr="LOWER")
+        self.honorifics.add("HON", [tokenizer(h) for h in self.gazetteer.honorifics])
+        self.particles = frozenset(self.gazetteer.heads.get("name_particles", []))
+        self.descriptors = frozenset(self.gazetteer.heads.get("descriptors", []))
+
+
+class PassContext:
+    """One document as the passes read it: ``doc``, its text and lines read once, the resources,
+    the names of the passes that run, and :meth:`memo` for facts several passes read."""
+
+    def __init__(self, doc: Doc, resources: Resources, enabled: frozenset[str]) -> None:
+        self.doc = doc
+        self.text = doc.text  # built from every token on each read: read it once
+        self.lines = Lines(doc, self.text)
+        self.resources = resources
+        self.gazetteer = resources.gazetteer  # every listed name, whatever the switches
+        self.names_gazetteer = resources.names_gazetteer  # empty names when gazetteer = false
+        self.enabled = enabled
+        self._memo: dict[str, Any] = {}
+
+    def memo(self, key: str, compute: Callable[[], Any]) -> Any:
+        """``compute()``, called once per document and key (e.g. the results lines)."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
+
+
+def select_passes(
+    *, passes: list[str] | None = None, skip_passes: Iterable[str] = (), switches: dict[str, bool] | None = None,
+) -> list[EntityPass]:  # fmt: skip
+    """The passes to run, in :data:`ORDER`; a ``ConfigError`` names an unknown or required pass."""
+    if passes is not None and not isinstance(passes, (list, tuple)):
+        raise ConfigError(f"news_entities: passes must be a list of pass names or null, not {passes!r}")
+    if not isinstance(skip_passes, (list, tuple)):
+        raise ConfigError(f"news_entities: skip_passes must be a list of pass names, not {skip_passes!r}")
+    named = list(passes or []) + list(skip_passes)
+    unknown = [p for p in named if p not in REGISTRY]
+    if unknown:
+        raise ConfigError(f"news_entities: unknown passes {unknown}; choose from {list(ORDER)}")
+    required = sorted(p for p in skip_passes if REGISTRY[p].required)
+    if required:
+        raise ConfigError(f"news_entities: passes {required} cannot be switched off")
+    off = set(skip_passes) | {p for p in ORDER if passes is not None and p not in passes and not REGISTRY[p].required}
+    groups_off = {g for g, on in (switches or {}).items() if not on}
+    return [
+        REGISTRY[p] for p in ORDER if REGISTRY[p].required or p not in off and REGISTRY[p].group not in groups_off
+    ]
+
+
+def add_new(ents: list[Span], new: list[Span]) -> list[Span]:
+    """Add the new spans that overlap no entity (the model's and earlier passes' win)."""
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    out = list(ents)
+    for span in sorted(new, key=lambda s: (s.start, -len(s))):
+        if not any(i in taken for i in range(span.start, span.end)):
+            out.append(span)
+            taken.update(range(span.start, span.end))
+    return out
+
+
+def put_in_place(ents: list[Span], new: list[Span]) -> list[Span]:
+    """Put the new spans in place of every entity they overlap."""
+    if not new:
+        return ents
+    return [e for e in ents if not any(e.start < n.end and n.start < e.end for n in new)] + new
+
+
+def relabel_or_add(ents: list[Span], new: list[Span]) -> list[Span]:
+    """Add spans the article's layout vouches for (the dateline's places, the credited
+    outlet): an entity of the same words takes their label ("DAYTON, Ohio (AP)": the model
+    reads the capitals of "DAYTON" as an ORG and "AP" as a place), others are added where
+    they overlap no entity."""
+    by_span = {(s.start, s.end): s for s in new}
+    out = [Span(e.doc, e.start, e.end, label=by_span[(e.start, e.end)].label) if (e.start, e.end) in by_span else e for e in ents]
+    return add_new(out, new)
