@@ -27,6 +27,8 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from .lexicon import honorifics
+
 PLACE_FILES = {
     "countries.txt": "GPE", "cities.txt": "GPE", "regions.txt": "LOC", "organisations.txt": "ORG",
     "events.txt": "EVENT", "norp.txt": "NORP",
@@ -80,7 +82,7 @@ def load_gazetteer() -> Gazetteer:
         names=names,
         countries=countries,
         languages=frozenset(read_lines("languages.txt")),
-        honorifics=frozenset(h.lower() for h in read_lines("honorifics.txt")),
+        honorifics=honorifics(),
         heads=read_json("name_heads.json"),
         lowered=lowered,
     )

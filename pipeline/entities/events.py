@@ -16,18 +16,9 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span
 
-from ..core.lexicon import find_words
+from ..core.lexicon import EVENT_NOUNS, find_words
 from .repairs import DETERMINERS
 
-EVENT_NOUNS = {
-    "meeting", "meetings", "summit", "session", "conference", "talks", "negotiations", "election",
-    "elections", "referendum", "visit", "rally", "ceremony", "launch", "funeral", "match",
-    "forum", "congress", "games", "olympics", "festival", "tournament", "championship",
-    "inauguration", "parade", "protest", "protests", "demonstration", "demonstrations",
-    "hearing", "expo", "exhibition", "celebration", "debate", "assembly", "dinner", "lunch",
-    "luncheon", "banquet", "convention", "game", "primary", "primaries", "runoff", "run-off",
-    "referendums", "strike", "marathon", "concert", "vote", "race", "run", "event", "pilgrimage", "round",
-}  # fmt: skip
 MODIFIER_DEPS = {"amod", "compound", "nummod", "nmod", "npadvmod", "advmod", "quantmod"}
 # Modifiers that place an event in time rather than name it ("the forthcoming meeting").
 TIME_MODIFIERS = {

@@ -23,7 +23,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from ..core.gazetteer import Gazetteer
-from ..core.lexicon import PLACE_NOUNS, find_words
+from ..core.lexicon import KILLING_ACTS, KILLING_AGENTS, KILLING_VERBS, PLACE_NOUNS, find_words
 
 JOINERS = {"of", "for", "on", "'s", "-", "&", "and"}
 COMPLEMENT = {"of", "for", "on"}
@@ -320,8 +320,7 @@ MAX_AGE = 120
 
 
 # Verbs whose object, and nouns whose "of" complement, is a person killed.
-KILLING_VERBS = {"kill", "assassinate", "murder", "slay", "shoot", "stab", "strangle", "execute", "behead", "lynch"}
-KILLING_NOUNS = {"assassination", "murder", "killing", "slaying", "assassin", "killer", "murderer", "slayer"}
+KILLING_NOUNS = KILLING_ACTS | KILLING_AGENTS
 RELABELLED = {"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "TITLE"}
 
 

@@ -65,20 +65,11 @@ ALIAS_CONFIDENCE = {"defined": 0.95, "apposed": 0.85, "translated": 0.75}
 
 
 def event_mentions(doc: Doc) -> list[Span]:
-    """Event mentions of the entities stage plus named EVENT entities, without overlaps."""
+    """Event mentions of the entities stage (``doc.spans["events"]``, which holds only events
+    outside every name) plus named EVENT entities, without overlaps."""
     spans = list(doc.spans[EVENTS_KEY]) if EVENTS_KEY in doc.spans else []
-    # "Conference" inside "Conference on Interaction and ..." names an organisation, not an event.
-    ents = doc.ents
-    named = [e for e in ents if e.label_ not in {"EVENT", "DATE", "TIME", "CARDINAL", "ORDINAL"}]
-    spans = [s for s in spans if not any(_names_it(e, s) for e in named)]
-    spans += [e for e in ents if e.label_ == "EVENT" and not any(s.start < e.end and e.start < s.end for s in spans)]
+    spans += [e for e in doc.ents if e.label_ == "EVENT" and not any(s.start < e.end and e.start < s.end for s in spans)]
     return sorted(spans, key=lambda s: s.start)
-
-
-def _names_it(name: Span, event: Span) -> bool:
-    """Is the event word part of the name: inside it, or an ORG covering the event's head?"""
-    inside = name.start <= event.start and event.end <= name.end
-    return inside or (name.label_ == "ORG" and name.start <= event.root.i < name.end)
 
 
 def fits_schema(rel: Found) -> bool:

@@ -27,10 +27,13 @@ from typing import Iterator
 from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Span, Token
 
+from ..core.lexicon import honorifics
+
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 REGION_LABELS = frozenset({"GPE", "LOC"})
 AGENT_LABELS = frozenset({"ORG", "GPE"})
-HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "doctor", "sir", "dame", "the"}
+# Courtesy titles (and "the") between a title and a name: "Secretary General, Mr. Sarybay".
+HONORIFICS = honorifics() | {"the"}
 TITLE_LINKS = {",", "and", "&"}
 TITLE_FILLERS = {"the", "a", "an", "another", "current", "former", "then", "acting", "interim", "new", "retired", "also"}
 CHAIR_TITLES = {"chairman", "chairwoman", "chairperson", "chair"}
