@@ -31,6 +31,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from ..core.errors import ConfigError
 from ..core.text import normalise
 from ..core.extensions import EVENTS_KEY, register_extensions
 
@@ -110,6 +111,8 @@ class AliasResolver:
     """Find acronym definitions and give every entity mention its entity id."""
 
     def __init__(self, *, max_long_form_words: int = 12) -> None:
+        if isinstance(max_long_form_words, bool) or not isinstance(max_long_form_words, int) or max_long_form_words < 1:
+            raise ConfigError(f"news_aliases: max_long_form_words must be a whole number >= 1, not {max_long_form_words!r}")
         self.max_long_form_words = max_long_form_words
 
     def __call__(self, doc: Doc) -> Doc:
@@ -140,7 +143,7 @@ class AliasResolver:
         ]
         return doc
 
-    def _acronym_definitions(self, doc: Doc):
+    def _acronym_definitions(self, doc: Doc) -> Iterator[tuple[Span, Span]]:
         """Yield ``(short, long)`` token spans for "long (SHORT)" and "SHORT (long)".
 
         When the letters do not match (an acronym from another language: "Austrian Social
@@ -257,19 +260,21 @@ class AliasResolver:
         return sorted(filter_spans(new) + kept, key=lambda e: e.start)
 
     @staticmethod
-    def _cluster(doc: Doc, ents: list[Span], events: list[Span], pairs: list[tuple[Span, Span]]):
+    def _cluster(
+        doc: Doc, ents: list[Span], events: list[Span], pairs: list[tuple[Span, Span]]
+    ) -> tuple[dict[tuple[int, int], str], dict[str, str]]:
         # Every mention gets an id; numbers and amounts are each their own entity.
         mentions = [e for e in ents if e.label_ not in DATE_LABELS] + events
         mentions.sort(key=lambda e: (e.start, e.end))
         parent: dict[tuple[int, int], tuple[int, int]] = {}
 
-        def find(key):
+        def find(key: tuple[int, int]) -> tuple[int, int]:
             while parent[key] != key:
                 parent[key] = parent[parent[key]]
                 key = parent[key]
             return key
 
-        def union(a, b):
+        def union(a: tuple[int, int], b: tuple[int, int]) -> None:
             ra, rb = find(a), find(b)
             if ra != rb:
                 parent[max(ra, rb)] = min(ra, rb)

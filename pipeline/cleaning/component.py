@@ -21,6 +21,7 @@ import re
 
 from spacy.attrs import IDX
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
 
 from .boilerplate import classify_line, sources_section
@@ -118,7 +119,7 @@ class Cleaner:
         date_order: how the dateline's numeric dates are read (``"MDY"`` or ``"DMY"``).
     """
 
-    def __init__(self, tokenizer, *, date_order: str = "MDY") -> None:
+    def __init__(self, tokenizer: Tokenizer, *, date_order: str = "MDY") -> None:
         if date_order not in {"MDY", "DMY", "YMD"}:
             raise ConfigError(f"news_cleaner: date_order must be MDY, DMY or YMD, not {date_order!r}")
         self.tokenizer = tokenizer

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from .types import PlainDict
+
 # name -> default. Mutable defaults are never shared: stages always assign fresh values.
 DOC_EXTENSIONS: dict[str, object] = {
     # Input metadata, set by the reader before the pipeline runs.
@@ -48,13 +50,13 @@ def register_extensions() -> None:
             Doc.set_extension(name, default=default)
 
 
-def get_list(doc: Doc, name: str) -> list:
+def get_list(doc: Doc, name: str) -> list[PlainDict]:
     """Return a list-valued extension, ``[]`` when the stage that sets it has not run."""
     value = getattr(doc._, name)
     return value if value is not None else []
 
 
-def get_dict(doc: Doc, name: str) -> dict:
+def get_dict(doc: Doc, name: str) -> PlainDict:
     """Return a dict-valued extension, ``{}`` when the stage that sets it has not run."""
     value = getattr(doc._, name)
     return value if value is not None else {}

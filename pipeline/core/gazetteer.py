@@ -24,6 +24,7 @@ from functools import lru_cache
 from importlib import resources
 
 from spacy.matcher import PhraseMatcher
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
@@ -88,7 +89,7 @@ def load_gazetteer() -> Gazetteer:
     )
 
 
-def name_matcher(vocab: Vocab, tokenizer, gazetteer: Gazetteer) -> PhraseMatcher:
+def name_matcher(vocab: Vocab, tokenizer: Tokenizer, gazetteer: Gazetteer) -> PhraseMatcher:
     """A matcher of the gazetteer's names as written and in capitals; match ids are labels."""
     matcher = PhraseMatcher(vocab, attr="ORTH")
     by_label: dict[str, list[Doc]] = {}

@@ -31,7 +31,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
 
 from . import general, layouts  # noqa: F401  (they register the passes)
 from ..core.errors import ConfigError
@@ -60,7 +62,7 @@ class EntityRepairer:
     """
 
     def __init__(
-        self, vocab, tokenizer, *, titles: bool = True, events: bool = True, gazetteer: bool = True,
+        self, vocab: Vocab, tokenizer: Tokenizer, *, titles: bool = True, events: bool = True, gazetteer: bool = True,
         consistency: bool = True, passes: list[str] | None = None, skip_passes: Iterable[str] = (),
     ) -> None:  # fmt: skip
         switches = {"titles": titles, "events": events, "gazetteer": gazetteer, "consistency": consistency}

@@ -19,6 +19,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from spacy.tokens import Doc, Span
 
@@ -123,7 +124,7 @@ def extend_complements(doc: Doc, ents: list[Span]) -> list[Span]:
     return [e for e in out if e.start not in absorbed or e.label_ == "ORG" and e.start not in starts]
 
 
-def versions_are_products(doc: Doc, ents: list[Span], in_results_line) -> list[Span]:
+def versions_are_products(doc: Doc, ents: list[Span], in_results_line: Callable[[int], bool]) -> list[Span]:
     """"Delta 4", "Mozilla Firefox 1.0": a name with a version number is a product.
 
     ``in_results_line(i)`` tells whether token ``i`` is in a results line, where a number after

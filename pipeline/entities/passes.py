@@ -24,7 +24,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from spacy.matcher import PhraseMatcher
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
 
 from ..core.errors import ConfigError
 from ..core.gazetteer import Gazetteer, load_gazetteer, name_matcher
@@ -77,7 +79,7 @@ def entity_pass(name: str, *, group: str = "", layout: bool = False, required: b
 class Resources:
     """What the passes look up: gazetteer, matchers, titles. Built once per component."""
 
-    def __init__(self, vocab, tokenizer, *, gazetteer: bool = True) -> None:
+    def __init__(self, vocab: Vocab, tokenizer: Tokenizer, *, gazetteer: bool = True) -> None:
         self.gazetteer: Gazetteer = load_gazetteer()
         # With gazetteer = false the passes see no listed names (but still the honorifics).
         self.names_gazetteer = self.gazetteer if gazetteer else Gazetteer({}, frozenset(), frozenset(), self.gazetteer.honorifics)

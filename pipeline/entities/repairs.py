@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 import numpy as np
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..core.gazetteer import Gazetteer
 from ..core.lexicon import STATE_ABBREVIATIONS
@@ -47,7 +47,8 @@ DATE_WORDS = {
 SCORE = re.compile(r"^\d+(?:[-/:.,]\d+)*$")
 
 
-def is_number(token) -> bool:
+def is_number(token: Token) -> bool:
+    """A score or figure ("6-3", "74", ".556"), or a number in digits."""
     return bool(SCORE.match(token.text)) or (token.like_num and not token.is_alpha)
 
 

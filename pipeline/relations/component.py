@@ -31,6 +31,7 @@ from ..core.errors import ConfigError
 from ..core.extensions import EVENTS_KEY, get_list, register_extensions
 from .patterns import Context, Found
 from ..core.schema import RELATIONS
+from ..core.types import Offsets, PlainDict
 
 logger = logging.getLogger(__name__)
 
@@ -127,7 +128,7 @@ class RelationExtractor:
                 yield Found("alias_of", (short.start_char, short.end_char), short.label_ or "ORG", (long.start_char, long.end_char), long.label_ or "ORG", (sent.start_char, sent.end_char), "alias", confidence)
 
 
-def evidence(doc: Doc, rel: Found) -> tuple[int, int]:
+def evidence(doc: Doc, rel: Found) -> Offsets:
     """The pattern's sentence, widened to the sentences of both arguments when the parser put
     them in different sentences, so that the evidence always contains the head and the tail."""
     starts, ends = [rel.evidence[0]], [rel.evidence[1]]
@@ -139,7 +140,7 @@ def evidence(doc: Doc, rel: Found) -> tuple[int, int]:
     return min(starts), max(ends)
 
 
-def as_dict(rel: Found, evidence: tuple[int, int]) -> dict:
+def as_dict(rel: Found, evidence: Offsets) -> PlainDict:
     """A relation as the plain dict stored in ``doc._.relations``."""
     return {
         "head_start": rel.head[0], "head_end": rel.head[1], "relation": rel.relation,

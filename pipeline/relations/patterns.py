@@ -28,6 +28,7 @@ from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Span, Token
 
 from ..core.lexicon import honorifics
+from ..core.types import Offsets
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 REGION_LABELS = frozenset({"GPE", "LOC"})
@@ -44,11 +45,11 @@ class Found:
     """A relation found by a pattern, as clean character offsets."""
 
     relation: str
-    head: tuple[int, int]
+    head: Offsets
     head_label: str
-    tail: tuple[int, int]
+    tail: Offsets
     tail_label: str
-    evidence: tuple[int, int]
+    evidence: Offsets
     pattern: str
     confidence: float
     tail_kind: str = "entity"
