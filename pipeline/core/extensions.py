@@ -34,8 +34,11 @@ DOC_EXTENSIONS: dict[str, object] = {
 
 # Span groups (``doc.spans[key]``) written by the stages.
 # EVENT mentions (meetings, summits, ...) outside every name, from news_entities (decided there
-# once; news_aliases drops those inside the long form of an acronym it defines).
+# once; news_aliases, the one later stage that makes names, drops those its new names swallow).
 EVENTS_KEY = "events"
+# The DATE and TIME entities as news_entities leaves them (they stay in doc.ents too), for
+# news_dates; news_aliases drops those its new names swallow, as it drops them from doc.ents.
+TEMPORAL_KEY = "temporal"
 DATELINE_KEY = "dateline"  # the dateline's place, from news_cleaner
 TITLE_KEY = "title"  # the headline, from news_cleaner
 # Every occurrence of the article's source and via names in the clean text, from news_cleaner

@@ -16,8 +16,9 @@ import re
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from ..core.extensions import ATTRIBUTION_KEY, DATELINE_KEY, EVENTS_KEY
+from ..core.extensions import ATTRIBUTION_KEY, DATELINE_KEY, EVENTS_KEY, TEMPORAL_KEY
 from ..core.gazetteer import Gazetteer
+from ..core.schema import TEMPORAL_LABELS
 from .consistency import list_labels, person_parts, propagate, vote_labels
 from .events import event_mentions
 from .names import (
@@ -221,3 +222,11 @@ def events(ctx: PassContext, ents: list[Span]) -> list[Span]:
     inside = {i for m in mentions for i in range(m.start, m.end)}
     ctx.doc.spans[EVENTS_KEY] = mentions
     return [e for e in ents if not (e.label_ in NUMERIC_LABELS and all(i in inside for i in range(e.start, e.end)))]
+
+
+@entity_pass("temporal", required=True)
+def temporal(ctx: PassContext, ents: list[Span]) -> list[Span]:
+    """The DATE and TIME entities to ``doc.spans["temporal"]``, where the dates stage reads
+    them; they stay in ``doc.ents`` too."""
+    ctx.doc.spans[TEMPORAL_KEY] = [e for e in ents if e.label_ in TEMPORAL_LABELS]
+    return ents

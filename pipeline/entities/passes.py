@@ -58,7 +58,7 @@ ORDER: tuple[str, ...] = (
     "people_after_titles", "people_by_context", "places_by_apposition", "untagged_people",
     "results_teams", "person_parts", "list_labels", "vote_labels", "propagate",
     "propagated_versions", "names_after", "person_extents", "abbreviation_periods",
-    "bracketed_acronyms", "ordinals", "no_overlaps", "events",
+    "bracketed_acronyms", "ordinals", "no_overlaps", "events", "temporal",
 )  # fmt: skip
 
 

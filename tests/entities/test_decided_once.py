@@ -1,11 +1,12 @@
-"""Facts one stage decides and the others read: event mentions outside names, the attribution.
+"""Facts one stage decides and the others read: event mentions outside names, the model's
+DATE/TIME spans, the attribution.
 
 The sentences are written for the tests in news style.
 """
 
 from __future__ import annotations
 
-from newsie.core.extensions import ATTRIBUTION_KEY, EVENTS_KEY
+from newsie.core.extensions import ATTRIBUTION_KEY, EVENTS_KEY, TEMPORAL_KEY
 from newsie.relations.component import event_mentions
 from newsie.run.records import from_doc
 
@@ -43,3 +44,23 @@ def test_attribution_is_found_by_the_cleaner_and_read_by_the_entities_stage(nlp)
     assert [(s.text, s.label_) for s in spans] == [("Radio Geneva", "source"), ("Radio Geneva", "source"), ("Swissinfo", "via")]
     ents = {(e.start_char, e.end_char): e.label_ for e in doc.ents}
     assert all(ents.get((s.start_char, s.end_char)) == "ORG" for s in spans)
+
+
+def test_date_and_time_spans_are_exposed_once_and_read_by_the_dates_stage(nlp, monkeypatch):
+    doc = nlp(TEXT)
+    temporal = [(s.start, s.end, s.label_) for s in doc.spans[TEMPORAL_KEY]]
+    assert temporal == [(e.start, e.end, e.label_) for e in doc.ents if e.label_ in {"DATE", "TIME"}]
+    assert {"Monday", "June"} <= {doc[s:e].text for s, e, _ in temporal}
+    # They are no rows of the entities table; the dates table has them, normalised.
+    records = from_doc(doc)
+    assert not any(r.label in {"DATE", "TIME"} for r in records.entities)
+    assert {"Monday", "June"} <= {d.text for d in records.dates}
+    # The dates stage reads its model candidates from the group, not from doc.ents: without its
+    # own grammar's matches, an emptied group leaves it nothing.
+    import newsie.dates.component as dates_component
+
+    monkeypatch.setattr(dates_component, "find_spans", lambda text: [])
+    stage = nlp.get_pipe("news_dates")
+    assert {"Monday", "June"} <= {d["text"] for d in stage(doc)._.dates}
+    doc.spans[TEMPORAL_KEY] = []
+    assert stage(doc)._.dates == []

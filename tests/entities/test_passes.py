@@ -36,7 +36,7 @@ def ents_with(nlp, text: str, **config) -> set[tuple[str, str]]:
 
 def test_passes_order_is_declared_once_and_every_pass_is_registered():
     assert set(ORDER) == set(REGISTRY) and len(ORDER) == len(set(ORDER))
-    assert ORDER[0] == "trim" and ORDER[-2:] == ("no_overlaps", "events")
+    assert ORDER[0] == "trim" and ORDER[-3:] == ("no_overlaps", "events", "temporal")
     assert ORDER.index("labels") < ORDER.index("topic_headlines") < ORDER.index("dateline_places")
     # Layout passes are registered by the layouts module and flagged as such; general ones are not.
     layout = {name for name, p in REGISTRY.items() if p.layout}
@@ -51,8 +51,8 @@ def test_passes_groups_and_selection_keep_the_declared_order():
     assert "titles" not in names and "people_after_titles" not in names and "propagate" not in names
     assert "results_teams" not in names  # a layout pass in the consistency group
     assert names == [n for n in ORDER if n in names]
-    # `passes` selects (in ORDER, whatever the listed order); the overlap filter always runs.
-    assert [p.name for p in select_passes(passes=["ordinals", "trim"])] == ["trim", "ordinals", "no_overlaps"]
+    # `passes` selects (in ORDER, whatever the listed order); the required passes always run.
+    assert [p.name for p in select_passes(passes=["ordinals", "trim"])] == ["trim", "ordinals", "no_overlaps", "temporal"]
 
 
 def test_passes_unknown_pass_is_a_config_error_naming_it():
