@@ -35,14 +35,10 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
-from . import general, layouts  # noqa: F401  (they register the passes)
 from ..core.errors import ConfigError
 from ..core.extensions import register_extensions
-from .general import INITIALS, add_initials  # noqa: F401  (public helpers of the stage)
-from .passes import ORDER, REGISTRY, EntityPass, PassContext, Resources, select_passes
-
-if set(ORDER) != set(REGISTRY):
-    raise RuntimeError(f"entity passes: ORDER and REGISTRY differ: {sorted(set(ORDER) ^ set(REGISTRY))}")
+from .passes import EntityPass, PassContext, Resources
+from .registry import select_passes
 
 
 class EntityRepairer:

@@ -27,7 +27,7 @@ from .names import (
     untagged_people, versions_are_products,
 )  # fmt: skip
 from .layouts import in_results_line, section_word
-from .passes import PassContext, add_new, entity_pass, relabel_or_add
+from .passes import EntityPass, PassContext, add_new, entity_pass, relabel_or_add
 from .repairs import abbreviation_periods, person_words, repair_label, trim_span
 
 NUMERIC_LABELS = {"CARDINAL", "ORDINAL", "QUANTITY"}
@@ -35,7 +35,10 @@ INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\. ){1,2}[A-Z][a-z]+(?:['’-](?!s(?!\
 NAME_LABELS = {"GPE", "ORG", "NORP", "LOC", "FAC"}
 
 
-@entity_pass("trim")
+PASSES: dict[str, EntityPass] = {}
+
+
+@entity_pass(PASSES, "trim")
 def trim(ctx: PassContext, ents: list[Span]) -> list[Span]:
     """Spans without what the gold conventions leave out (:func:`repairs.trim_span`)."""
     honorifics, particles = ctx.names_gazetteer.honorifics, ctx.resources.particles
@@ -45,23 +48,56 @@ def trim(ctx: PassContext, ents: list[Span]) -> list[Span]:
     ]  # fmt: skip
 
 
-entity_pass("amounts")(lambda ctx, ents: amounts(ctx.doc, ents, ctx.gazetteer))
-entity_pass("versions")(lambda ctx, ents: versions_are_products(ctx.doc, ents, lambda i: in_results_line(ctx, i)))
-entity_pass("descriptor_orgs")(lambda ctx, ents: descriptor_orgs(ctx.doc, ents, ctx.gazetteer))
-entity_pass("place_of")(lambda ctx, ents: place_appositions(ctx.doc, ents, ctx.gazetteer))
-entity_pass("named_days")(lambda ctx, ents: named_days(ctx.doc, ents))
-entity_pass("awards")(lambda ctx, ents: awards(ctx.doc, ents))
-entity_pass("team_player")(lambda ctx, ents: split_team_player(ctx.doc, ents))
+@entity_pass(PASSES, "amounts")
+def amounts_pass(ctx: PassContext, ents: list[Span]) -> list[Span]:
+    """Units make a number a QUANTITY, a currency prefix joins the MONEY (:func:`names.amounts`)."""
+    return amounts(ctx.doc, ents, ctx.gazetteer)
 
 
-@entity_pass("labels")
+@entity_pass(PASSES, "versions")
+def versions(ctx: PassContext, ents: list[Span]) -> list[Span]:
+    """A name with a version number is a PRODUCT, outside results lines (:func:`names.versions_are_products`)."""
+    return versions_are_products(ctx.doc, ents, lambda i: in_results_line(ctx, i))
+
+
+@entity_pass(PASSES, "descriptor_orgs")
+def descriptor_orgs_pass(ctx: PassContext, ents: list[Span]) -> list[Span]:
+    """A name right before "party", "company" is an ORG (:func:`names.descriptor_orgs`)."""
+    return descriptor_orgs(ctx.doc, ents, ctx.gazetteer)
+
+
+@entity_pass(PASSES, "place_of")
+def place_of(ctx: PassContext, ents: list[Span]) -> list[Span]:
+    """"the town of Yeoncheon": a place (:func:`names.place_appositions`)."""
+    return place_appositions(ctx.doc, ents, ctx.gazetteer)
+
+
+@entity_pass(PASSES, "named_days")
+def named_days_pass(ctx: PassContext, ents: list[Span]) -> list[Span]:
+    """"International Women's Day": an EVENT (:func:`names.named_days`)."""
+    return named_days(ctx.doc, ents)
+
+
+@entity_pass(PASSES, "awards")
+def awards_pass(ctx: PassContext, ents: list[Span]) -> list[Span]:
+    """"Nobel Peace Prize": a WORK_OF_ART (:func:`names.awards`)."""
+    return awards(ctx.doc, ents)
+
+
+@entity_pass(PASSES, "team_player")
+def team_player(ctx: PassContext, ents: list[Span]) -> list[Span]:
+    """"Detroit Pistons Chauncey Billups": a team, then a player (:func:`names.split_team_player`)."""
+    return split_team_player(ctx.doc, ents)
+
+
+@entity_pass(PASSES, "labels")
 def labels(ctx: PassContext, ents: list[Span]) -> list[Span]:
     """Labels repaired, non-entities dropped (:func:`repairs.repair_label`)."""
     people = person_words(ents)
     return [r for e in ents if (r := repair_label(e, ctx.names_gazetteer, people)) is not None]
 
 
-@entity_pass("dateline_places")
+@entity_pass(PASSES, "dateline_places")
 def dateline_places(ctx: PassContext, ents: list[Span]) -> list[Span]:
     """The dateline's places (the cleaner's ``dateline`` span group), split at commas:
     "BAKU, Azerbaijan" -> two GPE, which relabel an entity of the same words."""
@@ -77,7 +113,7 @@ def dateline_places(ctx: PassContext, ents: list[Span]) -> list[Span]:
     return relabel_or_add(ents, [p for p in places if not section_word(ctx, p)])
 
 
-@entity_pass("attribution")
+@entity_pass(PASSES, "attribution")
 def attribution(ctx: PassContext, ents: list[Span]) -> list[Span]:
     """The source and credited outlet the cleaner read ("Trend reports via CICA"), at every
     place the cleaner found them (the ``attribution`` span group), as ORG."""
@@ -86,7 +122,7 @@ def attribution(ctx: PassContext, ents: list[Span]) -> list[Span]:
     return relabel_or_add(ents, [Span(doc, s.start, s.end, label="ORG") for s in found])
 
 
-@entity_pass("initials")
+@entity_pass(PASSES, "initials")
 def initials(ctx: PassContext, ents: list[Span]) -> list[Span]:
     """"P. Simmons", "J. R. Ewing", "Ulrik B. Stenberg": initials and a capitalised surname
     (and a given name before them) are a person, whatever the model made of them."""
@@ -116,25 +152,33 @@ def add_initials(doc: Doc, ents: list[Span], gazetteer: Gazetteer, text: str | N
     return out
 
 
-@entity_pass("gazetteer_names", group="gazetteer")
+@entity_pass(PASSES, "gazetteer_names", group="gazetteer")
 def gazetteer_names(ctx: PassContext, ents: list[Span]) -> list[Span]:
     """Listed names the model missed (:mod:`pipeline.core.gazetteer`)."""
     doc = ctx.doc
     return add_new(ents, [Span(doc, s, e, label=doc.vocab.strings[m]) for m, s, e in ctx.resources.names(doc)])
 
 
-@entity_pass("head_names", group="gazetteer")
+@entity_pass(PASSES, "head_names", group="gazetteer")
 def head_name_pass(ctx: PassContext, ents: list[Span]) -> list[Span]:
     """Capitalised runs ending in an organisation or facility word (:func:`names.head_names`)."""
     found = head_names(ctx.doc, ents, ctx.names_gazetteer)
     return replace_overlapping(ents, found, replaceable={"NORP", "GPE", "PERSON", "LOC", "FAC"})
 
 
-entity_pass("complements", group="gazetteer")(lambda ctx, ents: extend_complements(ctx.doc, ents))
-entity_pass("titles", group="titles")(lambda ctx, ents: ctx.resources.title_finder.merge(ctx.doc, ents))
+@entity_pass(PASSES, "complements", group="gazetteer")
+def complements(ctx: PassContext, ents: list[Span]) -> list[Span]:
+    """"Liberal Party of Kenya": an ORG's capitalised complement (:func:`names.extend_complements`)."""
+    return extend_complements(ctx.doc, ents)
 
 
-@entity_pass("people_after_titles", group="titles")
+@entity_pass(PASSES, "titles", group="titles")
+def titles_pass(ctx: PassContext, ents: list[Span]) -> list[Span]:
+    """TITLE entities, splitting names that swallowed a title (:meth:`titles.TitleFinder.merge`)."""
+    return ctx.resources.title_finder.merge(ctx.doc, ents)
+
+
+@entity_pass(PASSES, "people_after_titles", group="titles")
 def people_after_titles(ctx: PassContext, ents: list[Span]) -> list[Span]:
     """"Deputy Jamil Murad": a capitalised name right after a title is a person, whatever
     label the model gave it (places and organisations follow no title directly)."""
@@ -159,22 +203,55 @@ def people_after_titles(ctx: PassContext, ents: list[Span]) -> list[Span]:
     return out
 
 
-entity_pass("people_by_context")(
-    lambda ctx, ents: people_by_context(ctx.doc, ents, ctx.gazetteer, ctx.resources.title_finder.head_words)
-)
-entity_pass("places_by_apposition")(lambda ctx, ents: places_by_apposition(ents, ctx.gazetteer))
-entity_pass("untagged_people")(
-    lambda ctx, ents: add_new(ents, untagged_people(ctx.doc, ents, ctx.resources.title_finder.head_words, ctx.text))
-)
-entity_pass("person_parts", group="consistency")(lambda ctx, ents: person_parts(ctx.doc, ents, ctx.names_gazetteer))
-entity_pass("list_labels", group="consistency")(lambda ctx, ents: list_labels(ctx.doc, filter_spans(ents), ctx.names_gazetteer))
-entity_pass("vote_labels", group="consistency")(lambda ctx, ents: vote_labels(ents, ctx.resources.descriptors))
-entity_pass("propagate", group="consistency")(lambda ctx, ents: propagate(ctx.doc, ents, ctx.names_gazetteer))
-# Names propagated to their repeats may be products with a version ("Firefox 1.0").
-entity_pass("propagated_versions", group="consistency")(lambda ctx, ents: versions_are_products(ctx.doc, ents, lambda i: in_results_line(ctx, i)))
+@entity_pass(PASSES, "people_by_context")
+def people_by_context_pass(ctx: PassContext, ents: list[Span]) -> list[Span]:
+    """An age, an apposed role or a killing makes a person (:func:`names.people_by_context`)."""
+    return people_by_context(ctx.doc, ents, ctx.gazetteer, ctx.resources.title_finder.head_words)
 
 
-@entity_pass("names_after")
+@entity_pass(PASSES, "places_by_apposition")
+def places_by_apposition_pass(ctx: PassContext, ents: list[Span]) -> list[Span]:
+    """"Goma, the capital of North Kivu": a place (:func:`names.places_by_apposition`)."""
+    return places_by_apposition(ents, ctx.gazetteer)
+
+
+@entity_pass(PASSES, "untagged_people")
+def untagged_people_pass(ctx: PassContext, ents: list[Span]) -> list[Span]:
+    """Untagged names an age or a role marks as people (:func:`names.untagged_people`)."""
+    return add_new(ents, untagged_people(ctx.doc, ents, ctx.resources.title_finder.head_words, ctx.text))
+
+
+@entity_pass(PASSES, "person_parts", group="consistency")
+def person_parts_pass(ctx: PassContext, ents: list[Span]) -> list[Span]:
+    """One word of a full name elsewhere is that person (:func:`consistency.person_parts`)."""
+    return person_parts(ctx.doc, ents, ctx.names_gazetteer)
+
+
+@entity_pass(PASSES, "list_labels", group="consistency")
+def list_labels_pass(ctx: PassContext, ents: list[Span]) -> list[Span]:
+    """The members of a list of people are people (:func:`consistency.list_labels`)."""
+    return list_labels(ctx.doc, filter_spans(ents), ctx.names_gazetteer)
+
+
+@entity_pass(PASSES, "vote_labels", group="consistency")
+def vote_labels_pass(ctx: PassContext, ents: list[Span]) -> list[Span]:
+    """The mentions of one name take the label most of them have (:func:`consistency.vote_labels`)."""
+    return vote_labels(ents, ctx.resources.descriptors)
+
+
+@entity_pass(PASSES, "propagate", group="consistency")
+def propagate_pass(ctx: PassContext, ents: list[Span]) -> list[Span]:
+    """Untagged repeats of a tagged name are tagged (:func:`consistency.propagate`)."""
+    return propagate(ctx.doc, ents, ctx.names_gazetteer)
+
+
+@entity_pass(PASSES, "propagated_versions", group="consistency")
+def propagated_versions(ctx: PassContext, ents: list[Span]) -> list[Span]:
+    """Names propagated to their repeats may be products with a version ("Firefox 1.0")."""
+    return versions_are_products(ctx.doc, ents, lambda i: in_results_line(ctx, i))
+
+
+@entity_pass(PASSES, "names_after")
 def names_after(ctx: PassContext, ents: list[Span]) -> list[Span]:
     """An untagged capitalised run right after a title or honorific names a person."""
     doc = ctx.doc
@@ -190,11 +267,19 @@ def names_after(ctx: PassContext, ents: list[Span]) -> list[Span]:
     return add_new(ents, found)
 
 
-entity_pass("person_extents")(lambda ctx, ents: person_extents(ctx.doc, filter_spans(ents), ctx.gazetteer))
-entity_pass("abbreviation_periods")(lambda ctx, ents: abbreviation_periods(ents))
+@entity_pass(PASSES, "person_extents")
+def person_extents_pass(ctx: PassContext, ents: list[Span]) -> list[Span]:
+    """Person names the model cut short, completed (:func:`names.person_extents`)."""
+    return person_extents(ctx.doc, filter_spans(ents), ctx.gazetteer)
 
 
-@entity_pass("bracketed_acronyms")
+@entity_pass(PASSES, "abbreviation_periods")
+def abbreviation_periods_pass(ctx: PassContext, ents: list[Span]) -> list[Span]:
+    """An abbreviated state keeps its period ("Vt.") (:func:`repairs.abbreviation_periods`)."""
+    return abbreviation_periods(ents)
+
+
+@entity_pass(PASSES, "bracketed_acronyms")
 def bracketed_acronyms(ctx: PassContext, ents: list[Span]) -> list[Span]:
     """"Austrian Social Democrat Party (SPOE)": an acronym in brackets right after a name is a
     mention of it, even when its letters come from another language."""
@@ -209,11 +294,19 @@ def bracketed_acronyms(ctx: PassContext, ents: list[Span]) -> list[Span]:
     return add_new(ents, found)
 
 
-entity_pass("ordinals")(lambda ctx, ents: ordinals(ctx.doc, ents, ctx.text))
-entity_pass("no_overlaps", required=True)(lambda ctx, ents: filter_spans(ents))
+@entity_pass(PASSES, "ordinals")
+def ordinals_pass(ctx: PassContext, ents: list[Span]) -> list[Span]:
+    """Ordinals the model left untagged (:func:`names.ordinals`)."""
+    return ordinals(ctx.doc, ents, ctx.text)
 
 
-@entity_pass("events", group="events")
+@entity_pass(PASSES, "no_overlaps", required=True)
+def no_overlaps(ctx: PassContext, ents: list[Span]) -> list[Span]:
+    """No two entities overlap (the longest, then the first, wins): ``doc.ents`` needs it."""
+    return filter_spans(ents)
+
+
+@entity_pass(PASSES, "events", group="events")
 def events(ctx: PassContext, ents: list[Span]) -> list[Span]:
     """Event mentions to ``doc.spans["events"]``, decided here once: an event word inside a
     name is part of the name, not an event (:mod:`pipeline.entities.events`). The numbers
@@ -224,7 +317,7 @@ def events(ctx: PassContext, ents: list[Span]) -> list[Span]:
     return [e for e in ents if not (e.label_ in NUMERIC_LABELS and all(i in inside for i in range(e.start, e.end)))]
 
 
-@entity_pass("temporal", required=True)
+@entity_pass(PASSES, "temporal", required=True)
 def temporal(ctx: PassContext, ents: list[Span]) -> list[Span]:
     """The DATE and TIME entities to ``doc.spans["temporal"]``, where the dates stage reads
     them; they stay in ``doc.ents`` too."""

@@ -29,17 +29,22 @@ from spacy.tokens import Doc, Span
 
 from ..core.gazetteer import Gazetteer
 from .credit_lines import credit_line_spans
-from .passes import PassContext, entity_pass, put_in_place
+from .passes import EntityPass, PassContext, entity_pass, put_in_place
 from .repairs import NAME_LABELS, Lines, is_number
 
 # Token shapes of scores and figures: "dd", "d-dd", "dd.dd", ".ddd", "d/d"
 NUMBER_SHAPE = re.compile(r"^[.]?d[d,./:-]*$")
+PASSES: dict[str, EntityPass] = {}
+
+
+def results_line_starts(ctx: PassContext) -> set[int]:
+    """The start tokens of the document's results lines (:func:`results_lines`), found once."""
+    return ctx.memo("results_lines", lambda: results_lines(ctx.doc, ctx.lines))
 
 
 def in_results_line(ctx: PassContext, i: int) -> bool:
-    """Is token ``i`` in a results line (:func:`results_lines`, computed once per document)?"""
-    starts = ctx.memo("results_lines", lambda: results_lines(ctx.doc, ctx.lines))
-    return ctx.lines.of(i)[0] in starts
+    """Is token ``i`` in a results line?"""
+    return ctx.lines.of(i)[0] in results_line_starts(ctx)
 
 
 def section_word(ctx: PassContext, span: Span) -> bool:
@@ -47,26 +52,25 @@ def section_word(ctx: PassContext, span: Span) -> bool:
     return "topic_headlines" in ctx.enabled and is_topic_label(span, ctx.names_gazetteer, ctx.lines)
 
 
-@entity_pass("results_rows", layout=True)
+@entity_pass(PASSES, "results_rows", layout=True)
 def results_rows(ctx: PassContext, ents: list[Span]) -> list[Span]:
     """Names in a results line split at the scores ("Haitai 2 Samsung 0")."""
     return [part for e in ents for part in (split_at_numbers(e) if in_results_line(ctx, e.start) else [e])]
 
 
-@entity_pass("results_teams", group="consistency", layout=True)
+@entity_pass(PASSES, "results_teams", group="consistency", layout=True)
 def results_teams(ctx: PassContext, ents: list[Span]) -> list[Span]:
     """Names followed by a score in a results line are teams (:func:`team_labels`)."""
-    lines = ctx.memo("results_lines", lambda: results_lines(ctx.doc, ctx.lines))
-    return team_labels(ctx.doc, ents, ctx.names_gazetteer, lines, ctx.lines)
+    return team_labels(ctx.doc, ents, ctx.names_gazetteer, results_line_starts(ctx), ctx.lines)
 
 
-@entity_pass("topic_headlines", layout=True)
+@entity_pass(PASSES, "topic_headlines", layout=True)
 def topic_headlines(ctx: PassContext, ents: list[Span]) -> list[Span]:
     """No section word of a headline in capitals ("CRICKET - ...") is an entity."""
     return [e for e in ents if not section_word(ctx, e)]
 
 
-@entity_pass("credit_lines", layout=True)
+@entity_pass(PASSES, "credit_lines", layout=True)
 def credit_lines(ctx: PassContext, ents: list[Span]) -> list[Span]:
     """Place, outlet and language of monitoring credit lines, in the place of the model's spans."""
     return put_in_place(ents, credit_line_spans(ctx.doc, ctx.names_gazetteer, ctx.text))

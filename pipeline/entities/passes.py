@@ -2,24 +2,27 @@
 
 A pass is a function ``(ctx, ents) -> ents``: it reads the document through ``ctx``
 (:class:`PassContext`: ``ctx.doc``, its text and lines, the resources) and returns the new list
-of entity spans. Passes are declared with :func:`entity_pass`, which puts them in
-:data:`REGISTRY` (name -> :class:`EntityPass`); :data:`ORDER` is the one place that says in
-which order they run. General news passes live in :mod:`pipeline.entities.general`, passes that
-serve one corpus's layout in :mod:`pipeline.entities.layouts`.
+of entity spans. Passes are declared with :func:`entity_pass` in the ``PASSES`` table of their
+module: general news passes in :mod:`pipeline.entities.general`, passes that serve one corpus's
+layout in :mod:`pipeline.entities.layouts`; :mod:`pipeline.entities.registry` joins the tables
+(``REGISTRY``: name -> :class:`EntityPass`) and selects the passes a config asks for.
+:data:`ORDER`, here, is the one place that says in which order they run.
 
 Each pass can be switched off in ``[components.news_entities]``: ``skip_passes = ["name", ...]``,
 or ``passes = [...]`` to run only the named ones (always in :data:`ORDER`); the group switches
 ``titles``, ``events``, ``gazetteer`` and ``consistency`` switch off the passes of their group.
-A ``required`` pass (the overlap filter) always runs; naming it in ``skip_passes`` is an error.
+The ``required`` passes (``no_overlaps``, which ``doc.ents`` needs, and ``temporal``, which the
+dates stage reads) always run; naming one in ``skip_passes`` is an error.
 
-To add a pass: write ``@entity_pass("my_pass", group="...")`` over a function
-``(ctx: PassContext, ents: list[Span]) -> list[Span]`` in ``general.py`` or ``layouts.py`` and
-put ``"my_pass"`` at its place in :data:`ORDER`.
+To add a pass: write ``@entity_pass(PASSES, "my_pass")`` (optionally ``group=...``,
+``layout=True``) over a function ``(ctx: PassContext, ents: list[Span]) -> list[Span]`` in
+``general.py`` or ``layouts.py`` (a new module of passes adds its ``PASSES`` to
+``registry.REGISTRY``), and put ``"my_pass"`` at its place in :data:`ORDER`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,7 +31,6 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
-from ..core.errors import ConfigError
 from ..core.gazetteer import Gazetteer, load_gazetteer, name_matcher
 from .repairs import Lines
 from .titles import TitleFinder
@@ -47,7 +49,6 @@ class EntityPass:
     required: bool = False  # cannot be switched off
 
 
-REGISTRY: dict[str, EntityPass] = {}
 GROUPS = ("titles", "events", "gazetteer", "consistency")
 
 # The order the passes run in, declared once (general and layout passes together).
@@ -62,15 +63,18 @@ ORDER: tuple[str, ...] = (
 )  # fmt: skip
 
 
-def entity_pass(name: str, *, group: str = "", layout: bool = False, required: bool = False) -> Callable[[PassFunction], PassFunction]:
-    """Register the decorated function as the pass ``name`` (it must appear in :data:`ORDER`)."""
+def entity_pass(
+    table: dict[str, EntityPass], name: str, *, group: str = "", layout: bool = False, required: bool = False
+) -> Callable[[PassFunction], PassFunction]:  # fmt: skip
+    """Declare the decorated function as the pass ``name`` in its module's ``table`` (the
+    module's ``PASSES``); the name must appear in :data:`ORDER`."""
     if group and group not in GROUPS:
         raise ValueError(f"entity pass {name!r}: unknown group {group!r}")
 
     def register(fn: PassFunction) -> PassFunction:
-        if name in REGISTRY:
-            raise ValueError(f"entity pass {name!r} is registered twice")
-        REGISTRY[name] = EntityPass(name, fn, group, layout, required)
+        if name in table:
+            raise ValueError(f"entity pass {name!r} is declared twice")
+        table[name] = EntityPass(name, fn, group, layout, required)
         return fn
 
     return register
@@ -110,28 +114,6 @@ class PassContext:
         if key not in self._memo:
             self._memo[key] = compute()
         return self._memo[key]
-
-
-def select_passes(
-    *, passes: list[str] | None = None, skip_passes: Iterable[str] = (), switches: dict[str, bool] | None = None,
-) -> list[EntityPass]:  # fmt: skip
-    """The passes to run, in :data:`ORDER`; a ``ConfigError`` names an unknown or required pass."""
-    if passes is not None and not isinstance(passes, (list, tuple)):
-        raise ConfigError(f"news_entities: passes must be a list of pass names or null, not {passes!r}")
-    if not isinstance(skip_passes, (list, tuple)):
-        raise ConfigError(f"news_entities: skip_passes must be a list of pass names, not {skip_passes!r}")
-    named = list(passes or []) + list(skip_passes)
-    unknown = [p for p in named if p not in REGISTRY]
-    if unknown:
-        raise ConfigError(f"news_entities: unknown passes {unknown}; choose from {list(ORDER)}")
-    required = sorted(p for p in skip_passes if REGISTRY[p].required)
-    if required:
-        raise ConfigError(f"news_entities: passes {required} cannot be switched off")
-    off = set(skip_passes) | {p for p in ORDER if passes is not None and p not in passes and not REGISTRY[p].required}
-    groups_off = {g for g, on in (switches or {}).items() if not on}
-    return [
-        REGISTRY[p] for p in ORDER if REGISTRY[p].required or p not in off and REGISTRY[p].group not in groups_off
-    ]
 
 
 def add_new(ents: list[Span], new: list[Span]) -> list[Span]:
