@@ -158,7 +158,7 @@ def as_dict(rel: Found, evidence: Offsets) -> PlainDict:
 )
 def make_relations(nlp: Language, name: str, *, min_confidence: float, patterns: list[str] | None) -> RelationExtractor:
     register_extensions()
-    if not isinstance(min_confidence, (int, float)) or not 0.0 <= min_confidence <= 1.0:
+    if isinstance(min_confidence, bool) or not isinstance(min_confidence, (int, float)) or not 0.0 <= min_confidence <= 1.0:
         raise ConfigError(f"news_relations: min_confidence must be a number in [0, 1], got {min_confidence!r}")
     unknown = [p for p in (patterns or []) if p not in PATTERNS]
     if unknown:
