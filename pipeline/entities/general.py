@@ -1,7 +1,7 @@
 """The general entity passes: repairs and additions that hold for news in any layout.
 
-Each pass is registered with :func:`pipeline.entities.passes.entity_pass` and runs at its
-place in :data:`pipeline.entities.passes.ORDER`; the rules themselves live by responsibility
+Each pass is declared in :data:`PASSES` with :func:`pipeline.entities.passes.entity_pass` and
+runs at its place in :data:`pipeline.entities.passes.ORDER`; the rules themselves live by responsibility
 in :mod:`~pipeline.entities.repairs` (spans and labels), :mod:`~pipeline.entities.names`
 (name and amount shapes), :mod:`~pipeline.entities.consistency` (document-level evidence),
 :mod:`~pipeline.entities.titles` and :mod:`~pipeline.entities.events`. This module adds the
@@ -33,8 +33,6 @@ from .repairs import abbreviation_periods, person_words, repair_label, trim_span
 NUMERIC_LABELS = {"CARDINAL", "ORDINAL", "QUANTITY"}
 INITIALS = re.compile(r"(?<![\w.])(?:[A-Z]\. ){1,2}[A-Z][a-z]+(?:['’-](?!s(?!\w))[A-Za-z]+)?(?!\w)")
 NAME_LABELS = {"GPE", "ORG", "NORP", "LOC", "FAC"}
-
-
 PASSES: dict[str, EntityPass] = {}
 
 
@@ -56,7 +54,7 @@ def amounts_pass(ctx: PassContext, ents: list[Span]) -> list[Span]:
 
 @entity_pass(PASSES, "versions")
 def versions(ctx: PassContext, ents: list[Span]) -> list[Span]:
-    """A name with a version number is a PRODUCT, outside results lines (:func:`names.versions_are_products`)."""
+    """"Firefox 1.0": a PRODUCT, outside results lines (:func:`names.versions_are_products`)."""
     return versions_are_products(ctx.doc, ents, lambda i: in_results_line(ctx, i))
 
 
