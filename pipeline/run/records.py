@@ -17,8 +17,9 @@ from spacy.tokens import Doc
 from .views import event_rows
 from ..core.extensions import EVENTS_KEY, get_dict, get_list
 from ..core.offsets import OffsetMap
+from ..core.schema import TEMPORAL_LABELS
 
-DATE_LABELS = {"DATE", "TIME"}
+DATE_LABELS = TEMPORAL_LABELS  # rows of the dates table, not of the entities table
 
 
 @dataclass(frozen=True)
