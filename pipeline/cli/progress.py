@@ -1,7 +1,7 @@
 """Progress reports for long runs: a bar on a terminal, periodic lines otherwise, or nothing.
 
-A reporter is a callable ``(done, total)`` that :func:`pipeline.run.run` calls after each
-committed batch; :func:`make_progress` picks the right one for the output stream. Only the CLI
+A reporter is a callable ``(done, total)`` that :func:`newsie.run.job.run` calls after each
+article; :func:`make_progress` picks the right one for the output stream. Only the CLI
 creates reporters: the pipeline itself never writes to the terminal.
 """
 
@@ -77,10 +77,43 @@ def no_progress(done: int, total: int) -> None:
 
 
 def make_progress(*, quiet: bool = False, stream: TextIO | None = None, interval: float = 10.0) -> Progress:
-    """A bar when ``stream`` (default stderr) is a terminal, periodic lines when it is not."""
+    """A rich bar when ``stream`` (default stderr) is a terminal, periodic lines when it is not."""
     if quiet:
         return no_progress
     stream = stream if stream is not None else sys.stderr
     if stream.isatty():
-        return BarProgress(stream)
+        return RichProgress(stream)
     return LineProgress(stream, interval=interval)
+
+
+class RichProgress:
+    """A rich progress bar, one step per article, for a terminal."""
+
+    def __init__(self, stream: TextIO) -> None:
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+
+        columns = (TextColumn("newsie"), BarColumn(), MofNCompleteColumn(), TextColumn("articles"),
+                   TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn())  # fmt: skip
+        self.bar = Progress(*columns, console=Console(file=stream), transient=False)
+        self.task: int | None = None
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.task is None:
+            self.bar.start()
+            self.task = self.bar.add_task("articles", total=total)
+        self.bar.update(self.task, completed=done)
+        if done >= total:
+            self.bar.stop()
+
+
+def make_steps(*, quiet: bool = False, stream: TextIO | None = None) -> Callable[[str], None]:
+    """Reports the steps a person waits on before the first article (loading the model)."""
+
+    def step(message: str) -> None:
+        if not quiet:
+            out = stream if stream is not None else sys.stderr
+            out.write(f"newsie: {message} ...\n")
+            out.flush()
+
+    return step

@@ -35,8 +35,10 @@ AMOUNT_LABELS = {"CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT", "DATE", 
 ACRONYM_LABELS = {"ORG"}
 # Labels whose names in capitals are words set in capitals, not acronyms ("WASHINGTON", "EVELYNE MUSAMBI").
 WORD_LABELS = {"PERSON", "GPE", "LOC", "FAC", "NORP"}
-# A capitalised word this long is no acronym ("PARIS" is a word, "USA" and "UAE" are acronyms).
-MIN_WORD_LETTERS = 5
+# A word of capitals this long, with a vowel after its first letter, is no acronym ("BAKU" and
+# "PARIS" are words; "USA", "UAE" and "USSR" acronyms).
+MIN_WORD_LETTERS = 4
+VOWELS = set("AEIOUY")
 
 
 def normal_name(name: str) -> str:
@@ -77,14 +79,14 @@ def cased(label: str, canonical: str, mentions: Iterable[str]) -> str:
         if mention != canonical and normal_name(mention) == target and not _has_capital_word(mention):
             return mention
     if label in WORD_LABELS:
-        return re.sub(r"[^\W\d_]{%d,}" % MIN_WORD_LETTERS, lambda m: _title_word(m.group()), canonical)
+        return re.sub(r"[^\W\d_]+", lambda m: m.group().capitalize() if _capital_word(m.group()) else m.group(), canonical)
     return canonical
 
 
-def _title_word(word: str) -> str:
-    return word.capitalize() if word.isupper() else word
+def _capital_word(word: str) -> bool:
+    return word.isupper() and len(word) >= MIN_WORD_LETTERS and bool(VOWELS & set(word[1:]))
 
 
 def _has_capital_word(name: str) -> bool:
-    """Does the name hold a word of capitals long enough to be no acronym?"""
-    return any(w.isupper() and len(w) >= MIN_WORD_LETTERS for w in re.findall(r"[^\W\d_]+", name))
+    """Does the name hold a word of capitals that is no acronym?"""
+    return any(_capital_word(w) for w in re.findall(r"[^\W\d_]+", name))
