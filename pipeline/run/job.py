@@ -177,16 +177,7 @@ def run(
         processed = 0
         if plan.todo:
             articles = _todo_articles(paths, set(plan.todo), published)
-            if dask:
-                from .distributed import extract_on_dask
-
-                stream = extract_on_dask(articles, dask, config.to_str(), batch_size=batch_size)
-            else:
-                if nlp is None:
-                    if steps is not None:
-                        steps(f"loading the pipeline ({key.model} {key.model_version})")
-                    nlp = build(config)
-                stream = extract(nlp, articles, batch_size=batch_size, n_process=n_process)
+            stream = _extraction(articles, config, key, nlp, dask=dask, batch_size=batch_size, n_process=n_process, steps=steps)
             processed = _commit(stream, store, key, out, batch_size=batch_size, total=len(plan.todo), progress=progress)
         errors = _errors_of_inputs(store, plan.ids)
         ids = sorted(plan.ids)
@@ -199,6 +190,22 @@ def run(
     run_json = out / "run.json"
     run_json.write_text(json.dumps(info, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return RunResult(info, out / store.path.name, [*written, run_json])
+
+
+def _extraction(
+    articles: Iterable[Article], config: Config, key: PipelineKey, nlp: Language | None,
+    *, dask: str | None, batch_size: int, n_process: int, steps: Step | None,
+) -> Iterable[tuple[Article, ArticleRecords]]:
+    """The records of the articles, on Dask or here (loading the pipeline when not given)."""
+    if dask:
+        from .distributed import extract_on_dask
+
+        return extract_on_dask(articles, dask, config.to_str(), batch_size=batch_size)
+    if nlp is None:
+        if steps is not None:
+            steps(f"loading the pipeline ({key.model} {key.model_version})")
+        nlp = build(config)
+    return extract(nlp, articles, batch_size=batch_size, n_process=n_process)
 
 
 def _info(
