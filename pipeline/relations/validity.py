@@ -79,7 +79,7 @@ def bounds(ctx: Context, relations: Iterable[Found]) -> dict[int, Bounds]:
         head = _span(ctx.doc, rel.head)
         if head is None or rel.relation not in HELD_RELATIONS:
             continue
-        if not b.qualifier:
+        if rel.relation != "has_title":  # a title's own words alone qualify it
             b.qualifier = next((q for sent, q in titled.get(rel.head, []) if sent[0] <= head.start_char < sent[1]), "")
         start, end = handover(ctx, head)
         b.bound(start=start, end=end)

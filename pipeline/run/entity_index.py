@@ -43,7 +43,8 @@ def entity_index(entities: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for key, group in groups.items():
         names = group["names"]
-        best = max(names, key=lambda n: (len(n.split()), len(n), names[n]))
+        # The fullest name; of two spellings that differ in case only, the running text's.
+        best = max(names, key=lambda n: (len(n.split()), len(n), not n.isupper(), names[n]))
         canonical = cased(group["label"], best, names)
         seen = {normalise(canonical)}
         aliases = []

@@ -35,9 +35,11 @@ AMOUNT_LABELS = {"CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT", "DATE", 
 ACRONYM_LABELS = {"ORG"}
 # Labels whose names in capitals are words set in capitals, not acronyms ("WASHINGTON", "EVELYNE MUSAMBI").
 WORD_LABELS = {"PERSON", "GPE", "LOC", "FAC", "NORP"}
-# A word of capitals this long, with a vowel after its first letter, is no acronym ("BAKU" and
-# "PARIS" are words; "USA", "UAE" and "USSR" acronyms).
-MIN_WORD_LETTERS = 4
+# A word of capitals this long, with a vowel after its first letter, is no acronym ("PARIS",
+# "WASHINGTON"; "USA", "UAE", "USSR" and "UNGA" are acronyms). In a dateline or a headline,
+# where every word is in capitals, four letters do ("BAKU", "OSLO").
+MIN_WORD_LETTERS = 5
+MIN_HEADING_LETTERS = 4
 VOWELS = set("AEIOUY")
 
 
@@ -55,6 +57,14 @@ def entity_key(label: str, name: str) -> str:
     return f"{label}:{digest[:KEY_DIGITS]}"
 
 
+def key_of(label: str, canonical: str, mentions: Iterable[str]) -> str:
+    """The entity_key of an article's entity from its label, canonical name and mention texts:
+    ``""`` when its canonical name has no capital letter, even if an acronym stands for it."""
+    if not any(c.isupper() for c in canonical):
+        return ""
+    return entity_key(label, key_name(label, canonical, mentions))
+
+
 def is_acronym(name: str) -> bool:
     """"CICA", "U.N.": capitals (and full stops), no space, more than one letter."""
     letters = name.replace(".", "")
@@ -70,23 +80,27 @@ def key_name(label: str, canonical: str, mentions: Iterable[str]) -> str:
     return canonical
 
 
-def cased(label: str, canonical: str, mentions: Iterable[str]) -> str:
-    """The canonical name in running-text case: "WASHINGTON" -> "Washington" (see above)."""
-    if not _has_capital_word(canonical):
+def cased(label: str, canonical: str, mentions: Iterable[str], *, heading: bool = False) -> str:
+    """The canonical name in running-text case: "WASHINGTON" -> "Washington" (see above).
+
+    ``heading``: a mention of the entity stands in the article's dateline or headline.
+    """
+    shortest = MIN_HEADING_LETTERS if heading else MIN_WORD_LETTERS
+    if not _has_capital_word(canonical, shortest):
         return canonical
     target = normal_name(canonical)
     for mention in mentions:
-        if mention != canonical and normal_name(mention) == target and not _has_capital_word(mention):
+        if mention != canonical and normal_name(mention) == target and not _has_capital_word(mention, shortest):
             return mention
     if label in WORD_LABELS:
-        return re.sub(r"[^\W\d_]+", lambda m: m.group().capitalize() if _capital_word(m.group()) else m.group(), canonical)
+        return re.sub(r"[^\W\d_]+", lambda m: m.group().capitalize() if _capital_word(m.group(), shortest) else m.group(), canonical)
     return canonical
 
 
-def _capital_word(word: str) -> bool:
-    return word.isupper() and len(word) >= MIN_WORD_LETTERS and bool(VOWELS & set(word[1:]))
+def _capital_word(word: str, shortest: int) -> bool:
+    return word.isupper() and len(word) >= shortest and bool(VOWELS & set(word[1:]))
 
 
-def _has_capital_word(name: str) -> bool:
+def _has_capital_word(name: str, shortest: int) -> bool:
     """Does the name hold a word of capitals that is no acronym?"""
-    return any(_capital_word(w) for w in re.findall(r"[^\W\d_]+", name))
+    return any(_capital_word(w, shortest) for w in re.findall(r"[^\W\d_]+", name))

@@ -14,9 +14,9 @@ import pandas as pd
 from spacy.attrs import IS_PUNCT, IS_SPACE
 from spacy.tokens import Doc
 
-from .keys import cased, entity_key, key_name
+from .keys import cased, key_of
 from .views import event_rows
-from ..core.extensions import EVENTS_KEY, get_dict, get_list
+from ..core.extensions import DATELINE_KEY, EVENTS_KEY, TITLE_KEY, get_dict, get_list
 from ..core.offsets import OffsetMap
 
 DATE_LABELS = {"DATE", "TIME"}
@@ -208,17 +208,29 @@ def _entities(doc: Doc, article_id: str, raw: str, offsets: OffsetMap) -> tuple[
         mention_ids[(ent.start_char, ent.end_char)] = entity_id
         found.append((entity_id, span, ent.label_))
     texts: dict[str, list[str]] = {}
+    headings = _heading_spans(doc, offsets)
+    in_heading: set[str] = set()
     for entity_id, span, _ in found:
         texts.setdefault(entity_id, []).append(raw[span[0] : span[1]])
+        if any(s <= span[0] and span[1] <= e for s, e in headings):
+            in_heading.add(entity_id)
     names: dict[tuple[str, str], tuple[str, str]] = {}  # (entity_id, label) -> (canonical, key)
     entities = []
     for entity_id, span, label in found:
         if (entity_id, label) not in names:
-            name = cased(label, canonical.get(entity_id, texts[entity_id][0]), texts[entity_id])
-            names[(entity_id, label)] = (name, entity_key(label, key_name(label, name, texts[entity_id])))
+            first = canonical.get(entity_id, texts[entity_id][0])
+            name = cased(label, first, texts[entity_id], heading=entity_id in in_heading)
+            names[(entity_id, label)] = (name, key_of(label, name, texts[entity_id]))
         name, key = names[(entity_id, label)]
         entities.append(EntityRecord(article_id, entity_id, key, span[0], span[1], raw[span[0] : span[1]], label, name))
     return entities, mention_ids
+
+
+def _heading_spans(doc: Doc, offsets: OffsetMap) -> list[tuple[int, int]]:
+    """Raw offsets of the dateline and the headline, where names are set in capitals."""
+    spans = [s for key in (DATELINE_KEY, TITLE_KEY) if key in doc.spans for s in doc.spans[key]]
+    raw = [offsets.to_raw(s.start_char, s.end_char) for s in spans]
+    return [r for r in raw if r is not None]
 
 
 def _dates(doc: Doc, article_id: str, raw: str, offsets: OffsetMap) -> tuple[list[DateRecord], dict]:

@@ -147,14 +147,14 @@ def test_aliases_entity_index_across_articles():
 
 def _keys(frame: pd.DataFrame) -> list[str]:
     """Each row's entity_key, as the records give it (per article entity, from its mentions)."""
-    from newsie.run.keys import cased, entity_key, key_name
+    from newsie.run.keys import cased, key_of
 
     mentions = frame.groupby(["article_id", "entity_id"])["text"].apply(list).to_dict()
     keys = []
     for row in frame.itertuples():
         texts = mentions[(row.article_id, row.entity_id)]
         name = cased(row.label, row.canonical, texts)
-        keys.append(entity_key(row.label, key_name(row.label, name, texts)))
+        keys.append(key_of(row.label, name, texts))
     return keys
 
 

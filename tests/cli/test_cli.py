@@ -89,13 +89,16 @@ def test_cli_evaluate_warns_when_predictions_and_gold_do_not_overlap(runner, pro
 def test_cli_quiet_silences_dask_loggers(monkeypatch):
     pytest.importorskip("distributed")
     monkeypatch.delenv("DASK_LOGGING__DISTRIBUTED", raising=False)
-    saved = {n: logging.getLogger(n).level for n in ["distributed", *logging.root.manager.loggerDict] if n.startswith("distributed")}
-    quiet_dask(True)
-    for name, level in saved.items():  # other tests see Dask's own levels again afterwards
-        monkeypatch.setattr(logging.getLogger(name), "level", level)
-    assert os.environ["DASK_LOGGING__DISTRIBUTED"] == "error"
-    assert logging.getLogger("distributed").level == logging.ERROR
-    assert logging.getLogger("distributed.scheduler").getEffectiveLevel() >= logging.ERROR
+    names = ["distributed", *[n for n in logging.root.manager.loggerDict if n.startswith("distributed.")]]
+    saved = {n: logging.getLogger(n).level for n in names}
+    try:
+        quiet_dask(True)
+        assert os.environ["DASK_LOGGING__DISTRIBUTED"] == "error"
+        assert logging.getLogger("distributed").level == logging.ERROR
+        assert logging.getLogger("distributed.scheduler").getEffectiveLevel() >= logging.ERROR
+    finally:  # other tests see Dask's own levels again
+        for name, level in saved.items():
+            logging.getLogger(name).setLevel(level)
 
 
 def test_cli_run_json_inputs_are_absolute(runner, project):
