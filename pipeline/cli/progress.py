@@ -36,6 +36,11 @@ class _Reporter:
         self.clock = clock
         self.started = clock()
 
+    def restart(self, done: int) -> None:
+        """The clock starts at the call for 0 articles, made once the model is loaded."""
+        if done == 0:
+            self.started = self.clock()
+
     def describe(self, done: int, total: int) -> str:
         rate, eta = rate_and_eta(done, total, self.clock() - self.started)
         return f"{done}/{total} articles, {rate:.1f} articles/s, ETA {format_seconds(eta)}"
@@ -47,6 +52,7 @@ class BarProgress(_Reporter):
     width = 30
 
     def __call__(self, done: int, total: int) -> None:
+        self.restart(done)
         filled = int(self.width * done / total) if total else self.width
         bar = "#" * filled + "-" * (self.width - filled)
         self.stream.write(f"\r[{bar}] {self.describe(done, total)}")
@@ -64,6 +70,7 @@ class LineProgress(_Reporter):
         self.last: float | None = None
 
     def __call__(self, done: int, total: int) -> None:
+        self.restart(done)
         now = self.clock()
         if done < total and self.last is not None and now - self.last < self.interval:
             return

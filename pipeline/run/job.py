@@ -245,6 +245,8 @@ def _commit(
     """Commit the extracted records to the store, one transaction per batch; the count committed."""
     processed = 0
     batch: list[tuple[ArticleRecords, str]] = []
+    if progress is not None and total:
+        progress(0, total)  # the model is loaded (or the cluster reached): the articles start
     for article, records in stream:
         batch.append((records, content_hash(article)))
         # HTML input: the records index the extracted text, kept beside the tables.

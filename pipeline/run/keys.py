@@ -93,7 +93,8 @@ def cased(label: str, canonical: str, mentions: Iterable[str], *, heading: bool 
         if mention != canonical and normal_name(mention) == target and not _has_capital_word(mention, shortest):
             return mention
     if label in WORD_LABELS:
-        return re.sub(r"[^\W\d_]+", lambda m: m.group().capitalize() if _capital_word(m.group(), shortest) else m.group(), canonical)
+        # The name is set in capitals: each of its words in capitals is a word ("ANITA SNOW").
+        return re.sub(r"[^\W\d_]+", lambda m: m.group().capitalize() if _capital_word(m.group(), 2) else m.group(), canonical)
     return canonical
 
 

@@ -112,6 +112,7 @@ def test_entity_key_is_the_same_in_every_run(nlp, corpus, tmp_path):
         ("GPE", "WASHINGTON", ["WASHINGTON", "Washington"], "Washington"),
         ("GPE", "PARIS", ["PARIS"], "Paris"),
         ("PERSON", "EVELYNE MUSAMBI", ["EVELYNE MUSAMBI"], "Evelyne Musambi"),
+        ("PERSON", "ANITA SNOW", ["ANITA SNOW"], "Anita Snow"),
         ("GPE", "USSR", ["USSR"], "USSR"),
         ("ORG", "NATO", ["NATO"], "NATO"),
         ("ORG", "TREND NEWS", ["TREND NEWS", "Trend News"], "Trend News"),
@@ -186,3 +187,10 @@ def test_relations_qualifier_of_one_title_does_not_pass_to_another(nlp):
     records = from_doc(nlp(make_doc(nlp, text, published="2024-03-04")))
     titles = {r.tail_text: r.qualifier for r in records.relations if r.relation == "has_title" and r.head_text == "Ola Brekk"}
     assert titles.get("Prime Minister") == ""
+
+
+def test_run_reports_progress_per_article(nlp, corpus, tmp_path):
+    calls, steps = [], []
+    run([corpus], tmp_path / "out", progress=lambda done, total: calls.append((done, total)), steps=steps.append)
+    assert calls == [(0, 2), (1, 2), (2, 2)]
+    assert len(steps) == 1 and steps[0].startswith("loading the pipeline")
