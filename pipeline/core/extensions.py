@@ -27,7 +27,7 @@ DOC_EXTENSIONS: dict[str, object] = {
     "canonical": None,  # dict entity_id -> canonical (fullest) name
     "alias_pairs": None,  # list of {"short": [start, end], "long": [start, end]}
     # Set by news_dates.
-    "dates": None,  # list of {"date_id", "start", "end", "text", "type", "value", "anchor"}
+    "dates": None,  # list of {"date_id", "start", "end", "text", "type", "value", "mod", "anchor"}
     # Set by news_relations.
     "relations": None,  # list of relation dicts, see pipeline.relations
 }

@@ -125,6 +125,7 @@ class DateTagger:
                     "text": text,
                     "type": timex.type,
                     "value": timex.value,
+                    "mod": timex.mod,
                     "anchor": anchor.isoformat() if anchor else "",
                 }
             )

@@ -24,6 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from . import event_frames
+from . import validity
 from . import places as places
 from . import people as people
 from . import patterns as titles
@@ -112,7 +113,9 @@ class RelationExtractor:
             unique.setdefault((rel.head, rel.relation, rel.tail), rel)
         kept = [r for r in unique.values() if r.confidence >= self.min_confidence]
         kept.sort(key=lambda r: (r.head, r.relation, r.tail))
-        doc._.relations = [as_dict(r, evidence(doc, r)) for r in kept]
+        held = validity.bounds(ctx, kept)
+        empty = validity.Bounds().as_dict()
+        doc._.relations = [as_dict(r, evidence(doc, r)) | (held[id(r)].as_dict() if id(r) in held else empty) for r in kept]
         return doc
 
     @staticmethod
@@ -148,6 +151,7 @@ def as_dict(rel: Found, evidence: Offsets) -> PlainDict:
         "evidence_start": evidence[0], "evidence_end": evidence[1],
         "pattern": rel.pattern, "confidence": rel.confidence,
     }  # fmt: skip
+    # qualifier, valid_from and valid_to are added by the component (pipeline.relations.validity).
 
 
 @Language.factory(
