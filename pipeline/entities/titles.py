@@ -28,7 +28,9 @@ from __future__ import annotations
 
 import numpy as np
 from spacy.matcher import PhraseMatcher
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
 from spacy.util import filter_spans
 
 from ..core.gazetteer import Gazetteer, countries_of_demonym, load_gazetteer, read_json, read_lines
@@ -45,7 +47,7 @@ SPLIT_LABELS = {"ORG", "GPE", "NORP", "PERSON", "LOC", "FAC", "WORK_OF_ART", "LA
 class TitleFinder:
     """Find TITLE spans and fit them among the model's entities."""
 
-    def __init__(self, vocab, tokenizer) -> None:
+    def __init__(self, vocab: Vocab, tokenizer: Tokenizer) -> None:
         words = read_json("title_words.json")
         self.ambiguous_lowercase = set(words["ambiguous_lowercase"])
         self.phrases = PhraseMatcher(vocab, attr="LOWER")
