@@ -23,7 +23,7 @@ from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .boilerplate import classify_line, sources_section
+from .boilerplate import AUTHOR_LINE, MAX_BOILERPLATE_CHARS, MAX_RELATED, RELATED_STARTS, classify_line, sources_section
 from ..core.errors import ConfigError
 from ..core.extensions import DATELINE_KEY, TITLE_KEY, register_extensions
 from .metadata import ArticleFields, read_article_fields
@@ -33,6 +33,8 @@ from ..core.offsets import OffsetMap
 logger = logging.getLogger(__name__)
 
 # ` date YYYY-MM-DD` header: on a line of its own, or running into the dateline.
+# Segment roles the clean text leaves out.
+OUT_OF_TEXT = {"removed", "byline"}
 HEADER = re.compile(r"\A[ \t]*date[ \t]+(?P<date>\d{4}-\d{2}-\d{2})(?:[ \t]*\r?\n|[ \t]+|\Z)")
 
 
@@ -67,7 +69,33 @@ def segment(text: str) -> list[Segment]:
         for piece in classify_line(text, start, end):
             role = "removed" if piece.removed else "body"
             segments.append(Segment(piece.start, piece.end, role, piece.reason))
-    return segments
+    return _tail_chrome(text, segments)
+
+
+def _tail_chrome(text: str, segments: list[Segment]) -> list[Segment]:
+    """Remove the page's tail: related headlines after a section or "most read" line, and an
+    author line closing the story ("Jane Roe" alone after the last paragraph)."""
+    body = [i for i, s in enumerate(segments) if s.role == "body"]
+    if len(body) < 2:
+        return segments
+    out = list(segments)
+    mark = next(
+        (i for i in range(len(out) - 1, body[0], -1) if out[i].reason in RELATED_STARTS),
+        None,
+    )
+    after = [i for i in body if mark is not None and i > mark]
+    story = len(body) - len(after)
+    # The mark closes the story: more of it comes before the mark than after.
+    if after and story >= 3 and len(after) < story and len(after) <= MAX_RELATED and all(out[i].end - out[i].start <= MAX_BOILERPLATE_CHARS for i in after):
+        for i in after:
+            out[i] = Segment(out[i].start, out[i].end, "removed", "related headlines")
+        body = [i for i in body if i not in after]
+    if len(body) >= 2:
+        last, before = out[body[-1]], out[body[-2]]
+        closed = re.search(r"[.!?][\"”’']?$", text[before.start : before.end].rstrip())
+        if closed and AUTHOR_LINE.match(text[last.start : last.end].strip()):
+            out[body[-1]] = Segment(last.start, last.end, "removed", "author line")
+    return out
 
 
 def build_clean_text(
@@ -80,13 +108,14 @@ def build_clean_text(
     in the raw text by blank space only stay joined by that raw space; where something was
     removed between them, a synthetic ``"\\n\\n"`` (mapped to nothing) separates them.
     """
-    removed_starts = sorted(s.start for s in segments if s.role == "removed")
+    # A byline is an article field, not text of the story: it stays out like a removed line.
+    removed_starts = sorted(s.start for s in segments if s.role in OUT_OF_TEXT)
     parts: list[str] = []
     offset_map: list[list[int]] = []
     segment_starts: list[int] = []
     length = 0
     prev_end: int | None = None
-    for seg in (s for s in segments if s.role != "removed"):
+    for seg in (s for s in segments if s.role not in OUT_OF_TEXT):
         gap = raw[prev_end : seg.start] if prev_end is not None else ""
         joined = (
             prev_end is not None

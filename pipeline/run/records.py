@@ -30,6 +30,7 @@ class ArticleRecord:
     dateline_place: str = ""
     dateline_date: str = ""
     title: str = ""
+    author: str = ""
     n_chars: int = 0
     n_words: int = 0
     status: str = "ok"
@@ -216,6 +217,7 @@ def from_doc(doc: Doc) -> ArticleRecords:
         dateline_place=fields.get("dateline_place", ""),
         dateline_date=fields.get("dateline_date", ""),
         title=meta.get("title") or fields.get("title", ""),
+        author=fields.get("author", ""),
         n_chars=len(raw),
         n_words=_n_words(doc),
     )
