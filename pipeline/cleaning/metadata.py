@@ -341,7 +341,9 @@ def _told(lines: list[str]) -> str:
             name = _name(match.group("source") or match.group("source2") or match.group("source3"))
             name = re.sub(r"(?<=\.[A-Za-z]{2})\.$|(?<=\.[A-Za-z]{3})\.$", "", name)
             domain = re.search(r"\w\.[A-Za-z]{2,3}$", name) is not None
-            if domain or match.group("source2") or _outlet(line[match.start() :], name):
+            # "told The Post" is an interview; "told Trend" / "told Site.az" the outlet's own report.
+            known = domain or name in KNOWN_OUTLETS or match.group("source2")
+            if known or (match.group("source3") and _outlet(line[match.start() :], name)):
                 return name
     return ""
 
