@@ -205,7 +205,7 @@ def _reference(g, anchor, direction, context):
     if plural:
         # "in recent months" measures a stretch of time: TimeBank makes it a vague duration.
         return Timex("DURATION", duration_value("X", plural.group(1).rstrip("s")))
-    if "future" in ref or "term" in ref or ref.startswith(("coming", "the coming")):
+    if "future" in ref or "term" in ref or ref.startswith("coming"):
         return Timex("DATE", "FUTURE_REF")
     return Timex("DATE", "PAST_REF")
 

@@ -60,7 +60,7 @@ PATTERNS: list[tuple[str, str]] = [
     ("set_adverb", r"(?P<adverb>daily|weekly|monthly|annually|yearly|hourly|nightly)"),
     ("set_times", rf"(?:once|twice|three times|four times|\d+ times) (?:a|an|per|every) (?P<unit>{UNIT})"),
     ("set_weekdays", rf"(?P<wd>{WEEKDAY})(?:s(?: (?P<part>morning|afternoon|evening|night)s?)?| (?P<part2>morning|afternoon|evening|night)s)"),
-    ("reference", r"(?:right )?(?P<ref>now|nowadays|currently|current|at present|these days|the time being|recently|more recently|recent|recent (?:years|months|weeks|days)|the past|in the past|(?:past|previous) years|that time|the (?:near |distant )?future|the (?:near|short|long) term|(?:the )?coming (?:years|months|weeks|days|quarters)|future (?:years|quarters|months))"),
+    ("reference", r"(?:right )?(?P<ref>now|nowadays|currently|current|at present|these days|the time being|recently|more recently|recent|recent (?:years|months|weeks|days)|the past|in the past|(?:past|previous) years|that time|the (?:near |distant )?future|the (?:near|short|long) term|coming (?:years|months|weeks|days|quarters)|future (?:years|quarters|months))"),
     ("duration", rf"(?:the )?(?:(?P<which>past|last|next|previous|coming|following|first|final|remaining|latest|same) )?(?P<amount>{AMOUNT})(?: (?:more|full|straight|consecutive|additional|long))?[ -](?P<unit>{UNIT})(?:-long|-old)?"),
     ("duration_half", r"(?:an? )?(?P<unit>hour|day|week|month|year|decade|minute) and a half"),
     ("duration_vague", r"(?P<unit>decade|year|month|centurie|century)s-long|(?P<unit2>decade)"),
