@@ -72,9 +72,9 @@ def _write(path: Path, rows: list[dict], columns: list[str] | None = None) -> No
         writer.writerows(rows)
 
 
-def score(out: Path) -> str:
+def score(wire: Path, out: Path) -> str:
     """The wire set's own score table for the tables in ``out``."""
-    result = subprocess.run([sys.executable, str(WIRE / "score.py"), str(out)], capture_output=True, text=True, check=True)
+    result = subprocess.run([sys.executable, str(wire / "score.py"), str(out)], capture_output=True, text=True, check=True)
     return result.stdout
 
 
@@ -93,17 +93,16 @@ def main() -> int:
     parser.add_argument("--keep", type=Path, help="write the output tables here instead of a temporary folder")
     parser.add_argument("--no-gold", action="store_true", help="skip the gold/ scores")
     args = parser.parse_args()
-    global WIRE
-    WIRE = args.data
-    if not (WIRE / "articles").is_dir() or not (WIRE / "score.py").exists():
-        print(f"wire benchmark skipped: {WIRE} is absent")
+    wire = args.data
+    if not (wire / "articles").is_dir() or not (wire / "score.py").exists():
+        print(f"wire benchmark skipped: {wire} is absent")
         return 0
     with tempfile.TemporaryDirectory() as tmp:
         base = args.keep or Path(tmp)
-        run_newsie(WIRE / "articles", base / "newsie")
-        run_glue(WIRE / "articles", base / "glue")
-        print("== newsie on the wire set\n" + score(base / "newsie"))
-        print("== spaCy + dateparser glue on the wire set\n" + score(base / "glue"))
+        run_newsie(wire / "articles", base / "newsie")
+        run_glue(wire / "articles", base / "glue")
+        print("== newsie on the wire set\n" + score(wire, base / "newsie"))
+        print("== spaCy + dateparser glue on the wire set\n" + score(wire, base / "glue"))
         if not args.no_gold:
             print("== newsie on gold/ (seeds/)\n" + gold_scores(base / "gold"))
     return 0
