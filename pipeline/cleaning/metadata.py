@@ -217,11 +217,10 @@ def _byline(line: str, head: _Head) -> bool:
 
 def byline_people(line: str) -> str:
     """The person(s) of a byline line: "By ANITA SNOW Associated Press Writer" -> "Anita Snow"."""
-    text = re.sub(r"^\s*[Bb]y\s+", "", line.strip())
-    text = re.split(r",|\s+(?:[A-Z][\w.]*\s+){0,3}(?:Writer|Correspondent|Reporter|Editor)\b|\s+(?:Associated Press|[A-Z]+ News)\b", text)[0]
-    if not text or text == line.strip():
-        return ""  # a credit piece alone ("Associated Press Writer") names nobody
-    return people(text)
+    text = re.sub(r"^\s*[Bb]y\s+", "", line.strip()).split(",")[0]
+    # The credit after the name: "Associated Press Writer", "VOA News", "Staff Correspondent".
+    credit = r"(?:^|\s+)(?:Associated\s+Press\b|[A-Z][\w.]*\s+News\b|(?:Staff|Senior|Special)\s+)?\s*(?:Writer|Correspondent|Reporter|Editor)?\s*$"
+    return people(re.sub(credit, "", text).strip())
 
 
 def _take_dateline(raw: str, segments: list[Segment], i: int, line: str, offset: int, head: _Head, anchor) -> bool:

@@ -199,7 +199,7 @@ def _range_day(text: str, records: list[dict]) -> Timex | None:
     """The second end of a day range ("12" in "March 11-12"): the first end's month and year."""
     if not records or not re.fullmatch(r"\d{4}-\d\d-\d\d", records[-1]["value"]):
         return None
-    day = int(re.sub(r"\D", "", text))
+    day = int(re.match(r"\d+", text).group())
     return Timex("DATE", f"{records[-1]['value'][:8]}{day:02d}") if 1 <= day <= 31 else None
 
 

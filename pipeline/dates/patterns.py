@@ -200,9 +200,9 @@ AMBIGUOUS_ALONE = re.compile(r"^(?:may|march|sun|wed|sat|fall|spring|jan\.|mar\.
 NOT_A_YEAR_AFTER = re.compile(r"^\s*(?:%|percent|per\s|points?\b|people|persons|troops|shares|tons|barrels|miles|feet|meters|votes|\$|-year-old|years?\s+old)", re.IGNORECASE)
 NOT_A_YEAR_BEFORE = re.compile(r"(?:\$|£|€|US\$|No\.|number|about|nearly|some|over|than|of|to)\s*$", re.IGNORECASE)
 YEAR_RANGE = re.compile(rf"(?<![\w$-])(?P<a>{YEAR4})\s*[-–—/]\s*(?P<b>{YEAR4}|\d\d)(?![\w%-])")
-# A day range in one month: "March 11-12", "Feb. 24-25, 2021": two expressions ("March 11", "12")
-# that share the month, and the year written after the second ("range_day" is the second end).
-DAY_RANGE = re.compile(rf"(?<![\w$-])(?P<a>(?i:{MONTH})\s*(?P<d1>{DAY}))\s*[-–—]\s*(?P<b>{DAY})(?![\w%-]|\.\d|,\d)")
+# A day range in one month: "March 11-12", "Feb. 24-25, 2021": two expressions ("March 11", "12"
+# or "25, 2021") that share the month and the year written after the second ("range_day").
+DAY_RANGE = re.compile(rf"(?<![\w$-])(?P<a>(?i:{MONTH})\s*(?P<d1>{DAY}))\s*[-–—]\s*(?P<b>{DAY}(?:,?\s+{YEAR4})?)(?![\w%-]|\.\d|,\d)")
 # A month abbreviation run into its day or year: "Sept.24", "Nov.2020".
 GLUED_DATE = re.compile(r"(?<![\w.-])(?:(?:early|late|mid)[\s-]+)?(?i:jan|feb|mar|apr|aug|sept?|oct|nov|dec)\.(?:[12]\d|3[01]|0?[1-9]|(?:19|20)\d\d)(?![\w%-])")
 
