@@ -30,7 +30,7 @@ class ArticleRecord:
     dateline_place: str = ""
     dateline_date: str = ""
     title: str = ""
-    author: str = ""
+    author: str = ""  # the byline's person(s), ";"-separated; empty when there is none
     n_chars: int = 0
     n_words: int = 0
     status: str = "ok"
