@@ -21,7 +21,8 @@ MONTH = r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|Ju
 # "March 28", "Aug. 30", "Sept.24" (no space), "28 December"; an optional year.
 _MONTH_DAY = rf"(?:{MONTH}\s*\d{{1,2}}\b(?:,?\s+\d{{4}}\b)?|\d{{1,2}}\s+{MONTH}(?:,?\s+\d{{4}}\b)?)"
 _CAPS_PLACE = r"[A-Z][A-Z'’\-]+(?:[ \t][A-Z][A-Z'’\-]+){0,2}"
-_PLACE = r"[A-Z][\w'’\-]*(?:[ \t][A-Z][\w'’\-]*){0,2}"
+# Mixed-case place words; an abbreviation keeps its period ("ST. PETERSBURG").
+_PLACE = r"[A-Z][\w'’\-]*\.?(?:[ \t][A-Z][\w'’\-]*\.?){0,2}"
 _REGION = r"[A-Z][\w'’\-]*(?:[ \t][A-Z][\w'’\-]*){0,2}"
 _AGENCY_NAME = r"[A-Z][\w.\-]*(?:[ \t][A-Z][\w.\-]*){0,3}"
 
@@ -57,7 +58,7 @@ OPENINGS: list[Layout] = [
     _layout(
         "slash_agency",
         "TASS and Kabar: 'MINSK, April 9. /TASS/.', 'Osh, May 4, 2021 . / Kabar /.'",
-        rf"^(?P<place>{_PLACE}),[ \t]*(?P<date>{_MONTH_DAY})[ \t]*\.[ \t]*/[ \t]*(?P<agency>{_AGENCY_NAME})[ \t]*/[ \t]*\.?[ \t]*",
+        rf"^(?P<place>{_PLACE}),[ \t]*(?P<date>{_MONTH_DAY})[ \t]*\.?[ \t]*/[ \t]*(?P<agency>{_AGENCY_NAME})[ \t]*/[ \t]*\.?[ \t]*",
         marked=True,
     ),
     _layout(
@@ -111,7 +112,7 @@ BYLINES: list[Layout] = [
     _layout(
         "agency_only",
         "an agency's bare credit: 'Trend:', 'By Trend:', 'By Trend' (one word: an agency, no person)",
-        r"^[ \t]*(?:By[ \t]+(?P<agency>[A-Z][\w.\-]+):?|(?P<agency2>[A-Z][\w.\-]+):)[ \t]*$",
+        r"^[ \t]*(?:By[ \t]+(?P<agency>[A-Z][\w.\-]+):?|(?!(?:Note|Notes|Photo|Video|Source|Sources|Update|Editor|Related|Tags|Share|Read|See|Contact|Summary)\b)(?P<agency2>[A-Z][\w.\-]+):)[ \t]*$",
     ),
 ]
 

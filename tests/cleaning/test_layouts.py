@@ -24,6 +24,20 @@ OPENING_CASES = {
 }
 
 
+@pytest.mark.parametrize(
+    "line, place, agency",
+    [
+        ("ST. PETERSBURG, June 5. /TASS/. The forum opened.", "ST. PETERSBURG", "TASS"),
+        ("Osh, 4 March / Kabar /. The forum opened.", "Osh", "Kabar"),
+        ("NUR-SULTAN. KAZINFORM - The forum opened.", "NUR-SULTAN", "Kazinform"),
+    ],
+)
+def test_layouts_opening_variants(line, place, agency):
+    opening = match_opening(line)
+    assert (opening.place, opening.agency) == (place, agency)
+    assert line[opening.end :] == "The forum opened."
+
+
 def test_layouts_every_opening_has_a_case_and_a_form():
     assert {layout.name for layout in OPENINGS} == set(OPENING_CASES)
     assert all(layout.form for layout in OPENINGS + BYLINES + PREFIXES)
@@ -58,6 +72,7 @@ def test_layouts_no_opening_in_plain_sentences(line):
         ("By Trend", ("", "Trend")),
         ("By Trend:", ("", "Trend")),
         ("The minister arrived.", None),
+        ("Note:", None),
     ],
 )
 def test_layouts_bylines(line, expected):
