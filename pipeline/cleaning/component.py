@@ -3,10 +3,11 @@
 ``news_cleaner`` runs first. It reads the raw article (``doc.text``), splits it into line
 segments with a role each, and returns a *new* ``Doc`` over the clean text: the raw text with
 the ``date`` header keyword, boilerplate lines and wire junk removed. Every character of the clean text is
-a character of the raw text, except the separators put where something was removed, so
-``doc._.offset_map`` (``[clean_start, raw_start, length]`` runs) maps any clean span back to raw
-offsets. Every line start of the clean text is preset as a sentence start, so the parser never
-joins a headline, a dateline and a paragraph into one sentence.
+a character of the raw text, except the separators put where something was removed and the
+line breaks inside a hard-wrapped paragraph (spaces, one for one), so ``doc._.offset_map``
+(``[clean_start, raw_start, length]`` runs) maps any clean span back to raw offsets. Every line
+start of the clean text is preset as a sentence start, so the parser never joins a headline, a
+dateline and a paragraph into one sentence; the lines of a hard-wrapped paragraph are one segment.
 
 Removal is conservative: whole lines that match a boilerplate pattern, and inside lines that
 carry wire markup the codes and editor notes between text pieces; never part of a plain line.
@@ -69,7 +70,51 @@ def segment(text: str) -> list[Segment]:
         for piece in classify_line(text, start, end):
             role = "removed" if piece.removed else "body"
             segments.append(Segment(piece.start, piece.end, role, piece.reason))
-    return _tail_chrome(text, segments)
+    return _unwrap(text, _tail_chrome(text, segments))
+
+
+# A hard-wrapped text: at least this many body lines, most of them within WRAP_BAND characters
+# of the wrap width (the long lines' length), which is at most MAX_WRAP_WIDTH.
+MIN_WRAPPED_LINES = 8
+MAX_WRAP_WIDTH = 100
+WRAP_BAND = 20
+WRAPPED = "wrapped"  # the reason of a body segment joined from hard-wrapped lines
+
+
+def _unwrap(text: str, segments: list[Segment]) -> list[Segment]:
+    """Join the lines of a hard-wrapped paragraph into one body segment.
+
+    Re-posted wire copy often breaks every line near a fixed width ("... Assistant Secretary
+    of State\nfor European Affairs ..."); each line would open a sentence and split names. A
+    line continues the one before when that one fills the width and does not close a sentence,
+    or when it starts in lower case; only single line breaks join.
+    """
+    body = [s for s in segments if s.role == "body"]
+    lengths = sorted(s.end - s.start for s in body)
+    if len(lengths) < MIN_WRAPPED_LINES:
+        return segments
+    width = lengths[int(0.9 * (len(lengths) - 1))]
+    full = sum(1 for n in lengths if width - WRAP_BAND <= n <= width)
+    if width > MAX_WRAP_WIDTH or full * 2 < len(lengths):
+        return segments
+    out: list[Segment] = []
+    for seg in segments:
+        prev = out[-1] if out else None
+        if prev is not None and prev.role == "body" and seg.role == "body" and _continues(text, prev, seg, width):
+            out[-1] = Segment(prev.start, seg.end, "body", WRAPPED)
+        else:
+            out.append(seg)
+    return out
+
+
+def _continues(text: str, prev: Segment, seg: Segment, width: int) -> bool:
+    gap = text[prev.end : seg.start]
+    if gap.count("\n") != 1 or gap.strip():
+        return False
+    last_line = text[prev.start : prev.end].rsplit("\n", 1)[-1]
+    closed = re.search(r"[.!?:;][\"”’']?$", last_line.rstrip())
+    starts_lower = text[seg.start : seg.start + 1].islower()
+    return starts_lower or (len(last_line) >= width - WRAP_BAND and not closed)
 
 
 def _tail_chrome(text: str, segments: list[Segment]) -> list[Segment]:
@@ -133,7 +178,9 @@ def build_clean_text(
                 length += 2
             offset_map.append([length, seg.start, seg.end - seg.start])
         segment_starts.append(length)
-        parts.append(raw[seg.start : seg.end])
+        piece = raw[seg.start : seg.end]
+        # Inside a hard-wrapped paragraph a line break reads as the space it stands for.
+        parts.append(re.sub(r"[\r\n]", " ", piece) if seg.reason == WRAPPED else piece)
         length += seg.end - seg.start
         prev_end = seg.end
     return "".join(parts), offset_map, segment_starts

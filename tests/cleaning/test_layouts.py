@@ -207,3 +207,26 @@ def test_layouts_timestamp_date_still_dates_the_article():
     fields = read_article_fields(raw, segment(raw))
     assert fields.published == "2025-07-14"
     assert "15:06" not in clean_text(raw)
+
+
+def test_layouts_hard_wrapped_paragraphs_are_joined():
+    lines = [
+        "(MENAFN- Trend News Agency) GANJA, Azerbaijan, May 3. The two",
+        "ministers of the neighbouring countries met in the city of Lima,",
+        "Trend reports.",
+        "During the meeting, the Deputy Minister of Trade Anna Marie",
+        "Koval and the Director of the Eastern Department at the Office",
+        "Jon Roe discussed the plans for the coming season in the region.",
+        "The sides agreed to meet again in the capital of the country",
+        "and to sign a memorandum on cooperation in the field of energy",
+        "and of transport by the end of the current year, officials said.",
+    ]
+    raw = " date 2024-05-03 " + "\n".join(lines) + "\n"
+    text = clean_text(raw)
+    assert "Anna Marie Koval" in text
+    assert "Trend reports.\nDuring the meeting" in text  # a closed sentence ends its paragraph
+    fields = read_article_fields(raw, segment(raw))
+    assert (fields.source, fields.dateline_place) == ("Trend News Agency", "GANJA, Azerbaijan")
+    # Prose with long paragraphs is not hard-wrapped: its lines stay apart.
+    prose = " date 2024-05-03 " + "\n".join(["A short title", *(line * 3 for line in lines[3:])]) + "\n"
+    assert clean_text(prose).count("\n") == prose.count("\n") - 1
