@@ -48,6 +48,7 @@ class Opening:
     date: str = ""
     agency: str = ""
     marked: bool = False
+    author: str = ""  # a reporter the dateline credits ("/ Agency, J. Roe /")
 
 
 def _layout(name: str, form: str, pattern: str, *, marked: bool = False) -> Layout:
@@ -71,6 +72,12 @@ OPENINGS: list[Layout] = [
         "day_month_site",
         "Report: 'Ganja. 3 March. REPORT.AZ/' (place, day month, site name, slash)",
         rf"^(?P<place>{_PLACE})\.[ \t]*(?P<date>\d{{1,2}}[ \t]+{MONTH})\.[ \t]*(?P<agency>[A-Z][A-Za-z]+(?:\.[A-Za-z]{{2,3}})?)/[ \t]*",
+        marked=True,
+    ),
+    _layout(
+        "slash_credit",
+        "Trend (early): 'Azerbaijan, Ganja, May 5 / Trend, J. Roe /' (country first, reporter in the credit)",
+        rf"^(?P<place>{_PLACE},[ \t]*{_PLACE}),[ \t]*(?P<date>{_MONTH_DAY})[ \t]*/[ \t]*(?P<agency>{_AGENCY_NAME}?)[ \t]*(?:,[ \t]*(?P<author>[A-Z][\w.'’\- ]{{1,40}}?))?[ \t]*/[ \t]*",
         marked=True,
     ),
     _layout(
@@ -106,8 +113,8 @@ OPENINGS: list[Layout] = [
 BYLINES: list[Layout] = [
     _layout(
         "name_dash_agency",
-        "Trend (old): 'By Leyla Mammadova – Trend:', 'By Leyla Mammadova– Trend:'",
-        rf"^[ \t]*By[ \t]+(?P<author>[A-Z][\w.'’\-]*(?:[ \t]+[A-Z][\w.'’\-]*){{0,3}}(?:[ \t]+and[ \t]+[A-Z][\w.'’\-]*(?:[ \t]+[A-Z][\w.'’\-]*){{0,3}})?)[ \t]*[–—-][ \t]*(?P<agency>[A-Z][\w.]+):?[ \t]*$",
+        "Trend (old): 'By Leyla Mammadova – Trend:', 'By Leyla Mammadova– Trend:', 'By Leyla Mammadova, Trend:'",
+        rf"^[ \t]*By[ \t]+(?P<author>[A-Z][\w.'’\-]*(?:[ \t]+[A-Z][\w.'’\-]*){{0,3}}(?:[ \t]+and[ \t]+[A-Z][\w.'’\-]*(?:[ \t]+[A-Z][\w.'’\-]*){{0,3}})?)[ \t]*[–—,-][ \t]*(?P<agency>[A-Z][\w.]+):?[ \t]*$",
     ),
     _layout(
         "agency_only",
@@ -141,6 +148,7 @@ def match_opening(line: str) -> Opening | None:
             date=groups.get("date") or "",
             agency=agency_name(groups.get("agency") or ""),
             marked=layout.marked,
+            author=people(groups.get("author") or ""),
         )
     return None
 

@@ -234,6 +234,7 @@ def _take_dateline(raw: str, segments: list[Segment], i: int, line: str, offset:
     head.place_span = (start, start + len(opening.place))
     if opening.marked:
         head.credit = head.credit or opening.agency
+        head.author = head.author or opening.author
     else:
         head.agency = opening.agency
     if opening.date:

@@ -16,6 +16,7 @@ OPENING_CASES = {
     "slash_agency": ("MINSK, April 9. /TASS/. The minister arrived.", "MINSK", "April 9", "TASS"),
     "caps_agency_word": ("ASTANA.KAZINFORM The minister arrived.", "ASTANA", "", "Kazinform"),
     "day_month_site": ("Ganja. 3 March. REPORT.AZ/ The minister arrived.", "Ganja", "3 March", "REPORT.AZ"),
+    "slash_credit": ("Azerbaijan, Ganja, May 5 / Trend, J. Roe / The minister arrived.", "Azerbaijan, Ganja", "May 5", "Trend"),
     "numeric_slash": ("Ganja/03/14/22/Turan: The minister arrived.", "Ganja", "03/14/22", "Turan"),
     "place_dash_agency": ("IZMIR- Anadolu Agency", "IZMIR", "", "Anadolu Agency"),
     "paren_agency": ("HARBIN, May 2 (Xinhua) -- The minister arrived.", "HARBIN", "May 2", "Xinhua"),
@@ -68,6 +69,7 @@ def test_layouts_no_opening_in_plain_sentences(line):
     [
         ("By Leyla Mammadova – Trend:", ("Leyla Mammadova", "Trend")),
         ("By Leyla Mammadova– Trend:", ("Leyla Mammadova", "Trend")),
+        ("By Leyla Mammadova, Trend:", ("Leyla Mammadova", "Trend")),
         ("Trend:", ("", "Trend")),
         ("By Trend", ("", "Trend")),
         ("By Trend:", ("", "Trend")),
@@ -97,6 +99,12 @@ def test_layouts_prefix_of_a_reposted_story():
 )
 def test_layouts_byline_people_are_proper_cased_and_split(line, people):
     assert byline_people(line) == people
+
+
+def test_layouts_dateline_credit_names_the_reporter():
+    raw = " date 2011-05-05 Azerbaijan, Ganja, May 5 / Trend, J. Roe / The minister arrived.\n"
+    fields = read_article_fields(raw, segment(raw))
+    assert (fields.source, fields.author, fields.dateline_date) == ("Trend", "J. Roe", "2011-05-05")
 
 
 def test_layouts_trend_old_form_article():
