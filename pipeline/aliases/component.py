@@ -31,11 +31,12 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from ..core.errors import ConfigError
 from ..core.text import normalise
-from ..core.extensions import EVENTS_KEY, register_extensions
+from ..core.extensions import EVENTS_KEY, TEMPORAL_KEY, register_extensions
+from ..core.schema import TEMPORAL_LABELS
 
-NOT_ENTITY_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
-DATE_LABELS = {"DATE", "TIME"}
+NOT_ENTITY_LABELS = TEMPORAL_LABELS | {"CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9&\-]*[A-Z0-9]$")
 # Tokens after a name that may open another name of it: "X, or Y", "X or Y", "X [Y]", "X (Y)".
@@ -110,6 +111,8 @@ class AliasResolver:
     """Find acronym definitions and give every entity mention its entity id."""
 
     def __init__(self, *, max_long_form_words: int = 12) -> None:
+        if isinstance(max_long_form_words, bool) or not isinstance(max_long_form_words, int) or max_long_form_words < 1:
+            raise ConfigError(f"news_aliases: max_long_form_words must be a whole number >= 1, not {max_long_form_words!r}")
         self.max_long_form_words = max_long_form_words
 
     def __call__(self, doc: Doc) -> Doc:
@@ -121,6 +124,9 @@ class AliasResolver:
             # "Conference" in "Conference on Interaction and ... (CICA)" heads a name, not an event.
             longs = [long for _, long in pairs]
             events = [e for e in events if not any(l.start <= e.end - 1 < l.end for l in longs)]
+            if TEMPORAL_KEY in doc.spans:  # dates a definition swallowed leave with their entity
+                kept = {(e.start, e.end) for e in ents}
+                doc.spans[TEMPORAL_KEY] = [s for s in doc.spans[TEMPORAL_KEY] if (s.start, s.end) in kept]
         defined = {(s.start, s.end, l.start, l.end) for s, l in pairs}
         forms = ["defined"] * len(pairs)
         for short, long, form in self._apposed_aliases(doc, ents):
@@ -140,7 +146,7 @@ class AliasResolver:
         ]
         return doc
 
-    def _acronym_definitions(self, doc: Doc):
+    def _acronym_definitions(self, doc: Doc) -> Iterator[tuple[Span, Span]]:
         """Yield ``(short, long)`` token spans for "long (SHORT)" and "SHORT (long)".
 
         When the letters do not match (an acronym from another language: "Austrian Social
@@ -257,19 +263,21 @@ class AliasResolver:
         return sorted(filter_spans(new) + kept, key=lambda e: e.start)
 
     @staticmethod
-    def _cluster(doc: Doc, ents: list[Span], events: list[Span], pairs: list[tuple[Span, Span]]):
+    def _cluster(
+        doc: Doc, ents: list[Span], events: list[Span], pairs: list[tuple[Span, Span]]
+    ) -> tuple[dict[tuple[int, int], str], dict[str, str]]:
         # Every mention gets an id; numbers and amounts are each their own entity.
-        mentions = [e for e in ents if e.label_ not in DATE_LABELS] + events
+        mentions = [e for e in ents if e.label_ not in TEMPORAL_LABELS] + events
         mentions.sort(key=lambda e: (e.start, e.end))
         parent: dict[tuple[int, int], tuple[int, int]] = {}
 
-        def find(key):
+        def find(key: tuple[int, int]) -> tuple[int, int]:
             while parent[key] != key:
                 parent[key] = parent[parent[key]]
                 key = parent[key]
             return key
 
-        def union(a, b):
+        def union(a: tuple[int, int], b: tuple[int, int]) -> None:
             ra, rb = find(a), find(b)
             if ra != rb:
                 parent[max(ra, rb)] = min(ra, rb)

@@ -22,11 +22,12 @@ import re
 
 from spacy.attrs import IDX
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokenizer import Tokenizer
+from spacy.tokens import Doc, Span
 
 from .boilerplate import AUTHOR_LINE, MAX_BOILERPLATE_CHARS, MAX_RELATED, RELATED_STARTS, classify_line, sources_section
 from ..core.errors import ConfigError
-from ..core.extensions import DATELINE_KEY, TITLE_KEY, register_extensions
+from ..core.extensions import ATTRIBUTION_KEY, DATELINE_KEY, TITLE_KEY, register_extensions
 from .metadata import ArticleFields, read_article_fields
 from .segments import Segment
 from ..core.offsets import OffsetMap
@@ -194,7 +195,7 @@ class Cleaner:
         date_order: how the dateline's numeric dates are read (``"MDY"`` or ``"DMY"``).
     """
 
-    def __init__(self, tokenizer, *, date_order: str = "MDY") -> None:
+    def __init__(self, tokenizer: Tokenizer, *, date_order: str = "MDY") -> None:
         if date_order not in {"MDY", "DMY", "YMD"}:
             raise ConfigError(f"news_cleaner: date_order must be MDY, DMY or YMD, not {date_order!r}")
         self.tokenizer = tokenizer
@@ -222,6 +223,7 @@ class Cleaner:
         clean._.article = fields.as_dict()
         clean._.published = fields.published
         self._add_spans(clean, OffsetMap(offset_map, len(text)), fields)
+        clean.spans[ATTRIBUTION_KEY] = attribution_spans(clean, text, fields.source, fields.via)
         clean._.removed = [
             {"start": s.start, "end": s.end, "reason": s.reason}
             for s in segments
@@ -263,12 +265,26 @@ class Cleaner:
 
 @Language.factory(
     "news_cleaner",
-    assigns=["doc._.raw_text", "doc._.offset_map", "doc._.article", "doc._.removed", "token.is_sent_start"],
+    assigns=["doc._.raw_text", "doc._.offset_map", "doc._.article", "doc._.removed", "doc.spans", "token.is_sent_start"],
     default_config={"date_order": "MDY"},
 )
 def make_cleaner(nlp: Language, name: str, *, date_order: str) -> Cleaner:
     register_extensions()
     return Cleaner(nlp.tokenizer, date_order=date_order)
+
+
+def attribution_spans(doc: Doc, text: str, source: str, via: str) -> list[Span]:
+    """Every whole-word occurrence of the source and via names in the clean ``text`` (a list of
+    spans labelled "source" and "via"; empty when the article names neither)."""
+    spans: list[Span] = []
+    for label, name in (("source", source), ("via", via)):
+        if not name or (label == "via" and name == source):
+            continue
+        for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
+            span = doc.char_span(m.start(), m.end())
+            if span is not None:
+                spans.append(Span(doc, span.start, span.end, label=label))
+    return spans
 
 
 def clean_text(raw: str) -> str:

@@ -232,11 +232,9 @@ def _take_dateline(raw: str, segments: list[Segment], i: int, line: str, offset:
     head.place = opening.place
     start = offset + opening.place_start
     head.place_span = (start, start + len(opening.place))
-    if opening.marked:
-        head.credit = head.credit or opening.agency
-        head.author = head.author or opening.author
-    else:
-        head.agency = opening.agency
+    # The dateline's agency stands when the text credits no other outlet ("..., X reports").
+    head.agency = opening.agency
+    head.author = head.author or opening.author
     if opening.date:
         # Without a publication date, a date line above the dateline anchors its day.
         near = anchor or parse_iso_date(head.date_line_date)

@@ -24,8 +24,11 @@ from functools import lru_cache
 from importlib import resources
 
 from spacy.matcher import PhraseMatcher
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
+
+from .lexicon import honorifics
 
 PLACE_FILES = {
     "countries.txt": "GPE", "cities.txt": "GPE", "regions.txt": "LOC", "organisations.txt": "ORG",
@@ -80,13 +83,13 @@ def load_gazetteer() -> Gazetteer:
         names=names,
         countries=countries,
         languages=frozenset(read_lines("languages.txt")),
-        honorifics=frozenset(h.lower() for h in read_lines("honorifics.txt")),
+        honorifics=honorifics(),
         heads=read_json("name_heads.json"),
         lowered=lowered,
     )
 
 
-def name_matcher(vocab: Vocab, tokenizer, gazetteer: Gazetteer) -> PhraseMatcher:
+def name_matcher(vocab: Vocab, tokenizer: Tokenizer, gazetteer: Gazetteer) -> PhraseMatcher:
     """A matcher of the gazetteer's names as written and in capitals; match ids are labels."""
     matcher = PhraseMatcher(vocab, attr="ORTH")
     by_label: dict[str, list[Doc]] = {}

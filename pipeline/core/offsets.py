@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
+from .types import Offsets
+
 
 class OffsetMap:
     """Clean <-> raw offsets for one article."""
@@ -20,7 +22,7 @@ class OffsetMap:
         self._clean_starts = [r[0] for r in self.runs]
         self._raw_starts = [r[1] for r in self.runs]
 
-    def to_raw(self, start: int, end: int) -> tuple[int, int] | None:
+    def to_raw(self, start: int, end: int) -> Offsets | None:
         """Raw offsets of the clean span ``[start, end)``, ``None`` if it crosses a gap."""
         i = bisect_right(self._clean_starts, start) - 1
         if i < 0:
@@ -30,7 +32,7 @@ class OffsetMap:
             return None
         return raw_start + start - clean_start, raw_start + end - clean_start
 
-    def to_clean(self, start: int, end: int) -> tuple[int, int] | None:
+    def to_clean(self, start: int, end: int) -> Offsets | None:
         """Clean offsets of the raw span ``[start, end)``, ``None`` if it was removed."""
         i = bisect_right(self._raw_starts, start) - 1
         if i < 0:

@@ -7,6 +7,10 @@ ENTITY_LABELS = (
     "LANGUAGE", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "TITLE",
 )  # fmt: skip
 DATE_TYPES = ("DATE", "TIME", "DURATION", "SET")
+# The model's labels for calendar expressions: they stay in ``doc.ents`` (later stages read them as
+# taken tokens), are exposed in ``doc.spans["temporal"]`` by news_entities for news_dates, and are
+# no rows of the entities table (the dates table holds them, normalised).
+TEMPORAL_LABELS = frozenset({"DATE", "TIME"})
 
 # relation -> (head labels, tail labels); "DATE" as tail means a `dates` row.
 RELATIONS: dict[str, tuple[frozenset[str], frozenset[str]]] = {

@@ -17,7 +17,8 @@ from dataclasses import replace
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..core.extensions import register_extensions
+from ..core.extensions import TEMPORAL_KEY, register_extensions
+from ..core.schema import TEMPORAL_LABELS
 from ..core.calendar import parse_iso_date
 from .patterns import find_spans, plausible_model_span
 from .timex import Context, Timex, normalise
@@ -126,6 +127,7 @@ class DateTagger:
                     "text": text,
                     "type": timex.type,
                     "value": timex.value,
+                    "mod": timex.mod,
                     "anchor": anchor.isoformat() if anchor else "",
                 }
             )
@@ -138,8 +140,10 @@ class DateTagger:
         """The stage's own matches, then the model's DATE/TIME spans where nothing matched."""
         kept = find_spans(full)
         if self.use_model_spans:
-            for ent in doc.ents:
-                if ent.label_ not in {"DATE", "TIME"}:
+            # The entities stage's DATE/TIME spans (doc.ents when it did not run).
+            model = doc.spans[TEMPORAL_KEY] if TEMPORAL_KEY in doc.spans else doc.ents
+            for ent in model:
+                if ent.label_ not in TEMPORAL_LABELS:
                     continue
                 for start, end in self._boundaries(full, ent.start_char, ent.end_char):
                     text = full[start:end]

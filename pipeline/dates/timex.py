@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .rules import RULES, Context, Timex, apply_rule
@@ -32,6 +32,32 @@ MODIFIER = re.compile(
     r"at most|up to|no more than|no less than|only|just|barely|shortly after|shortly before|just after|"
     r"just before|at about|another)[\s-]+)+"
 )
+
+# TIMEX3 ``mod`` per modifier word (TimeML 1.2.1; EARLY and LATE as the contract lists them).
+# The first modifier of the expression sets it: "about the end of 1990" is APPROX.
+MODS: list[tuple[re.Pattern, str]] = [
+    (re.compile(rf"^(?:{words})\b"), mod)
+    for words, mod in [
+        (r"the end of|the last half of|the second half of|the rest of|the remainder of", "END"),
+        (r"the beginning of|the start of|the first half of", "START"),
+        (r"mid|the middle of", "MID"),
+        (r"early", "EARLY"),
+        (r"late", "LATE"),
+        (r"around|about|roughly|nearly|almost|approximately|sometime|some time|at about", "APPROX"),
+        (r"more than", "MORE_THAN"),
+        (r"less than|fewer than", "LESS_THAN"),
+        (r"at least|no less than", "EQUAL_OR_MORE"),
+        (r"at most|up to|no more than", "EQUAL_OR_LESS"),
+        (r"shortly before|just before", "BEFORE"),
+        (r"shortly after|just after", "AFTER"),
+    ]
+]
+
+
+def mod_of(text: str) -> str:
+    """The TIMEX3 ``mod`` that the expression's leading modifier words set, or ``""``."""
+    clean = LEADING.sub("", re.sub(r"\s+", " ", text.strip().lower()))
+    return next((mod for pattern, mod in MODS if pattern.search(clean)), "")
 
 
 @dataclass(frozen=True)
@@ -67,10 +93,16 @@ def normalise(text: str, anchor: dt.date | None, direction: int = 0, context: Co
                 continue
             timex = apply_rule(name, match, anchor, direction, context)
             if timex is not None:
-                return timex
+                return _with_mod(timex, text)
     if anchor is None and not re.search(r"\d{4}", clean.text):
         return None
-    return parse_with_dateparser(clean.text, anchor)
+    timex = parse_with_dateparser(clean.text, anchor)
+    return _with_mod(timex, text) if timex is not None else None
+
+
+def _with_mod(timex: Timex, text: str) -> Timex:
+    """The value with the ``mod`` of the text's modifier words, unless its rule set one."""
+    return timex if timex.mod else replace(timex, mod=mod_of(text))
 
 
 def _clean_keep_mod(text: str) -> str:

@@ -13,6 +13,7 @@ class Timex:
 
     type: str
     value: str
+    mod: str = ""  # TIMEX3 mod (START, MID, END, APPROX, ...); set from the text's modifier words
 
 
 @dataclass(frozen=True)

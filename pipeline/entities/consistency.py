@@ -4,93 +4,30 @@ A news article names its people, teams and places several times, and the model t
 mention on its own local context, so it tags "Duran" PERSON in one sentence and GPE in the
 next, and misses the surname after the full name. These rules use the whole document:
 
-- results lines ("Atlanta 5 PITTSBURGH 1", "Leicestershire 22 points , Somerset 4",
-  standings "NEW YORK 74 59 .556"): a name followed by a score is a team (ORG), unless it is a
-  country (national sides stay GPE) or a person's full name;
 - a single word that is part of a person's full name elsewhere in the article is that person
   ("Bakayev" after "Alibek Bakayev", "Washington" after "MaliVai Washington");
 - label voting: the mentions of one text take the label most of them have;
 - propagation: later untagged occurrences of a name the article has tagged are tagged too.
 
-This is the document-level consistency of Krishnan & Manning (2006), "An effective two-stage
-model for exploiting non-local dependencies in named entity recognition", as rules.
+(Teams named in results tables are read by :mod:`pipeline.entities.layouts`.) This is the
+document-level consistency of Krishnan & Manning (2006), "An effective two-stage
+model for exploiting non-local dependencies in named entity
+recognition", as rules.
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 
-import numpy as np
-
-from spacy.symbols import AUX, VERB
 from spacy.tokens import Doc, Span
 
 from ..core.gazetteer import Gazetteer
 from ..core.lexicon import find_words
-from .repairs import NAME_LABELS, Lines, is_number
+from .repairs import NAME_LABELS
 
 PROPAGATE_LABELS = {"PERSON", "ORG", "GPE", "LOC"}
-# Token shapes of scores and figures: "dd", "d-dd", "dd.dd", ".ddd", "d/d"
-NUMBER_SHAPE = re.compile(r"^[.]?d[d,./:-]*$")
 # Capitalised words that start sentences and headlines but are never names on their own.
 MIN_PROPAGATE_CHARS = 3
-
-
-def results_lines(doc: Doc, lines: Lines) -> set[int]:
-    """Start tokens of lines that read as sports results or standings: at least two scores, a
-    quarter of the words numbers, at most one verb. Counted over token attribute arrays, as
-    results tables are long."""
-    if not len(doc):
-        return set()
-    strings = doc.vocab.strings
-    shape, punct, space, pos, ent, upper = doc.to_array(["SHAPE", "IS_PUNCT", "IS_SPACE", "POS", "ENT_TYPE", "IS_UPPER"]).T
-    numeric = [h for h in np.unique(shape) if NUMBER_SHAPE.match(strings[h])]
-    dates = [strings.add(label) for label in ("DATE", "TIME")]
-    # A dateline's date ("BUCHAREST 1996-08-30") is no score.
-    is_number = np.isin(shape, numeric) & ~np.isin(ent, dates)
-    is_word = (punct == 0) & (space == 0)
-    is_verb = np.isin(pos, [VERB, AUX]) & (upper == 0)
-    line = lines.starts
-    n_lines = int(line.max()) + 1
-    words = np.bincount(line, weights=is_word, minlength=n_lines)
-    numbers = np.bincount(line, weights=is_number & is_word, minlength=n_lines)
-    verbs = np.bincount(line, weights=is_verb & is_word, minlength=n_lines)
-    hits = (numbers >= 2) & (numbers >= 0.25 * np.maximum(words, 1)) & (verbs <= 1)
-    return set(np.flatnonzero(hits).tolist())
-
-
-def team_labels(doc: Doc, ents: list[Span], gazetteer: Gazetteer, lines: set[int], index: Lines) -> list[Span]:
-    """Names followed by a score in a results line (``lines``: their start tokens) are teams."""
-    if not lines:
-        return ents
-    out = []
-    for ent in ents:
-        nxt = doc[ent.end] if ent.end < len(doc) else None
-        if (
-            ent.label_ in {"GPE", "LOC", "NORP", "PERSON", "FAC"}
-            and nxt is not None and is_number(nxt)
-            and index.of(ent.start)[0] in lines
-            and not gazetteer.is_country(ent.text)
-            and not (ent.label_ == "PERSON" and len(ent) > 1)
-        ):  # fmt: skip
-            ent = Span(doc, ent.start, ent.end, label="ORG")
-        out.append(ent)
-    taken = {i for e in out for i in range(e.start, e.end)}
-    # Untagged capitalised runs before a score: "Haitai 2", "Ssangbangwool 59".
-    for start in lines:
-        _, end = index.of(start)
-        i = start
-        while i < end:
-            j = i
-            while j < end and (doc[j].is_title or doc[j].is_upper) and doc[j].is_alpha and j not in taken:
-                j += 1
-            if j > i and j < end and is_number(doc[j]) and len(doc[i].text) > 1:
-                label = "GPE" if gazetteer.is_country(doc[i:j].text) else "ORG"
-                out.append(Span(doc, i, j, label=label))
-                taken.update(range(i, j))
-            i = max(j, i + 1)
-    return out
 
 
 def vote_labels(ents: list[Span], descriptors: frozenset[str] = frozenset()) -> list[Span]:

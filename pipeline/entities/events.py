@@ -12,22 +12,13 @@ another entity, a generic plural ("elections are important").
 
 from __future__ import annotations
 
-from typing import Iterable
+from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span
 
-from ..core.lexicon import find_words
+from ..core.lexicon import EVENT_NOUNS, find_words
 from .repairs import DETERMINERS
 
-EVENT_NOUNS = {
-    "meeting", "meetings", "summit", "session", "conference", "talks", "negotiations", "election",
-    "elections", "referendum", "visit", "rally", "ceremony", "launch", "funeral", "match",
-    "forum", "congress", "games", "olympics", "festival", "tournament", "championship",
-    "inauguration", "parade", "protest", "protests", "demonstration", "demonstrations",
-    "hearing", "expo", "exhibition", "celebration", "debate", "assembly", "dinner", "lunch",
-    "luncheon", "banquet", "convention", "game", "primary", "primaries", "runoff", "run-off",
-    "referendums", "strike", "marathon", "concert", "vote", "race", "run", "event", "pilgrimage", "round",
-}  # fmt: skip
 MODIFIER_DEPS = {"amod", "compound", "nummod", "nmod", "npadvmod", "advmod", "quantmod"}
 # Modifiers that place an event in time rather than name it ("the forthcoming meeting").
 TIME_MODIFIERS = {
@@ -42,11 +33,18 @@ NEEDS_MODIFIER = {"race", "vote", "run", "event", "pilgrimage", "round"}
 COUNTED = {"game", "games", "match", "matches", "session", "sessions", "vote", "votes"}
 
 
-def event_mentions(doc: Doc, ents: list[Span]) -> Iterable[Span]:
-    """Yield the event mentions of ``doc`` (label EVENT); ``ents`` are its entities."""
+def event_mentions(doc: Doc, ents: list[Span]) -> list[Span]:
+    """The event mentions of ``doc`` (label EVENT); ``ents`` are its entities.
+
+    This is the one place that decides that an event word inside a name is part of the name
+    ("World Cup", "Council of Foreign Ministers", "Conference on Interaction and ..."): the
+    ``events`` span group holds only events outside every name, and the later stages read it.
+    """
+    return list(_mentions(doc, ents)) if len(doc) else []
+
+
+def _mentions(doc: Doc, ents: list[Span]) -> Iterator[Span]:
     ent_at = {i: e for e in ents for i in range(e.start, e.end)}
-    if not len(doc):
-        return
     for i in find_words(doc, EVENT_NOUNS):  # only the event nouns' tokens are visited
         token = doc[i]
         if token.pos_ not in {"NOUN", "PROPN"}:

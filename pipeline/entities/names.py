@@ -19,11 +19,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from spacy.tokens import Doc, Span
 
 from ..core.gazetteer import Gazetteer
-from ..core.lexicon import PLACE_NOUNS, find_words
+from ..core.lexicon import KILLING_ACTS, KILLING_AGENTS, KILLING_VERBS, PLACE_NOUNS, find_words
 
 JOINERS = {"of", "for", "on", "'s", "-", "&", "and"}
 COMPLEMENT = {"of", "for", "on"}
@@ -123,7 +124,7 @@ def extend_complements(doc: Doc, ents: list[Span]) -> list[Span]:
     return [e for e in out if e.start not in absorbed or e.label_ == "ORG" and e.start not in starts]
 
 
-def versions_are_products(doc: Doc, ents: list[Span], in_results_line) -> list[Span]:
+def versions_are_products(doc: Doc, ents: list[Span], in_results_line: Callable[[int], bool]) -> list[Span]:
     """"Delta 4", "Mozilla Firefox 1.0": a name with a version number is a product.
 
     ``in_results_line(i)`` tells whether token ``i`` is in a results line, where a number after
@@ -320,8 +321,7 @@ MAX_AGE = 120
 
 
 # Verbs whose object, and nouns whose "of" complement, is a person killed.
-KILLING_VERBS = {"kill", "assassinate", "murder", "slay", "shoot", "stab", "strangle", "execute", "behead", "lynch"}
-KILLING_NOUNS = {"assassination", "murder", "killing", "slaying", "assassin", "killer", "murderer", "slayer"}
+KILLING_NOUNS = KILLING_ACTS | KILLING_AGENTS
 RELABELLED = {"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "TITLE"}
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 import numpy as np
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..core.gazetteer import Gazetteer
 from ..core.lexicon import STATE_ABBREVIATIONS
@@ -47,7 +47,8 @@ DATE_WORDS = {
 SCORE = re.compile(r"^\d+(?:[-/:.,]\d+)*$")
 
 
-def is_number(token) -> bool:
+def is_number(token: Token) -> bool:
+    """A score or figure ("6-3", "74", ".556"), or a number in digits."""
     return bool(SCORE.match(token.text)) or (token.like_num and not token.is_alpha)
 
 
@@ -116,20 +117,6 @@ def abbreviation_periods(ents: list[Span]) -> list[Span]:
             e = Span(doc, e.start, e.end + 1, label=e.label, span_id=e.id)
         out.append(e)
     return out
-
-
-def split_at_numbers(span: Span) -> list[Span]:
-    """Split a name span at number tokens: "Haitai 2 Samsung 0" -> "Haitai", "Samsung"."""
-    if span.label_ not in NAME_LABELS or not any(is_number(t) for t in span[1:-1]):
-        return [span]
-    parts, start = [], span.start
-    for t in list(span) + [None]:
-        if t is None or is_number(t) or t.text in {",", ";", "(", ")"}:
-            end = t.i if t is not None else span.end
-            if end > start and any(w.is_alpha for w in span.doc[start:end]):
-                parts.append(Span(span.doc, start, end, label=span.label))
-            start = (t.i + 1) if t is not None else start
-    return parts
 
 
 def in_languages_context(ent: Span) -> bool:
@@ -206,17 +193,3 @@ class Lines:
     def of(self, i: int) -> tuple[int, int]:
         """Token range ``(start, end)`` of the line holding token ``i``."""
         return int(self.starts[i]), int(self.ends[i])
-
-
-def is_caps_line(tokens: Span) -> bool:
-    words = [t for t in tokens if t.is_alpha]
-    return len(words) >= 2 and all(t.is_upper for t in words)
-
-
-def is_topic_label(ent: Span, gazetteer: Gazetteer, lines: Lines) -> bool:
-    """"CRICKET" in the headline "CRICKET - LEICESTERSHIRE TAKE OVER AT TOP": a section word."""
-    doc = ent.doc
-    start, end = lines.of(ent.start)
-    if ent.start != start or ent.end >= end or doc[ent.end].text not in {"-", "—", "–", ":"}:
-        return False
-    return is_caps_line(doc[start:end]) and not gazetteer.label_of(ent.text)

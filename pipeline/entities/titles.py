@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import numpy as np
 from spacy.matcher import PhraseMatcher
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
 from spacy.util import filter_spans
 
 from ..core.gazetteer import read_json, read_lines
@@ -28,7 +30,7 @@ NUMERIC_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "P
 class TitleFinder:
     """Find TITLE spans and fit them among the model's entities."""
 
-    def __init__(self, vocab, tokenizer) -> None:
+    def __init__(self, vocab: Vocab, tokenizer: Tokenizer) -> None:
         words = read_json("title_words.json")
         self.ambiguous_lowercase = set(words["ambiguous_lowercase"])
         self.phrases = PhraseMatcher(vocab, attr="LOWER")

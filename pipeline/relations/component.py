@@ -24,6 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from . import event_frames
+from . import validity
 from . import places as places
 from . import people as people
 from . import patterns as titles
@@ -31,6 +32,7 @@ from ..core.errors import ConfigError
 from ..core.extensions import EVENTS_KEY, get_list, register_extensions
 from .patterns import Context, Found
 from ..core.schema import RELATIONS
+from ..core.types import Offsets, PlainDict
 
 logger = logging.getLogger(__name__)
 
@@ -65,20 +67,11 @@ ALIAS_CONFIDENCE = {"defined": 0.95, "apposed": 0.85, "translated": 0.75}
 
 
 def event_mentions(doc: Doc) -> list[Span]:
-    """Event mentions of the entities stage plus named EVENT entities, without overlaps."""
+    """Event mentions of the entities stage (``doc.spans["events"]``, which holds only events
+    outside every name) plus named EVENT entities, without overlaps."""
     spans = list(doc.spans[EVENTS_KEY]) if EVENTS_KEY in doc.spans else []
-    # "Conference" inside "Conference on Interaction and ..." names an organisation, not an event.
-    ents = doc.ents
-    named = [e for e in ents if e.label_ not in {"EVENT", "DATE", "TIME", "CARDINAL", "ORDINAL"}]
-    spans = [s for s in spans if not any(_names_it(e, s) for e in named)]
-    spans += [e for e in ents if e.label_ == "EVENT" and not any(s.start < e.end and e.start < s.end for s in spans)]
+    spans += [e for e in doc.ents if e.label_ == "EVENT" and not any(s.start < e.end and e.start < s.end for s in spans)]
     return sorted(spans, key=lambda s: s.start)
-
-
-def _names_it(name: Span, event: Span) -> bool:
-    """Is the event word part of the name: inside it, or an ORG covering the event's head?"""
-    inside = name.start <= event.start and event.end <= name.end
-    return inside or (name.label_ == "ORG" and name.start <= event.root.i < name.end)
 
 
 def fits_schema(rel: Found) -> bool:
@@ -120,7 +113,9 @@ class RelationExtractor:
             unique.setdefault((rel.head, rel.relation, rel.tail), rel)
         kept = [r for r in unique.values() if r.confidence >= self.min_confidence]
         kept.sort(key=lambda r: (r.head, r.relation, r.tail))
-        doc._.relations = [as_dict(r, evidence(doc, r)) for r in kept]
+        held = validity.bounds(ctx, kept)
+        empty = validity.Bounds().as_dict()
+        doc._.relations = [as_dict(r, evidence(doc, r)) | (held[id(r)].as_dict() if id(r) in held else empty) for r in kept]
         return doc
 
     @staticmethod
@@ -136,7 +131,7 @@ class RelationExtractor:
                 yield Found("alias_of", (short.start_char, short.end_char), short.label_ or "ORG", (long.start_char, long.end_char), long.label_ or "ORG", (sent.start_char, sent.end_char), "alias", confidence)
 
 
-def evidence(doc: Doc, rel: Found) -> tuple[int, int]:
+def evidence(doc: Doc, rel: Found) -> Offsets:
     """The pattern's sentence, widened to the sentences of both arguments when the parser put
     them in different sentences, so that the evidence always contains the head and the tail."""
     starts, ends = [rel.evidence[0]], [rel.evidence[1]]
@@ -148,7 +143,7 @@ def evidence(doc: Doc, rel: Found) -> tuple[int, int]:
     return min(starts), max(ends)
 
 
-def as_dict(rel: Found, evidence: tuple[int, int]) -> dict:
+def as_dict(rel: Found, evidence: Offsets) -> PlainDict:
     """A relation as the plain dict stored in ``doc._.relations``."""
     return {
         "head_start": rel.head[0], "head_end": rel.head[1], "relation": rel.relation,
@@ -156,6 +151,7 @@ def as_dict(rel: Found, evidence: tuple[int, int]) -> dict:
         "evidence_start": evidence[0], "evidence_end": evidence[1],
         "pattern": rel.pattern, "confidence": rel.confidence,
     }  # fmt: skip
+    # qualifier, valid_from and valid_to are added by the component (pipeline.relations.validity).
 
 
 @Language.factory(
@@ -166,7 +162,7 @@ def as_dict(rel: Found, evidence: tuple[int, int]) -> dict:
 )
 def make_relations(nlp: Language, name: str, *, min_confidence: float, patterns: list[str] | None) -> RelationExtractor:
     register_extensions()
-    if not isinstance(min_confidence, (int, float)) or not 0.0 <= min_confidence <= 1.0:
+    if isinstance(min_confidence, bool) or not isinstance(min_confidence, (int, float)) or not 0.0 <= min_confidence <= 1.0:
         raise ConfigError(f"news_relations: min_confidence must be a number in [0, 1], got {min_confidence!r}")
     unknown = [p for p in (patterns or []) if p not in PATTERNS]
     if unknown:

@@ -29,6 +29,7 @@ from typing import Iterator
 
 from spacy.tokens import Span, Token
 
+from ..core.lexicon import SCHEDULED_EVENT_NOUNS
 from .patterns import Context, Found, conjunct_ents
 
 ACTORS = frozenset({"PERSON", "ORG", "GPE"})
@@ -43,7 +44,7 @@ TAKE_PART_VERBS = {
 PRESENCE_PREPS = {"at", "during", "in"}
 CANDIDACY = {"candidate", "nominee", "contender", "present", "victory", "part"}
 LINK_DEPS = {"prep", "pobj", "npadvmod", "tmod", "attr", "appos", "nummod", "compound", "poss", "amod", "nmod", "advmod", "conj", "cc"}
-EVENT_WORDS = {"meeting", "summit", "session", "conference", "talks", "election", "elections", "visit", "rally", "game", "match"}
+EVENT_WORDS = SCHEDULED_EVENT_NOUNS
 VISIT_NOUNS = {"visit", "trip", "tour", "pilgrimage", "journey"}
 
 

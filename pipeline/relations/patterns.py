@@ -27,10 +27,14 @@ from typing import Iterator
 from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Span, Token
 
+from ..core.lexicon import honorifics
+from ..core.types import Offsets
+
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 REGION_LABELS = frozenset({"GPE", "LOC"})
 AGENT_LABELS = frozenset({"ORG", "GPE"})
-HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "doctor", "sir", "dame", "the"}
+# Courtesy titles (and "the") between a title and a name: "Secretary General, Mr. Sarybay".
+HONORIFICS = honorifics() | {"the"}
 TITLE_LINKS = {",", "and", "&"}
 TITLE_FILLERS = {"the", "a", "an", "another", "current", "former", "then", "acting", "interim", "new", "retired", "also"}
 CHAIR_TITLES = {"chairman", "chairwoman", "chairperson", "chair"}
@@ -41,11 +45,11 @@ class Found:
     """A relation found by a pattern, as clean character offsets."""
 
     relation: str
-    head: tuple[int, int]
+    head: Offsets
     head_label: str
-    tail: tuple[int, int]
+    tail: Offsets
     tail_label: str
-    evidence: tuple[int, int]
+    evidence: Offsets
     pattern: str
     confidence: float
     tail_kind: str = "entity"

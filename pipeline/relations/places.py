@@ -30,13 +30,11 @@ from typing import Iterator
 from spacy.tokens import Span, Token
 
 from ..core.calendar import MONTHS
-from ..core.lexicon import PLACE_NOUNS
+from ..core.lexicon import KILLING_ACTS, KILLING_AGENTS, KILLING_VERBS, PLACE_NOUNS
 from .patterns import PLACE_LABELS, REGION_LABELS, Context, Found, conjunct_ents, found, left_list, skip
 
 POSSESSIVE = {"'s", "’s", "'"}
-KILL_VERBS = {"kill", "assassinate", "murder", "slay", "shoot", "stab", "strangle", "behead", "execute", "poison", "lynch"}
-KILL_NOUNS = {"assassin", "killer", "murderer", "slayer", "gunman"}
-KILL_EVENTS = {"assassination", "murder", "killing", "slaying", "shooting", "execution"}
+KILL_VERBS, KILL_NOUNS, KILL_EVENTS = KILLING_VERBS, KILLING_AGENTS, KILLING_ACTS
 ORG_HEAD_NOUNS = {"company", "firm", "group", "bank", "agency", "party", "corporation", "maker", "manufacturer", "newspaper", "station", "university", "organization", "organisation", "institute", "union", "team", "club", "movement"}  # fmt: skip
 # Verbs whose subject did the killing named by their object: "convicted of the murder of X".
 JUSTICE_VERBS = {"convict", "charge", "arrest", "sentence", "serve", "jail", "imprison", "accuse", "try", "indict", "confess", "plead", "admit", "commit", "execute", "hang"}  # fmt: skip

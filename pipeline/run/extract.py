@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 from collections import deque
 from contextlib import contextmanager
+from dataclasses import replace
 from typing import Callable, Iterable, Iterator
 
 from spacy.language import Language
@@ -22,16 +23,31 @@ logger = logging.getLogger(__name__)
 Progress = Callable[[int, int], None]
 # Characters per batch in one process: about 32 average news articles.
 MAX_BATCH_CHARS = 100_000
+# Docs per nlp.pipe minibatch: articles come out (and progress moves) four at a time, at no
+# measurable cost in speed against 32 (4.6 s and 4.8 s on seeds/); store batches stay as given.
+PIPE_BATCH = 4
 Processed = tuple[Article, ArticleRecords]
 
 
-def make_doc(nlp: Language, article: Article) -> Doc:
-    """The input ``Doc`` of an article, with its metadata in ``doc._``.
+def make_doc(
+    nlp: Language, article: Article | str, *, published: str = "", article_id: str = "", meta: dict | None = None
+) -> Doc:
+    """The input ``Doc`` of an article (an :class:`Article` or a raw text), with its metadata in ``doc._``.
+
+    Give a text's publication date here, so that its relative dates resolve (ISO
+    ``YYYY-MM-DD``; an article's own ``published`` wins when it has one)::
+
+        doc = nlp(make_doc(nlp, text, published="2024-12-11"))
+        docs = nlp.pipe(make_doc(nlp, text, published=date) for text, date in items)
 
     When the pipeline starts with ``news_cleaner``, which tokenises the clean text itself, the
     raw text travels in ``doc._.raw_text`` over an empty ``Doc``: tokenising the raw text here
     would be thrown away.
     """
+    if isinstance(article, str):
+        article = Article(article_id, article, published=published, **(meta or {}))
+    elif published and not article.published:
+        article = replace(article, published=published)
     if nlp.pipe_names and nlp.get_pipe_meta(nlp.pipe_names[0]).factory == "news_cleaner":
         doc = Doc(nlp.vocab, words=[])
         doc._.raw_text = article.text
@@ -215,7 +231,7 @@ def _stream(
     while True:
         fed_before = fed[0]
         try:
-            for doc in nlp.pipe(feed(), batch_size=batch_size):
+            for doc in nlp.pipe(feed(), batch_size=min(batch_size, PIPE_BATCH)):
                 yield from settle_until(doc._.article_id)
                 if inflight:
                     article = inflight.popleft()

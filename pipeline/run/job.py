@@ -13,9 +13,9 @@ from __future__ import annotations
 import json
 import logging
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 import pandas as pd
 import spacy
@@ -24,15 +24,17 @@ from spacy.util import get_model_meta, get_package_path
 from thinc.api import Config
 
 from .. import __version__
-from ..core.errors import ModelError
+from ..core.errors import InputError, ModelError
 from .entity_index import entity_index
 from .extract import Progress, extract
 from .io import Article, read_articles, write_extracted, write_tables
 from .nlp import build, config_hash, model_info, read_config
 from .records import TABLES, ArticleRecords
-from .store import PipelineKey, Store, content_hash
+from .store import STORE_NAME, PipelineKey, Store, content_hash
 
 logger = logging.getLogger(__name__)
+
+Step = Callable[[str], None]
 
 
 @dataclass
@@ -51,10 +53,10 @@ class RunResult:
 
     @property
     def frames(self) -> dict[str, pd.DataFrame]:
-        """Every table of the store, as :func:`pipeline.records.to_frames` builds them."""
+        """The tables of this run's articles (the view the run wrote), as :func:`records.to_frames` builds them."""
         if self._frames is None:
             with Store(self.store_path) as store:
-                self._frames = store.frames()
+                self._frames = store.frames(article_ids=self.info.get("article_ids"))
         return self._frames
 
     def frames_for(self, article_ids: Iterable[str]) -> dict[str, pd.DataFrame]:
@@ -89,12 +91,26 @@ class _Plan:
     ids: set[str] = field(default_factory=set)
 
 
-def _plan(paths: list, store: Store, key: PipelineKey, *, force: bool, limit: int | None) -> _Plan:
+def dated(articles: Iterable[Article], published: str) -> Iterator[Article]:
+    """The articles, those whose input gives no publication date dated ``published``.
+
+    ``published`` is input metadata, as a JSONL line's ``published`` is: it takes the place of a
+    ``.txt`` file's `` date`` header and of the dateline's date; a date of the input itself wins.
+    """
+    for article in articles:
+        if published and not article.published and not article.error:
+            article = replace(article, published=published)
+        yield article
+
+
+def _plan(
+    paths: list, store: Store, key: PipelineKey, *, force: bool, limit: int | None, published: str = ""
+) -> _Plan:
     """First pass over the input: which articles are new or changed (ids only, in order)."""
     stored = {} if force else store.keys()
     plan = _Plan()
     seen = plan.ids
-    for article in read_articles(paths):
+    for article in dated(read_articles(paths), published):
         plan.n_inputs += 1
         if article.article_id in seen:
             plan.n_duplicates += 1
@@ -111,10 +127,10 @@ def _plan(paths: list, store: Store, key: PipelineKey, *, force: bool, limit: in
     return plan
 
 
-def _todo_articles(paths: list, todo: set[str]) -> Iterator[Article]:
+def _todo_articles(paths: list, todo: set[str], published: str = "") -> Iterator[Article]:
     """Second pass: the articles to process, read again so that only ids were held."""
     done: set[str] = set()
-    for article in read_articles(paths):
+    for article in dated(read_articles(paths), published):
         if article.article_id in todo and article.article_id not in done:
             done.add(article.article_id)
             yield article
@@ -134,8 +150,11 @@ def run(
     limit: int | None = None,
     n_process: int = 1,
     dask: str | None = None,
+    published: str = "",
+    steps: Step | None = None,
 ) -> RunResult:
-    """Process the new and changed articles under ``paths`` into ``out_dir``'s store; export.
+    """Process the new and changed articles under ``paths`` into ``out_dir``'s store; export
+    the tables of these articles (the store keeps every article of every run).
 
     Args:
         nlp: a pipeline already built from ``config_path`` (else it is built when needed).
@@ -144,50 +163,79 @@ def run(
         limit: process at most this many new or changed articles (the rest wait for a later run).
         n_process: spaCy worker processes on this machine.
         dask: address of a Dask scheduler, or ``"local"`` for a local cluster.
+        published: publication date (``YYYY-MM-DD``) of the articles whose input gives none.
+        steps: called with a line for each step a person waits on (loading the model).
     """
     started = time.perf_counter()
     paths = list(paths)
     out = Path(out_dir)
     config = read_config(config_path, model=model)
     key = pipeline_key(config, nlp)
+    previous = previous_inputs(out)
     with Store.in_folder(out) as store:
-        plan = _plan(paths, store, key, force=force, limit=limit)
+        plan = _plan(paths, store, key, force=force, limit=limit, published=published)
         processed = 0
         if plan.todo:
-            articles = _todo_articles(paths, set(plan.todo))
-            if dask:
-                from .distributed import extract_on_dask
-
-                stream = extract_on_dask(articles, dask, config.to_str(), batch_size=batch_size)
-            else:
-                nlp = nlp if nlp is not None else build(config)
-                stream = extract(nlp, articles, batch_size=batch_size, n_process=n_process)
+            articles = _todo_articles(paths, set(plan.todo), published)
+            stream = _extraction(articles, config, key, nlp, dask=dask, batch_size=batch_size, n_process=n_process, steps=steps)
             processed = _commit(stream, store, key, out, batch_size=batch_size, total=len(plan.todo), progress=progress)
         errors = _errors_of_inputs(store, plan.ids)
-        written, n_index = _export(store, out, fmt, paths, plan.ids)
-        counts = {name: store.count(name) for name in TABLES} | {"entities_index": n_index}
-        info = {
-            "newsie_version": __version__,
-            "spacy_version": spacy.__version__,
-            "model": {"name": key.model, "version": key.model_version},
-            "config_hash": key.config_hash,
-            "inputs": [str(p) for p in paths],
-            "n_articles": plan.n_inputs,
-            "n_processed": processed,
-            "n_skipped": plan.n_skipped,
-            "n_duplicates": plan.n_duplicates,
-            "n_pending": plan.n_new - processed,
-            "n_failed": len(errors),
-            "counts": counts,
-            "errors": errors,
-            "n_process": n_process,
-            "dask": dask or "",
-            "wall_time_s": round(time.perf_counter() - started, 3),
-        }
+        ids = sorted(plan.ids)
+        written, counts = _export(store, out, fmt, paths, ids)
+        info = _info(key, paths, plan, processed, errors, counts, published=published, n_process=n_process, dask=dask)
+        info["store"] = {"path": str((out / store.path.name).resolve()), "n_articles": store.count("articles")}
+        info["replaced_inputs"] = previous if previous and previous != info["inputs"] else []
+        info["wall_time_s"] = round(time.perf_counter() - started, 3)
         store.log_run(info)
     run_json = out / "run.json"
     run_json.write_text(json.dumps(info, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return RunResult(info, out / store.path.name, [*written, run_json])
+
+
+def _extraction(
+    articles: Iterable[Article], config: Config, key: PipelineKey, nlp: Language | None,
+    *, dask: str | None, batch_size: int, n_process: int, steps: Step | None,
+) -> Iterable[tuple[Article, ArticleRecords]]:
+    """The records of the articles, on Dask or here (loading the pipeline when not given)."""
+    if dask:
+        from .distributed import extract_on_dask
+
+        return extract_on_dask(articles, dask, config.to_str(), batch_size=batch_size)
+    if nlp is None:
+        if steps is not None:
+            steps(f"loading the pipeline ({key.model} {key.model_version})")
+        nlp = build(config)
+    return extract(nlp, articles, batch_size=batch_size, n_process=n_process)
+
+
+def _info(
+    key: PipelineKey, paths: list, plan: _Plan, processed: int, errors: list[dict], counts: dict[str, int],
+    *, published: str, n_process: int, dask: str | None,
+) -> dict:
+    """run.json: versions, inputs (absolute, so that a later command finds them from anywhere),
+    counts of the tables written, errors and the ids of the run's articles."""
+    return {
+        "newsie_version": __version__,
+        "spacy_version": spacy.__version__,
+        "model": {"name": key.model, "version": key.model_version},
+        "config_hash": key.config_hash,
+        "inputs": [str(Path(p).resolve()) for p in paths],
+        "published": published,
+        "n_articles": plan.n_inputs,
+        "n_processed": processed,
+        "n_skipped": plan.n_skipped,
+        "n_duplicates": plan.n_duplicates,
+        "n_pending": plan.n_new - processed,
+        "n_failed": len(errors),
+        "counts": counts,
+        "store": {},
+        "replaced_inputs": [],
+        "errors": errors,
+        "n_process": n_process,
+        "dask": dask or "",
+        "wall_time_s": 0.0,
+        "article_ids": sorted(plan.ids),
+    }
 
 
 def _commit(
@@ -197,6 +245,8 @@ def _commit(
     """Commit the extracted records to the store, one transaction per batch; the count committed."""
     processed = 0
     batch: list[tuple[ArticleRecords, str]] = []
+    if progress is not None and total:
+        progress(0, total)  # the model is loaded (or the cluster reached): the articles start
     for article, records in stream:
         batch.append((records, content_hash(article)))
         # HTML input: the records index the extracted text, kept beside the tables.
@@ -204,29 +254,55 @@ def _commit(
         if len(batch) >= batch_size:
             processed += store.write(batch, key)
             batch = []
-            if progress is not None:
-                progress(processed, total)
+        if progress is not None:  # per article extracted; the store commits per batch
+            progress(processed + len(batch), total)
     processed += store.write(batch, key)
-    if progress is not None:
+    if progress is not None and total == 0:
         progress(processed, total)
     return processed
 
 
-def _export(store: Store, out: Path, fmt: str, paths: list, ids: set[str]) -> tuple[list[Path], int]:
-    """Export the tables from the store, and the corpus-level entity index beside them.
+def _export(store: Store, out: Path, fmt: str, paths: list, ids: list[str] | None) -> tuple[list[Path], dict[str, int]]:
+    """Export the tables of the articles ``ids`` (every article when None) from the store, and
+    the corpus-level entity index of those articles beside them.
 
-    Returns the paths written and the number of rows of the entity index.
+    Returns the paths written and the number of rows per table.
     """
     if fmt == "timeml":  # one .tml per article, for the TempEval-3 tools
         from .timeml import write_articles
 
-        articles = (a for a in read_articles(paths) if a.article_id in ids)
-        return write_articles(articles, store.frame("dates").to_dict("records"), out), 0
-    written = store.export(out, fmt)
+        wanted = set(ids) if ids is not None else None
+        articles = (a for a in read_articles(paths) if wanted is None or a.article_id in wanted)
+        dates = store.frame("dates", article_ids=ids).to_dict("records")
+        return write_articles(articles, dates, out), {"dates": len(dates)}
+    written = store.export(out, fmt, article_ids=ids)
+    counts = {name: store.count_of(name, ids) for name in TABLES}
     # Across articles, so not one of the per-article tables of the store.
-    index = entity_index(store.frame("entities"))
+    index = entity_index(store.frame("entities", article_ids=ids))
     written += write_tables({"entities_index": index}, out, fmt)
-    return written, len(index)
+    return written, counts | {"entities_index": len(index)}
+
+
+def export(store_dir: str | Path, out_dir: str | Path, *, fmt: str = "csv", article_ids: Iterable[str] | None = None) -> dict:
+    """Write the tables of a store (every article, or the given ones) to ``out_dir``.
+
+    Returns what was written: ``{"paths": [...], "counts": {table: rows}, "n_articles": n}``.
+    """
+    path = Path(store_dir) / STORE_NAME
+    if not path.exists():
+        raise InputError(f"{store_dir}: no newsie store ({STORE_NAME}); run `newsie run` first")
+    ids = sorted(set(article_ids)) if article_ids is not None else None
+    with Store(path) as store:
+        written, counts = _export(store, Path(out_dir), fmt, [], ids)
+    return {"paths": [str(p) for p in written], "counts": counts, "n_articles": counts.get("articles", 0)}
+
+
+def previous_inputs(out: Path) -> list[str]:
+    """The inputs of the run that last wrote ``out`` (from its run.json), ``[]`` when none."""
+    try:
+        return list(json.loads((out / "run.json").read_text(encoding="utf-8")).get("inputs", []))
+    except (OSError, ValueError, AttributeError):
+        return []
 
 
 def _errors_of_inputs(store: Store, ids: set[str]) -> list[dict]:

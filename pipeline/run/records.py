@@ -14,11 +14,13 @@ import pandas as pd
 from spacy.attrs import IS_PUNCT, IS_SPACE
 from spacy.tokens import Doc
 
+from .keys import cased, key_of
 from .views import event_rows
-from ..core.extensions import EVENTS_KEY, get_dict, get_list
+from ..core.extensions import DATELINE_KEY, EVENTS_KEY, TITLE_KEY, get_dict, get_list
 from ..core.offsets import OffsetMap
+from ..core.schema import TEMPORAL_LABELS
 
-DATE_LABELS = {"DATE", "TIME"}
+DATE_LABELS = TEMPORAL_LABELS  # rows of the dates table, not of the entities table
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,7 @@ class ArticleRecord:
 class EntityRecord:
     article_id: str
     entity_id: str
+    entity_key: str  # corpus-wide key, the row of entities_index (newsie.run.keys)
     start: int
     end: int
     text: str
@@ -57,6 +60,7 @@ class DateRecord:
     text: str
     type: str
     value: str
+    mod: str  # TIMEX3 modifier (START, END, APPROX, ...) or ""
     anchor: str
 
 
@@ -64,14 +68,19 @@ class DateRecord:
 class RelationRecord:
     article_id: str
     head_id: str
+    head_key: str
     head_start: int
     head_end: int
     head_text: str
     relation: str
     tail_id: str
+    tail_key: str  # empty for a date tail
     tail_start: int
     tail_end: int
     tail_text: str
+    qualifier: str  # former, acting, incoming, outgoing, designate or ""
+    valid_from: str  # TIMEX3 values bounding when the relation holds, or ""
+    valid_to: str
     evidence_start: int
     evidence_end: int
     confidence: float
@@ -155,61 +164,23 @@ def from_doc(doc: Doc) -> ArticleRecords:
     clean_length = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0  # len(doc.text), without building it
     raw = doc._.raw_text if doc._.raw_text is not None else doc.text
     offsets = OffsetMap(doc._.offset_map, clean_length)
-    fields = get_dict(doc, "article")
-    meta = get_dict(doc, "meta")
-    canonical = get_dict(doc, "canonical")
-
-    entities: list[EntityRecord] = []
-    mention_ids: dict[tuple[int, int], str] = {}
-    mentions = [e for e in doc.ents if e.label_ not in DATE_LABELS]
-    mentions += [e for e in doc.spans[EVENTS_KEY] if e.label_ not in DATE_LABELS] if EVENTS_KEY in doc.spans else []
-    for ent in mentions:
-        span = offsets.to_raw(ent.start_char, ent.end_char)
-        if span is None or (span in mention_ids):
-            continue
-        entity_id = ent.id_ or f"E{ent.start_char}"
-        mention_ids[(ent.start_char, ent.end_char)] = entity_id
-        entities.append(
-            EntityRecord(
-                article_id, entity_id, span[0], span[1], raw[span[0] : span[1]], ent.label_,
-                canonical.get(entity_id, ent.text),
-            )
-        )  # fmt: skip
-
-    dates: list[DateRecord] = []
-    date_ids: dict[tuple[int, int], str] = {}
-    for d in get_list(doc, "dates"):
-        span = offsets.to_raw(d["start"], d["end"])
-        if span is None:
-            continue
-        date_ids[(d["start"], d["end"])] = d["date_id"]
-        dates.append(
-            DateRecord(article_id, d["date_id"], span[0], span[1], raw[span[0] : span[1]], d["type"], d["value"], d["anchor"])
-        )
-
-    relations: list[RelationRecord] = []
-    for r in get_list(doc, "relations"):
-        head = offsets.to_raw(r["head_start"], r["head_end"])
-        tail = offsets.to_raw(r["tail_start"], r["tail_end"])
-        evidence = _evidence(offsets, r["evidence_start"], r["evidence_end"])
-        tail_ids = date_ids if r["tail_kind"] == "date" else mention_ids
-        head_id = mention_ids.get((r["head_start"], r["head_end"]))
-        tail_id = tail_ids.get((r["tail_start"], r["tail_end"]))
-        if None in (head, tail, evidence, head_id, tail_id):
-            continue
-        relations.append(
-            RelationRecord(
-                article_id, head_id, head[0], head[1], raw[head[0] : head[1]], r["relation"],
-                tail_id, tail[0], tail[1], raw[tail[0] : tail[1]], evidence[0], evidence[1],
-                round(float(r["confidence"]), 3),
-            )
-        )  # fmt: skip
-
+    entities, mention_ids = _entities(doc, article_id, raw, offsets)
+    dates, date_ids = _dates(doc, article_id, raw, offsets)
+    keys = {e.entity_id: e.entity_key for e in entities}
+    relations = _relations(doc, article_id, raw, offsets, mention_ids, date_ids, keys)
     removed = [
         RemovedRecord(article_id, s["start"], s["end"], raw[s["start"] : s["end"]], s["reason"])
         for s in get_list(doc, "removed")
     ]
-    article = ArticleRecord(
+    article = _article(doc, article_id, raw)
+    events = [EventRecord(article_id, **row) for row in event_rows(entities, dates, relations)]
+    return ArticleRecords(article, entities, dates, relations, removed, events)
+
+
+def _article(doc: Doc, article_id: str, raw: str) -> ArticleRecord:
+    fields = get_dict(doc, "article")
+    meta = get_dict(doc, "meta")
+    return ArticleRecord(
         article_id=article_id,
         published=doc._.published or "",
         source=meta.get("source") or fields.get("source", ""),
@@ -221,8 +192,90 @@ def from_doc(doc: Doc) -> ArticleRecords:
         n_chars=len(raw),
         n_words=_n_words(doc),
     )
-    events = [EventRecord(article_id, **row) for row in event_rows(entities, dates, relations)]
-    return ArticleRecords(article, entities, dates, relations, removed, events)
+
+
+def _entities(doc: Doc, article_id: str, raw: str, offsets: OffsetMap) -> tuple[list[EntityRecord], dict]:
+    """Entity mentions, with the id of each clean span (for the relations)."""
+    canonical = get_dict(doc, "canonical")
+    found: list[tuple[str, tuple[int, int], str]] = []  # (entity_id, raw span, label)
+    mention_ids: dict[tuple[int, int], str] = {}
+    mentions = [e for e in doc.ents if e.label_ not in DATE_LABELS]
+    mentions += [e for e in doc.spans[EVENTS_KEY] if e.label_ not in DATE_LABELS] if EVENTS_KEY in doc.spans else []
+    for ent in mentions:
+        span = offsets.to_raw(ent.start_char, ent.end_char)
+        if span is None or (span in mention_ids):
+            continue
+        entity_id = ent.id_ or f"E{ent.start_char}"
+        mention_ids[(ent.start_char, ent.end_char)] = entity_id
+        found.append((entity_id, span, ent.label_))
+    texts: dict[str, list[str]] = {}
+    headings = _heading_spans(doc, offsets)
+    in_heading: set[str] = set()
+    for entity_id, span, _ in found:
+        texts.setdefault(entity_id, []).append(raw[span[0] : span[1]])
+        if any(s <= span[0] and span[1] <= e for s, e in headings):
+            in_heading.add(entity_id)
+    names: dict[tuple[str, str], tuple[str, str]] = {}  # (entity_id, label) -> (canonical, key)
+    entities = []
+    for entity_id, span, label in found:
+        if (entity_id, label) not in names:
+            first = canonical.get(entity_id, texts[entity_id][0])
+            name = cased(label, first, texts[entity_id], heading=entity_id in in_heading)
+            names[(entity_id, label)] = (name, key_of(label, name, texts[entity_id]))
+        name, key = names[(entity_id, label)]
+        entities.append(EntityRecord(article_id, entity_id, key, span[0], span[1], raw[span[0] : span[1]], label, name))
+    return entities, mention_ids
+
+
+def _heading_spans(doc: Doc, offsets: OffsetMap) -> list[tuple[int, int]]:
+    """Raw offsets of the dateline and the headline, where names are set in capitals."""
+    spans = [s for key in (DATELINE_KEY, TITLE_KEY) if key in doc.spans for s in doc.spans[key]]
+    raw = [offsets.to_raw(s.start_char, s.end_char) for s in spans]
+    return [r for r in raw if r is not None]
+
+
+def _dates(doc: Doc, article_id: str, raw: str, offsets: OffsetMap) -> tuple[list[DateRecord], dict]:
+    dates: list[DateRecord] = []
+    date_ids: dict[tuple[int, int], str] = {}
+    for d in get_list(doc, "dates"):
+        span = offsets.to_raw(d["start"], d["end"])
+        if span is None:
+            continue
+        date_ids[(d["start"], d["end"])] = d["date_id"]
+        text = raw[span[0] : span[1]]
+        dates.append(DateRecord(article_id, d["date_id"], span[0], span[1], text, d["type"], d["value"], d.get("mod", ""), d["anchor"]))
+    return dates, date_ids
+
+
+def _relations(
+    doc: Doc, article_id: str, raw: str, offsets: OffsetMap, mention_ids: dict, date_ids: dict, keys: dict[str, str]
+) -> list[RelationRecord]:
+    """One row per (head entity, relation, tail entity): the first mention pair that states it.
+
+    The relations stage keeps one relation per pair of mentions; an entity named twice may
+    state the same relation twice ("General Abacha" in two paragraphs), which is one fact.
+    """
+    relations: list[RelationRecord] = []
+    seen: set[tuple[str, str, str]] = set()
+    for r in get_list(doc, "relations"):
+        head = offsets.to_raw(r["head_start"], r["head_end"])
+        tail = offsets.to_raw(r["tail_start"], r["tail_end"])
+        evidence = _evidence(offsets, r["evidence_start"], r["evidence_end"])
+        date_tail = r["tail_kind"] == "date"
+        head_id = mention_ids.get((r["head_start"], r["head_end"]))
+        tail_id = (date_ids if date_tail else mention_ids).get((r["tail_start"], r["tail_end"]))
+        if None in (head, tail, evidence, head_id, tail_id) or (head_id, r["relation"], tail_id) in seen:
+            continue
+        seen.add((head_id, r["relation"], tail_id))
+        relations.append(
+            RelationRecord(
+                article_id, head_id, keys.get(head_id, ""), head[0], head[1], raw[head[0] : head[1]], r["relation"],
+                tail_id, "" if date_tail else keys.get(tail_id, ""), tail[0], tail[1], raw[tail[0] : tail[1]],
+                r.get("qualifier", ""), r.get("valid_from", ""), r.get("valid_to", ""),
+                evidence[0], evidence[1], round(float(r["confidence"]), 3),
+            )
+        )  # fmt: skip
+    return relations
 
 
 def _n_words(doc: Doc) -> int:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import logging
 import os
 import sqlite3
 from contextlib import closing
@@ -26,6 +27,8 @@ import pandas as pd
 
 from .io import TABLE_FORMATS, Article
 from .records import SORT_KEYS, TABLES, ArticleRecords, columns
+
+logger = logging.getLogger(__name__)
 
 STORE_NAME = "newsie.sqlite"
 SQL_TYPES = {"str": "TEXT", "int": "INTEGER", "float": "REAL"}
@@ -108,6 +111,7 @@ class Store:
             if found is not None and found[0] != _schema():
                 # The record columns changed since this store was written: its rows cannot be
                 # exported as they are, so start afresh (every article is processed again).
+                logger.warning("%s was written under other table columns: it is rebuilt, and every article is processed again", self.path)
                 for name in [*TABLES, "sources"]:
                     self.conn.execute(f"DROP TABLE IF EXISTS {name}")
             self.conn.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (_schema(),))
@@ -185,8 +189,7 @@ class Store:
         select = ", ".join(f'"{c}"' for c in cols)
         where, params = "", []
         if article_ids is not None:
-            where = f" WHERE article_id IN ({', '.join('?' for _ in article_ids)})"
-            params = list(article_ids)
+            where = f" WHERE article_id IN ({self._selection(article_ids)})"
         order = ", ".join(f'"{c}"' for c in SORT_KEYS[table]) + ", rowid"
         cursor = self.conn.execute(f"SELECT {select} FROM {table}{where} ORDER BY {order}", params)
         while True:
@@ -194,6 +197,21 @@ class Store:
             if not rows:
                 break
             yield pd.DataFrame(rows, columns=cols)
+
+    def _selection(self, article_ids: list[str]) -> str:
+        """SQL naming the given ids: placeholders-free, through a temporary table, so that a
+        selection of any size (an archive's 500,000 ids) stays one query."""
+        self.conn.execute("CREATE TEMP TABLE IF NOT EXISTS selection (article_id TEXT PRIMARY KEY)")
+        self.conn.execute("DELETE FROM selection")
+        self.conn.executemany("INSERT OR IGNORE INTO selection VALUES (?)", ((i,) for i in article_ids))
+        return "SELECT article_id FROM selection"
+
+    def count_of(self, table: str, article_ids: list[str] | None = None) -> int:
+        """Rows of ``table`` (of the given articles only, when ids are given)."""
+        if article_ids is None:
+            return self.count(table)
+        query = f"SELECT COUNT(*) FROM {_checked(table)} WHERE article_id IN ({self._selection(article_ids)})"
+        return self.conn.execute(query).fetchone()[0]
 
     def frame(self, table: str, *, article_ids: list[str] | None = None) -> pd.DataFrame:
         """One whole table (or the rows of some articles), as :func:`records.to_frames` builds it."""
@@ -205,8 +223,11 @@ class Store:
     def frames(self, *, article_ids: list[str] | None = None) -> dict[str, pd.DataFrame]:
         return {name: self.frame(name, article_ids=article_ids) for name in TABLES}
 
-    def export(self, out_dir: str | Path, fmt: str = "csv") -> list[Path]:
-        """Write every table as ``<name>.<fmt>``, streamed from the store; return the paths.
+    def export(
+        self, out_dir: str | Path, fmt: str = "csv", *, article_ids: list[str] | None = None
+    ) -> list[Path]:
+        """Write every table as ``<name>.<fmt>``, streamed from the store (the rows of the given
+        articles only, when ids are given); return the paths.
 
         Each file is written beside its final name and moved into place, so a reader never
         sees a half-written table.
@@ -219,7 +240,7 @@ class Store:
         for name in TABLES:
             path = out / f"{name}.{fmt}"
             tmp = path.with_name(f".{path.name}.tmp")
-            _EXPORTERS[fmt](name, self.iter_chunks(name), tmp)
+            _EXPORTERS[fmt](name, self.iter_chunks(name, article_ids=article_ids), tmp)
             os.replace(tmp, path)
             written.append(path)
         return written

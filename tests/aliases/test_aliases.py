@@ -132,14 +132,30 @@ def test_aliases_entity_index_across_articles():
         ("a2", "E6", 30, 37, "meeting", "EVENT", "meeting"),
     ]
     frame = pd.DataFrame(rows, columns=["article_id", "entity_id", "start", "end", "text", "label", "canonical"])
+    frame.insert(2, "entity_key", _keys(frame))
     index = entity_index(frame)
-    assert list(index.columns) == ["canonical", "label", "aliases", "article_count", "mention_count"]
+    assert list(index.columns) == ["entity_key", "canonical", "label", "aliases", "article_count", "mention_count"]
+    assert index["entity_key"].is_unique and set(index["entity_key"]) == set(frame["entity_key"]) - {""}
     cica = index[index["label"] == "ORG"].iloc[0]
     assert cica["canonical"].startswith("Conference on Interaction")
     assert cica["aliases"] == "CICA" and cica["article_count"] == 2 and cica["mention_count"] == 3
     baku = index[index["label"] == "GPE"].iloc[0]
     assert baku["article_count"] == 2 and baku["mention_count"] == 2
+    assert baku["canonical"] == "Baku"  # the dateline's capitals do not win
     assert set(index["label"]) == {"ORG", "GPE"}  # no numbers, no lowercase event mentions
+
+
+def _keys(frame: pd.DataFrame) -> list[str]:
+    """Each row's entity_key, as the records give it (per article entity, from its mentions)."""
+    from newsie.run.keys import cased, key_of
+
+    mentions = frame.groupby(["article_id", "entity_id"])["text"].apply(list).to_dict()
+    keys = []
+    for row in frame.itertuples():
+        texts = mentions[(row.article_id, row.entity_id)]
+        name = cased(row.label, row.canonical, texts)
+        keys.append(key_of(row.label, name, texts))
+    return keys
 
 
 def test_aliases_entity_index_written_by_run(nlp, tmp_path):

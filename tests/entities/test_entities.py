@@ -13,10 +13,10 @@ import pytest
 import spacy
 from spacy.tokens import Span
 
-from newsie.entities.consistency import results_lines
 from newsie.core.gazetteer import load_gazetteer
 from newsie.entities.names import versions_are_products
-from newsie.entities.repairs import Lines, split_at_numbers, trim_span
+from newsie.entities.layouts import results_lines, split_at_numbers
+from newsie.entities.repairs import Lines, trim_span
 
 SENTENCES = [
     # seed article
@@ -338,14 +338,13 @@ def test_entities_age_after_a_name_makes_a_person(blank):
 
 
 def test_entities_initials_take_the_given_name_and_leave_the_possessive(nlp):
-    from newsie.entities.component import INITIALS
+    from newsie.entities.general import INITIALS, add_initials
 
     assert [m.group() for m in INITIALS.finditer("Robert F. Kennedy's assassin, and J. R. Ewing-Smith")] == ["F. Kennedy", "J. R. Ewing-Smith"]
     doc = nlp("The agency said Thursday that Ulrik B. Stenberg, 44, had been chosen.")
     start = [t.text for t in doc].index("Ulrik")
-    repairer = nlp.get_pipe("news_entities")
     # The model's reading of the whole name as an ORG gives way to a PERSON with the given name.
-    out = repairer._add_initials(doc, [Span(doc, start, start + 3, label="ORG")])
+    out = add_initials(doc, [Span(doc, start, start + 3, label="ORG")], load_gazetteer())
     assert [(e.text, e.label_) for e in out] == [("Ulrik B. Stenberg", "PERSON")]
 
 

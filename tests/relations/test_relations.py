@@ -348,19 +348,19 @@ def test_relations_seed_event_frames(nlp, seed_text):
 
 def test_relations_event_rows_group_one_row_per_event():
     ents = [
-        EntityRecord("a", "E1", 0, 7, "meeting", "EVENT", "meeting"),
-        EntityRecord("a", "E1", 40, 47, "meeting", "EVENT", "meeting"),
-        EntityRecord("a", "E2", 11, 16, "Paris", "GPE", "Paris"),
-        EntityRecord("a", "E3", 20, 23, "Ann", "PERSON", "Ann Lee"),
-        EntityRecord("a", "E4", 60, 90, "Conference on Disarmament", "ORG", "Conference on Disarmament"),
-        EntityRecord("a", "E5", 60, 70, "Conference", "EVENT", "Conference"),
+        EntityRecord("a", "E1", "", 0, 7, "meeting", "EVENT", "meeting"),
+        EntityRecord("a", "E1", "", 40, 47, "meeting", "EVENT", "meeting"),
+        EntityRecord("a", "E2", "", 11, 16, "Paris", "GPE", "Paris"),
+        EntityRecord("a", "E3", "", 20, 23, "Ann", "PERSON", "Ann Lee"),
     ]
-    dates = [DateRecord("a", "D1", 30, 35, "today", "DATE", "2024-01-02", "2024-01-02")]
+    # (An event word inside a name never reaches the records: the entities stage leaves it out,
+    # see tests/entities/test_decided_once.py.)
+    dates = [DateRecord("a", "D1", 30, 35, "today", "DATE", "2024-01-02", "", "2024-01-02")]
     rels = [
-        RelationRecord("a", "E1", 0, 7, "meeting", "event_location", "E2", 11, 16, "Paris", 0, 50, 0.7),
-        RelationRecord("a", "E1", 0, 7, "meeting", "event_date", "D1", 30, 35, "today", 0, 50, 0.7),
-        RelationRecord("a", "E3", 20, 23, "Ann", "chairs", "E1", 0, 7, "meeting", 0, 50, 0.8),
-        RelationRecord("a", "E3", 20, 23, "Ann", "participates_in", "E1", 40, 47, "meeting", 0, 50, 0.7),
+        RelationRecord("a", "E1", "", 0, 7, "meeting", "event_location", "E2", "", 11, 16, "Paris", "", "", "", 0, 50, 0.7),
+        RelationRecord("a", "E1", "", 0, 7, "meeting", "event_date", "D1", "", 30, 35, "today", "", "", "", 0, 50, 0.7),
+        RelationRecord("a", "E3", "", 20, 23, "Ann", "chairs", "E1", "", 0, 7, "meeting", "", "", "", 0, 50, 0.8),
+        RelationRecord("a", "E3", "", 20, 23, "Ann", "participates_in", "E1", "", 40, 47, "meeting", "", "", "", 0, 50, 0.7),
     ]
     rows = event_rows(ents, dates, rels)
     assert rows == [{

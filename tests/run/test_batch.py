@@ -13,7 +13,7 @@ from spacy.tokens import DocBin
 
 from newsie.core.extensions import DOC_EXTENSIONS
 from newsie.run.io import read_articles
-from newsie.cli.progress import BarProgress, LineProgress, make_progress, no_progress
+from newsie.cli.progress import BarProgress, LineProgress, RichProgress, make_progress, no_progress
 from newsie.run.records import from_doc
 from newsie.run.extract import extract, make_doc
 from newsie.run.job import run
@@ -187,7 +187,7 @@ class Tty(io.StringIO):
 
 @pytest.mark.parametrize(
     "quiet, stream, kind",
-    [(True, io.StringIO(), "none"), (False, io.StringIO(), LineProgress), (False, Tty(), BarProgress)],
+    [(True, io.StringIO(), "none"), (False, io.StringIO(), LineProgress), (False, Tty(), RichProgress)],
 )
 def test_progress_kind_follows_the_terminal_and_quiet(quiet, stream, kind):
     report = make_progress(quiet=quiet, stream=stream)

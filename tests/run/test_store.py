@@ -17,10 +17,10 @@ KEY = PipelineKey("0.1.0", "3.8.0", "en_core_web_sm", "3.8.0", "abc123")
 
 def make_records(article_id: str, n_entities: int, *, status: str = "ok") -> ArticleRecords:
     entities = [
-        EntityRecord(article_id, f"E{i}", 10 * i, 10 * i + 4, f"Ent{i}", "ORG", f"Entity {i}") for i in range(n_entities)
+        EntityRecord(article_id, f"E{i}", "", 10 * i, 10 * i + 4, f"Ent{i}", "ORG", f"Entity {i}") for i in range(n_entities)
     ]
-    dates = [DateRecord(article_id, "D1", 100, 110, "2024-12-17", "DATE", "2024-12-17", "2024-12-11")]
-    relations = [RelationRecord(article_id, "E0", 0, 4, "Ent0", "based_in", "E1", 10, 14, "Ent1", 0, 50, 0.85)]
+    dates = [DateRecord(article_id, "D1", 100, 110, "2024-12-17", "DATE", "2024-12-17", "", "2024-12-11")]
+    relations = [RelationRecord(article_id, "E0", "", 0, 4, "Ent0", "based_in", "E1", "", 10, 14, "Ent1", "", "", "", 0, 50, 0.85)]
     article = ArticleRecord(article_id, published="2024-12-11", title=f"Title {article_id}", n_chars=120, n_words=20, status=status)
     return ArticleRecords(article, entities, dates, relations if n_entities > 1 else [])
 
@@ -100,7 +100,7 @@ def test_store_export_matches_a_direct_write(store, tmp_path, fmt):
 
 def test_store_export_of_an_empty_store_has_headers(store, tmp_path):
     paths = store.export(tmp_path / "out", "csv")
-    assert (tmp_path / "out" / "entities.csv").read_text().startswith("article_id,entity_id,start,end")
+    assert (tmp_path / "out" / "entities.csv").read_text().startswith("article_id,entity_id,entity_key,start,end")
     assert not list((tmp_path / "out").glob(".*.tmp"))
     assert [p.stem for p in paths] == list(TABLES)
 
