@@ -25,6 +25,77 @@ CONTROL_CODE = re.compile(r"&Cx[0-9A-Fa-f]{2};")
 # Tag whose content is the headline, on a transmission line that is otherwise junk.
 HEADLINE_TAG = re.compile(r"<HEADLINE>(?P<text>[^<]*)</HEADLINE>")
 
+_MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t|tember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_WEEKDAY = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|sday|urday|\.)?"
+# One piece of a page time stamp: a date word or number, a clock, a zone, an age ("7 months
+# ago"), or the site that stamps it ("www.site.az", "SITE.AZ", "Agency)").
+_STAMP_TOKEN = (
+    rf"(?:{_MONTH}|{_WEEKDAY}|\d{{1,2}}:\d\d(?::\d\d)?|\d{{4}}-\d\d-\d\d|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|\d{{1,4}}(?:st|nd|rd|th)?"
+    r"|[AaPp]\.?[Mm]\.?|UTC|GMT|[+−-]\d{1,2}(?::\d\d)?|\d+\s+(?:minute|hour|day|week|month|year)s?\s+ago"
+    r"|www\.[\w.\-]+|[A-Z][A-Z0-9]*\.[A-Z]{2,3}|[A-Z][a-z]+\))(?![\w])"
+)
+_STAMP_SEP = r"[\s,|/\[\]()•#·\-–—:.]*"
+_SHARE_WORDS = r"(?:share|paylaş|paylas|teilen|partager|compartir|поделиться)"
+_LANGUAGE_CODE = r"(?:[А-ЯЁҚӘІҢҒҮҰӨҺ]{2,3}|RU|EN|ENG|KZ|KAZ|AZ|UZ|TR)"
+
+# News-site page chrome, each class with the form it removes (examples invented).
+PAGE_CHROME: dict[str, re.Pattern] = {
+    # "12:05, 3 May 2020 | GMT +6", "3 May 2020 [12:05] - SITE.AZ", "2020-05-03 12:05 | www.site.az | 4",
+    # "Agency) 12:05, May 3, 2020", "May 3, 2020 / 6:39 AM / 2 months ago": a line of date and
+    # clock pieces only, always with a clock (a plain date line under a headline stays a date).
+    "timestamp": re.compile(rf"^(?=.*\d:\d\d){_STAMP_SEP}(?:{_STAMP_TOKEN}{_STAMP_SEP})+$"),
+    # Font-size and share widgets: "+ ↺ − 14 px", "Share on email", "Bu haberi paylaş".
+    "widget": re.compile(
+        rf"^(?:[+\-−–↺↻Aa]\s*){{1,4}}\d{{1,2}}\s*px$|^{_SHARE_WORDS}\s+(?:on|via|by)\s+\S+$|^(?:\S+\s+){{0,2}}{_SHARE_WORDS}$",
+        re.IGNORECASE,
+    ),
+    # Page tools and forms: "Print version", "Views: 120", "URL: http://...", "2 Min Read",
+    # "Recommend news to friend", "• Your e-mail:".
+    "page tools": re.compile(
+        r"^(?:print(?:\s+version|\s+this\s+(?:article|page))?|views?\s*:\s*\d[\d,]*|url\s*:\s*https?://\S+"
+        r"|\d+\s+min(?:ute)?s?\s+read|recommend\s+(?:news|this\s+article|this\s+story)\s+to\s+(?:a\s+)?friend"
+        r"|•?\s*(?:your|friend's|friend’s)\s+(?:name|e-?mail)\s*:|connect\s+with\s+us\b.*)$",
+        re.IGNORECASE,
+    ),
+    # A heading over related or popular stories: "MOST READ", "Latest news", "You may also like".
+    "related heading": re.compile(
+        r"^(?:most\s+(?:popular|read|viewed|commented)|trending(?:\s+now)?|latest\s+news|you\s+may\s+also\s+like"
+        r"|related(?:\s+(?:news|articles|stories))?|more\s+(?:news|stories)|other\s+news)$",
+        re.IGNORECASE,
+    ),
+    # A section label: "#Business News", "SITE.AZ / Economy", or a section name alone.
+    "section": re.compile(
+        r"^#\s?[A-Z][\w&]*(?:\s[A-Z&][\w&]*){0,3}$|^[A-Z][\w.]+\s*/\s*[A-Z][\w ]{1,24}$"
+        r"|^(?:Politics|Economy|Business|World|Society|Regions?|Energy|Culture|Sports?|Analytics|Opinion|Tech|Health|Science|Finance|Markets)$"
+    ),
+    # A language switch ("EN", "ҚАЗ | РУ").
+    "language switch": re.compile(rf"^{_LANGUAGE_CODE}(?:\s*[|/]\s*{_LANGUAGE_CODE})*$"),
+    # "Photo credit: State Press Office", "Images | Press Office".
+    "photo credit": re.compile(r"^(?:photos?(?:\s+credit)?|images?|foto|credit)\s*[:|]\s*[\w .,'’&/\-]{1,50}$", re.IGNORECASE),
+    # "Agency Staff", "Desk Newsroom": a credit that names no person.
+    "staff credit": re.compile(r"^[A-Z][\w.]+\s+(?:Staff|Newsroom|Desk)$"),
+    # "Reporting by Jane Roe; Editing by John Doe" without the wire's brackets.
+    "editor line": re.compile(r"^(?:Reporting|Writing|Editing|Additional\s+reporting|Compiled)\s+by\s+[^()]*$"),
+    # A tag line: "Ruritania, Trade," (capitalised tags, each closed by a comma).
+    "tags": re.compile(r"^(?:[A-Z][\w'’\-]*(?:\s[A-Z][\w'’\-]*){0,2},\s*)+$"),
+    # A site menu run together: "NewsSportsWeatherBlog: ..." (three glued words, no sentence end).
+    "menu": re.compile(r"^(?=(?:.*?[a-z][A-Z]){3})[^.!?]*$"),
+    # Page status text and update notes: "Please wait", "Details added (first version posted on 9:05)".
+    "status": re.compile(
+        r"^(?:(?:the\s+)?(?:operation|request)\s+is\s+being\s+(?:performed|processed)|loading|please\s+wait)\W*$"
+        r"|^(?:new\s+|more\s+)?details\s+added\b.*$|^\(?first\s+version\s+posted\b.*$",
+        re.IGNORECASE,
+    ),
+    # A mark alone on its line: "-", "#", "•".
+    "lone mark": re.compile(r"^[#\-–—•*|]$"),
+}
+# Classes a trailing block of related headlines starts after.
+RELATED_STARTS = {"related heading", "section", "lone mark"}
+# Related headlines after such a line are short paragraphs; at most this many.
+MAX_RELATED = 6
+# An author line closing the story: two or three capitalised words alone ("Jane Roe").
+AUTHOR_LINE = re.compile(r"^[A-Z][a-z'’\-]+(?:\s[A-Z][a-z'’\-]+){1,2}$")
+
 # Whole-line patterns, tried in order on the line's text with its markup taken out.
 LINE_PATTERNS: dict[str, re.Pattern] = {
     # Promotion and social lines must name what they promote, so "Stay informed about the
@@ -76,13 +147,15 @@ LINE_PATTERNS: dict[str, re.Pattern] = {
     "categories": re.compile(r"^Categories\s*:", re.IGNORECASE),
     # Wiki interlanguage links: "de:Friedensnobelpreis an Wangari Maathai".
     "language link": re.compile(r"^[a-z]{2,3}(?:-[a-z]{2,4})?:[^\s:/][^.!?]*$"),
+    # Page chrome of news sites, one declared class per kind of line (see below).
+    **{reason: pattern for reason, pattern in PAGE_CHROME.items()},
 }
 
 # A line this long is a paragraph, never boilerplate, whatever words it starts with.
 MAX_BOILERPLATE_CHARS = 300
 # Promotion, social and copyright lines are short; a longer line starting the same way is body
 # ("Follow him on Twitter, where he posted ..." is reporting, not a social link).
-MAX_WORDS = {"promotion": 16, "social": 12, "copyright": 16}
+MAX_WORDS = {"promotion": 16, "social": 12, "copyright": 16, "page tools": 10, "photo credit": 8, "tags": 12, "status": 10, "editor line": 16}
 
 # A trailing "Sources" section: its heading, then citation lines ("Title" — Outlet, date).
 SOURCES_HEADING = re.compile(r"^(?:Sources?|References|External links)\s*:?$", re.IGNORECASE)

@@ -3,10 +3,11 @@
 ``news_cleaner`` runs first. It reads the raw article (``doc.text``), splits it into line
 segments with a role each, and returns a *new* ``Doc`` over the clean text: the raw text with
 the ``date`` header keyword, boilerplate lines and wire junk removed. Every character of the clean text is
-a character of the raw text, except the separators put where something was removed, so
-``doc._.offset_map`` (``[clean_start, raw_start, length]`` runs) maps any clean span back to raw
-offsets. Every line start of the clean text is preset as a sentence start, so the parser never
-joins a headline, a dateline and a paragraph into one sentence.
+a character of the raw text, except the separators put where something was removed and the
+line breaks inside a hard-wrapped paragraph (spaces, one for one), so ``doc._.offset_map``
+(``[clean_start, raw_start, length]`` runs) maps any clean span back to raw offsets. Every line
+start of the clean text is preset as a sentence start, so the parser never joins a headline, a
+dateline and a paragraph into one sentence; the lines of a hard-wrapped paragraph are one segment.
 
 Removal is conservative: whole lines that match a boilerplate pattern, and inside lines that
 carry wire markup the codes and editor notes between text pieces; never part of a plain line.
@@ -24,7 +25,7 @@ from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
 
-from .boilerplate import classify_line, sources_section
+from .boilerplate import AUTHOR_LINE, MAX_BOILERPLATE_CHARS, MAX_RELATED, RELATED_STARTS, classify_line, sources_section
 from ..core.errors import ConfigError
 from ..core.extensions import ATTRIBUTION_KEY, DATELINE_KEY, TITLE_KEY, register_extensions
 from .metadata import ArticleFields, read_article_fields
@@ -34,6 +35,8 @@ from ..core.offsets import OffsetMap
 logger = logging.getLogger(__name__)
 
 # ` date YYYY-MM-DD` header: on a line of its own, or running into the dateline.
+# Segment roles the clean text leaves out.
+OUT_OF_TEXT = {"removed", "byline"}
 HEADER = re.compile(r"\A[ \t]*date[ \t]+(?P<date>\d{4}-\d{2}-\d{2})(?:[ \t]*\r?\n|[ \t]+|\Z)")
 
 
@@ -68,7 +71,77 @@ def segment(text: str) -> list[Segment]:
         for piece in classify_line(text, start, end):
             role = "removed" if piece.removed else "body"
             segments.append(Segment(piece.start, piece.end, role, piece.reason))
-    return segments
+    return _unwrap(text, _tail_chrome(text, segments))
+
+
+# A hard-wrapped text: at least this many body lines, most of them within WRAP_BAND characters
+# of the wrap width (the long lines' length), which is at most MAX_WRAP_WIDTH.
+MIN_WRAPPED_LINES = 8
+MAX_WRAP_WIDTH = 100
+WRAP_BAND = 20
+WRAPPED = "wrapped"  # the reason of a body segment joined from hard-wrapped lines
+
+
+def _unwrap(text: str, segments: list[Segment]) -> list[Segment]:
+    """Join the lines of a hard-wrapped paragraph into one body segment.
+
+    Re-posted wire copy often breaks every line near a fixed width ("... Assistant Secretary
+    of State\nfor European Affairs ..."); each line would open a sentence and split names. A
+    line continues the one before when that one fills the width and does not close a sentence,
+    or when it starts in lower case; only single line breaks join.
+    """
+    body = [s for s in segments if s.role == "body"]
+    lengths = sorted(s.end - s.start for s in body)
+    if len(lengths) < MIN_WRAPPED_LINES:
+        return segments
+    width = lengths[int(0.9 * (len(lengths) - 1))]
+    full = sum(1 for n in lengths if width - WRAP_BAND <= n <= width)
+    if width > MAX_WRAP_WIDTH or full * 2 < len(lengths):
+        return segments
+    out: list[Segment] = []
+    for seg in segments:
+        prev = out[-1] if out else None
+        if prev is not None and prev.role == "body" and seg.role == "body" and _continues(text, prev, seg, width):
+            out[-1] = Segment(prev.start, seg.end, "body", WRAPPED)
+        else:
+            out.append(seg)
+    return out
+
+
+def _continues(text: str, prev: Segment, seg: Segment, width: int) -> bool:
+    gap = text[prev.end : seg.start]
+    if gap.count("\n") != 1 or gap.strip():
+        return False
+    last_line = text[prev.start : prev.end].rsplit("\n", 1)[-1]
+    closed = re.search(r"[.!?:;][\"”’']?$", last_line.rstrip())
+    starts_lower = text[seg.start : seg.start + 1].islower()
+    return starts_lower or (len(last_line) >= width - WRAP_BAND and not closed)
+
+
+def _tail_chrome(text: str, segments: list[Segment]) -> list[Segment]:
+    """Remove the page's tail: related headlines after a section or "most read" line, and an
+    author line closing the story ("Jane Roe" alone after the last paragraph)."""
+    body = [i for i, s in enumerate(segments) if s.role == "body"]
+    if len(body) < 2:
+        return segments
+    out = list(segments)
+    mark = next(
+        (i for i in range(len(out) - 1, body[0], -1) if out[i].reason in RELATED_STARTS),
+        None,
+    )
+    after = [i for i in body if mark is not None and i > mark]
+    story = len(body) - len(after)
+    # The mark closes the story: more of it comes before the mark than after.
+    if after and story >= 3 and len(after) < story and len(after) <= MAX_RELATED and all(out[i].end - out[i].start <= MAX_BOILERPLATE_CHARS for i in after):
+        for i in after:
+            out[i] = Segment(out[i].start, out[i].end, "removed", "related headlines")
+        body = [i for i in body if i not in after]
+    if len(body) >= 2:
+        last, before = out[body[-1]], out[body[-2]]
+        closed = re.search(r"[.!?][\"”’']?$", text[before.start : before.end].rstrip())
+        if closed and AUTHOR_LINE.match(text[last.start : last.end].strip()):
+            out[body[-1]] = Segment(last.start, last.end, "removed", "author line")
+    return out
 
 
 def build_clean_text(
@@ -81,13 +154,14 @@ def build_clean_text(
     in the raw text by blank space only stay joined by that raw space; where something was
     removed between them, a synthetic ``"\\n\\n"`` (mapped to nothing) separates them.
     """
-    removed_starts = sorted(s.start for s in segments if s.role == "removed")
+    # A byline is an article field, not text of the story: it stays out like a removed line.
+    removed_starts = sorted(s.start for s in segments if s.role in OUT_OF_TEXT)
     parts: list[str] = []
     offset_map: list[list[int]] = []
     segment_starts: list[int] = []
     length = 0
     prev_end: int | None = None
-    for seg in (s for s in segments if s.role != "removed"):
+    for seg in (s for s in segments if s.role not in OUT_OF_TEXT):
         gap = raw[prev_end : seg.start] if prev_end is not None else ""
         joined = (
             prev_end is not None
@@ -105,7 +179,9 @@ def build_clean_text(
                 length += 2
             offset_map.append([length, seg.start, seg.end - seg.start])
         segment_starts.append(length)
-        parts.append(raw[seg.start : seg.end])
+        piece = raw[seg.start : seg.end]
+        # Inside a hard-wrapped paragraph a line break reads as the space it stands for.
+        parts.append(re.sub(r"[\r\n]", " ", piece) if seg.reason == WRAPPED else piece)
         length += seg.end - seg.start
         prev_end = seg.end
     return "".join(parts), offset_map, segment_starts

@@ -149,3 +149,18 @@ def _abbreviation(word: str) -> bool:
     """"MO.", "D.C.", "Calif.": a period that belongs to the word, not to the sentence."""
     core = word.rstrip(".").split(",")[-1]
     return "." in core or core.lower() in STATE_ABBREVIATIONS
+
+
+# A layout's numeric dateline date, month first: "12/23/23" (Turan's MM/DD/YY).
+NUMERIC_DATE = re.compile(r"^(?P<month>\d{1,2})/(?P<day>\d{1,2})/(?P<year>\d{2}|\d{4})$")
+
+
+def read_layout_date(text: str, anchor: dt.date | None) -> dt.date | None:
+    """The date of a declared layout's dateline: "Sept.24", "28 December", "12/23/23"."""
+    numeric = NUMERIC_DATE.match(text.strip())
+    if numeric:
+        year = int(numeric.group("year"))
+        year += 2000 if year < 100 else 0
+        return resolve_month_day(int(numeric.group("month")), int(numeric.group("day")), year, anchor)
+    # "Sept.24": a month abbreviation run into its day.
+    return read_date(re.sub(r"(?<=[A-Za-z])\.(?=\d)", ". ", text), anchor)

@@ -113,8 +113,10 @@ class DateTagger:
             if family == "range" and re.fullmatch(r"\d\d", text) and records:
                 century = records[-1]["value"][:2]
                 timex = Timex("DATE", century + text) if records[-1]["value"][:4].isdigit() else None
+            elif family == "range_day":
+                timex = _range_day(text, records)
             else:
-                timex = normalise(text, anchor, clause_direction(span), local)
+                timex = normalise(_with_range_year(text, full[end : end + 48]), anchor, clause_direction(span), local)
             if timex is None:
                 continue
             context = _remember(context, timex, text)
@@ -171,6 +173,38 @@ class DateTagger:
             a, b = year_range.span("a"), year_range.span("b")
             return [(start + a[0], start + a[1]), (start + b[0], start + b[1])]
         return [(start, end)] if start < end else []
+
+
+# What follows the first end of a range up to the year both ends share: "-12, 2021",
+# " through December 22, 2021", " to early Nov.2020", "-6 last year".
+_RANGE_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+RANGE_YEAR = re.compile(
+    rf"^(?:\s*[-–—]\s*\d{{1,2}}|\s*(?:through|to|until|till|and|[-–—])\s*(?:(?:early|late|mid)[\s-]+)?{_RANGE_MONTH}\s*(?:\d{{1,2}}(?:st|nd|rd|th)?)?)"
+    r"(?P<year>,?\s*(?:1[6-9]|20)\d\d\b|\s+(?:of\s+)?(?:last|this|next)\s+year\b)",
+    re.IGNORECASE,
+)
+MONTH_WORD = re.compile(rf"\b{_RANGE_MONTH}", re.IGNORECASE)
+
+
+def _with_range_year(text: str, following: str) -> str:
+    """The first end of a range with the year written after the second ("December 21" in
+    "December 21 through December 22, 2021" is "December 21, 2021"); "Sept.24" spaced."""
+    text = re.sub(r"(?<=[A-Za-z])\.(?=\d)", ". ", text)
+    if re.search(r"\d{4}", text) or not MONTH_WORD.search(text):
+        return text
+    match = RANGE_YEAR.match(following)
+    if match is None:
+        return text
+    year = match.group("year").strip()
+    return f"{text}, {year}" if year[0].isdigit() else f"{text} {year}"
+
+
+def _range_day(text: str, records: list[dict]) -> Timex | None:
+    """The second end of a day range ("12" in "March 11-12"): the first end's month and year."""
+    if not records or not re.fullmatch(r"\d{4}-\d\d-\d\d", records[-1]["value"]):
+        return None
+    day = int(re.match(r"\d+", text).group())
+    return Timex("DATE", f"{records[-1]['value'][:8]}{day:02d}") if 1 <= day <= 31 else None
 
 
 def _remember(context: Context, timex: Timex, text: str) -> Context:

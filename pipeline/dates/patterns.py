@@ -200,6 +200,11 @@ AMBIGUOUS_ALONE = re.compile(r"^(?:may|march|sun|wed|sat|fall|spring|jan\.|mar\.
 NOT_A_YEAR_AFTER = re.compile(r"^\s*(?:%|percent|per\s|points?\b|people|persons|troops|shares|tons|barrels|miles|feet|meters|votes|\$|-year-old|years?\s+old)", re.IGNORECASE)
 NOT_A_YEAR_BEFORE = re.compile(r"(?:\$|£|€|US\$|No\.|number|about|nearly|some|over|than|of|to)\s*$", re.IGNORECASE)
 YEAR_RANGE = re.compile(rf"(?<![\w$-])(?P<a>{YEAR4})\s*[-–—/]\s*(?P<b>{YEAR4}|\d\d)(?![\w%-])")
+# A day range in one month: "March 11-12", "Feb. 24-25, 2021": two expressions ("March 11", "12"
+# or "25, 2021") that share the month and the year written after the second ("range_day").
+DAY_RANGE = re.compile(rf"(?<![\w$-])(?P<a>(?i:{MONTH})\s*(?P<d1>{DAY}))\s*[-–—]\s*(?P<b>{DAY}(?:,?\s+{YEAR4})?)(?![\w%-]|\.\d|,\d)")
+# A month abbreviation run into its day or year: "Sept.24", "Nov.2020".
+GLUED_DATE = re.compile(r"(?<![\w.-])(?:(?:early|late|mid)[\s-]+)?(?i:jan|feb|mar|apr|aug|sept?|oct|nov|dec)\.(?:[12]\d|3[01]|0?[1-9]|(?:19|20)\d\d)(?![\w%-])")
 
 
 def _capitalised(text: str) -> bool:
@@ -275,6 +280,13 @@ def find_spans(text: str) -> list[tuple[int, int, str]]:
     for match in YEAR_RANGE.finditer(text):
         found.append((match.start("a"), match.end("a"), "range"))
         found.append((match.start("b"), match.end("b"), "range"))
+    for match in DAY_RANGE.finditer(text):
+        if _capitalised(match.group("a")):
+            found.append((match.start("a"), match.end("a"), "range"))
+            found.append((match.start("b"), match.end("b"), "range_day"))
+    for match in GLUED_DATE.finditer(text):
+        if _capitalised(match.group()):
+            found.append((match.start(), match.end(), "range"))
     lower = lower_same_length(text)
     for name, pattern in FAMILIES.items():
         keywords = KEYWORDS.get(name)
@@ -287,7 +299,7 @@ def find_spans(text: str) -> list[tuple[int, int, str]]:
                 found.append((start, end, name))
     kept: list[tuple[int, int, str]] = []
     # Ranges first (they must stay split), then the longest match of each region.
-    ranked = sorted(found, key=lambda s: (s[2] != "range", -(s[1] - s[0]), s[0]))
+    ranked = sorted(found, key=lambda s: (not s[2].startswith("range"), -(s[1] - s[0]), s[0]))
     for start, end, name in ranked:
         if not any(start < e and s < end for s, e, _ in kept):
             kept.append((start, end, name))

@@ -29,6 +29,7 @@ from typing import Iterator
 
 from spacy.tokens import Span, Token
 
+from ..core.calendar import MONTHS
 from ..core.lexicon import KILLING_ACTS, KILLING_AGENTS, KILLING_VERBS, PLACE_NOUNS
 from .patterns import PLACE_LABELS, REGION_LABELS, Context, Found, conjunct_ents, found, left_list, skip
 
@@ -68,7 +69,8 @@ def _list_follows(ctx: Context, i: int, *, regions: bool = False) -> bool:
     nxt = doc[i + 1]
     # "Poland, Hungary, Czech Formally Join NATO": another name goes on with the list; a date
     # does not ("BAKU, Azerbaijan, December 11").
-    if nxt.is_title and nxt.pos_ == "PROPN" and nxt.ent_type_ not in {"DATE", "TIME"}:
+    # "BAKU, Azerbaijan, Sept.24": a month run into its day is a date too.
+    if nxt.is_title and nxt.pos_ == "PROPN" and nxt.ent_type_ not in {"DATE", "TIME"} and nxt.lower_.split(".")[0] not in MONTHS:
         # ... unless that name is the subject of what follows ("Rockville, Md., Bernero said").
         k = i + 1
         while k < len(doc) and doc[k].is_title:
@@ -107,6 +109,9 @@ def place_comma_place(ctx: Context) -> Iterator[Found]:
         # "Sweden, Belgium, England": a list, not a place in a place.
         after = doc[b.end] if b.end < len(doc) else None
         if after is not None and (_list_follows(ctx, b.end, regions=a.label_ == b.label_ == "LOC") or after.lower_ in {"and", "or", "in", "of"}):
+            continue
+        # "Lima, Quito to hold talks", "Lima, Quito eye trade": two subjects, not a place in a place.
+        if after is not None and (after.lower_ == "to" or after.pos_ in {"VERB", "AUX"}) and after.i == b.end:
             continue
         if a.start >= 2 and doc[a.start - 1].text == "," and ctx.ent(a.start - 2, PLACE_LABELS) and ctx.ent(a.start - 2).label_ != "FAC":
             continue

@@ -103,6 +103,8 @@ CASES: list[tuple[str, list[Triple], list[Triple]]] = [
      [], [("*", "located_in", "*")]),
     ("The announcements cover Indonesia, Sri Lanka, the Maldives and affected areas of Thailand.", [], [("*", "located_in", "*")]),
     ("Estonia, Latvia, Lithuania Join NATO", [], [("*", "located_in", "*")]),
+    ("Officials in ASTANA, Kazakhstan, Sept.24 said the plan was ready.", [("ASTANA", "located_in", "Kazakhstan")], []),
+    ("Lima, Quito to hold talks on trade", [], [("*", "located_in", "*")]),
     ("Finland's accession to NATO was completed in April 2023.", [], [("*", "based_in", "*")]),
     ("The group has branches in Pakistan, Iran, Europe, Australia, and North America.", [], [("*", "located_in", "*"), ("*", "based_in", "*")]),
     ("Riot police deployed in Nigeria's southern commercial capital Lagos to break up a protest rally called by the political opposition.",
