@@ -6,7 +6,7 @@ post-modifiers, and without modifiers that only place it in time or say who hold
 "forthcoming seventh meeting", not "next week's talks", not "Ukrainian presidential elections").
 
 A meeting told by its verb is an event mention too, the verb alone: "met" in "X met with Y on
-Thursday", "received" in "X received Y in Ankara" (:func:`meeting_verbs`), so that its date, place
+Thursday", "received" in "X received Y in Riga" (:func:`meeting_verbs`), so that its date, place
 and participants have an event to hang on; a phone call or a letter is no meeting.
 
 Not event mentions: a noun that modifies another noun ("launch opportunities", "election
@@ -158,7 +158,7 @@ def meeting_verbs(doc: Doc, ents: list[Span], nouns: list[Span]) -> Iterable[Spa
 
 def restated_meeting(verb, nouns: list[Span]) -> Span | None:
     """The meeting noun mention a meeting verb restates: the last one before it in its sentence
-    or in the sentence before ("the meeting between A and B ... . A received B on March 17")."""
+    or in the sentence before ("the meeting between A and B ... . A received B on May 2")."""
     sent = verb.sent
     start = doc_sentence_before(sent)
     found = [m for m in nouns if start <= m.start < verb.i and m.root.lower_ in MEETING_NOUNS]

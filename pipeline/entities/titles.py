@@ -8,19 +8,19 @@ Two sources, both shipped as data (``data/titles.txt``, ``data/title_words.json`
   noun, joined by a hyphen or not ("First Deputy Foreign Minister", "Vice-President",
   "co-chairman", "ex-prime minister"); complements follow it after "of", "for", "on" or "to"
   and are runs of portfolio words (``portfolio_words``) and nationality adjectives ending on a
-  portfolio word ("Minister of Ecology and Natural Resources", "Deputy Chairman of the Board",
-  "Head of the Foreign Policy Affairs Department of the Presidential Administration",
-  "Assistant Secretary of State for European Affairs", "Representative on Special
-  Assignments", "Assistant to the President"). A country, a city, an acronym or a person after
-  "of" is no part of the office: "Minister of Foreign Affairs of Azerbaijan" is the TITLE
-  "Minister of Foreign Affairs" and the GPE "Azerbaijan".
+  portfolio word ("Minister of Water and Forest Resources", "Deputy Chairman of the Board",
+  "Head of the Foreign Relations Department of the Presidential Office", "Assistant
+  Secretary of State for Asian Affairs", "Representative on Special Missions", "Assistant to
+  the President"). A country, a city, an acronym or a person after
+  "of" is no part of the office: "Minister of Foreign Affairs of Moldova" is the TITLE
+  "Minister of Foreign Affairs" and the GPE "Moldova".
 
 A match is a TITLE only when its head is a singular noun (plural offices are groups:
-"ministers", "officials"), unless the names of its holders follow ("Congressmen A and B"), and
+"ministers", "officials"), unless the names of its holders follow ("Senators A and B"), and
 a lowercase ambiguous word ("general", "leader") only next to a person's name. Entities the
 office crosses are split (:func:`split_around_titles`) and the names around offices relabelled
-(:func:`holders_after_offices`): "Prime Minister of Georgia Giorgi Gakharia", read by the model
-as one ORG after the title, gives GPE "Georgia" and PERSON "Giorgi Gakharia". The span is the office words alone (GUIDELINES: "CICA Secretary General" gives
+(:func:`holders_after_offices`): "Prime Minister of Armenia Aram Sargsyan", read by the model
+as one ORG after the title, gives GPE "Armenia" and PERSON "Aram Sargsyan". The span is the office words alone (GUIDELINES: "CICA Secretary General" gives
 ORG "CICA" and TITLE "Secretary General").
 """
 
@@ -37,7 +37,7 @@ from ..core.gazetteer import Gazetteer, countries_of_demonym, load_gazetteer, re
 
 NUMERIC_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
 # Prepositions that open an office's complement: "Minister of Economy", "Minister of State for
-# the European Region", "Representative on Special Assignments", "Assistant to the President".
+# the Baltic Region", "Representative on Special Missions", "Assistant to the President".
 COMPLEMENT_PREPS = {"of", "for", "on", "to"}
 COMPLEMENT_LINKS = {"and", "&"}
 COMPLEMENT_ONLY = {"head"}
@@ -144,7 +144,7 @@ class TitleFinder:
         return holders_after_offices(doc, out, self.gazetteer)
 
     def _heads_a_name(self, ent: Span, title: Span) -> bool:
-        """"Congressmen Trent Kelly" read as one ORG: a one-word office opening a body's name
+        """"Senators Mark Ellison" read as one ORG: a one-word office opening a body's name
         is the office when a capitalised two- or three-word name, no body's, follows it."""
         rest = ent.doc[title.end : ent.end]
         return title.start == ent.start and ent.label_ in {"ORG", "GPE", "NORP"} and 2 <= len(rest) <= 3 \
@@ -178,14 +178,14 @@ class TitleFinder:
 
 
 def office_complements(doc: Doc, i: int, portfolio_words: frozenset[str], body_heads: frozenset[str] = frozenset()) -> int:
-    """The end of an office's complements from token ``i``: "of Ecology and Natural Resources",
-    "of the Board", "of the Foreign Policy Affairs Department of the Presidential Administration",
+    """The end of an office's complements from token ``i``: "of Water and Forest Resources",
+    "of the Board", "of the Foreign Relations Department of the Presidential Office",
     "for European and Eurasian Affairs", "to the President".
 
     A complement is a run of portfolio words (data: ``portfolio_words``) and nationality
     adjectives, ending on a portfolio word; the name of a country, a city, an acronym or a
-    person after "of" is no part of the office ("Minister of Foreign Affairs of Azerbaijan",
-    "Deputy Chairman of the Board of SOCAR"). "for", "on" and "to" complements are capitalised
+    person after "of" is no part of the office ("Minister of Foreign Affairs of Moldova",
+    "Deputy Chairman of the Board of KMG"). "for", "on" and "to" complements are capitalised
     ("spokesman for the ministry" keeps "spokesman" alone); "to" takes an office only.
     """
     end = i
@@ -217,8 +217,8 @@ def office_complements(doc: Doc, i: int, portfolio_words: frozenset[str], body_h
 def split_around_titles(doc: Doc, ent: Span, titles: list[Span], gazetteer: Gazetteer) -> list[Span]:
     """The parts of an entity that an office crosses, each labelled on its own.
 
-    The model reads "Minister of Foreign Affairs of Azerbaijan" as one ORG, "Georgia Giorgi
-    Gakharia" (after "Prime Minister of") as one ORG, "Kazakh Minister" as one PERSON. The
+    The model reads "Minister of Foreign Affairs of Moldova" as one ORG, "Armenia Aram
+    Sargsyan" (after "Prime Minister of") as one ORG, "Latvian Minister" as one PERSON. The
     office wins; before it a listed place stays a place and a nationality a NORP; after it
     "of" and "the" are dropped, a listed place at the start is a GPE/LOC, and a capitalised
     rest is the office holder's name (PERSON).
@@ -246,7 +246,7 @@ def _part_before(doc: Doc, s: int, e: int, label: str, gazetteer: Gazetteer) -> 
     if listed := gazetteer.label_of(text):
         return [Span(doc, s, e, label=listed)]
     if text in gazetteer.languages or e - s == 1 and doc[s].tag_ == "JJ":
-        return [Span(doc, s, e, label="NORP")]  # "Kazakh" in "Kazakh Minister"
+        return [Span(doc, s, e, label="NORP")]  # "Latvian" in "Latvian Minister"
     return [Span(doc, s, e, label=label)] if label != "PERSON" else []
 
 
@@ -272,10 +272,10 @@ def _part_after(doc: Doc, s: int, e: int, label: str, gazetteer: Gazetteer) -> l
 def holders_after_offices(doc: Doc, ents: list[Span], gazetteer: Gazetteer) -> list[Span]:
     """Names around an office that the model joined or mislabelled.
 
-    - "Prime Minister of Georgia Giorgi Gakharia", "Deputy Chairman of the Board of SOCAR Elvin
-      Huseynov": an entity after "<office> of (the)" that starts with a listed place or an
+    - "Prime Minister of Armenia Aram Sargsyan", "Deputy Chairman of the Board of KMG Ruslan
+      Temirov": an entity after "<office> of (the)" that starts with a listed place or an
       acronym and goes on with a capitalised name is the place (or body), then a PERSON;
-    - "Tajik Foreign Minister X", "his Tajik counterpart": a one-word PERSON or ORG right before an
+    - "Mongolian Foreign Minister X", "his Mongolian counterpart": a one-word PERSON or ORG right before an
       office or a common noun that is a nationality adjective is a NORP.
     """
     title_ends = {e.end for e in ents if e.label_ == "TITLE"}
@@ -303,12 +303,12 @@ def holders_after_offices(doc: Doc, ents: list[Span], gazetteer: Gazetteer) -> l
         if ent.label_ in {"PERSON", "ORG"} and len(ent) == 1 and before_role and countries_of_demonym(ent.text, gazetteer.countries):
             ent = Span(doc, ent.start, ent.end, label="NORP")
         elif ent.label_ in {"ORG", "GPE", "NORP"} and _holder_before_office(doc, ent, title_starts, gazetteer, body_ends):
-            ent = Span(doc, ent.start, ent.end, label="PERSON")  # "Murat Nurtleu, Deputy Prime Minister of ..."
+            ent = Span(doc, ent.start, ent.end, label="PERSON")  # "Ion Vataman, Deputy Prime Minister of ..."
         out.append(ent)
     out = _join_holder_parts(doc, out, title_ends)
     out += _untagged_holders(doc, out, title_ends)
     taken = {i for e in out for i in range(e.start, e.end)}
-    for start in title_starts:  # "Turkmen President X": an untagged nationality before an office
+    for start in title_starts:  # "Latvian President X": an untagged nationality before an office
         k = start - 1
         if k >= 0 and k not in taken and doc[k].is_title and countries_of_demonym(doc[k].text, gazetteer.countries):
             out.append(Span(doc, k, start, label="NORP"))
@@ -330,11 +330,11 @@ def _holder_before_office(doc: Doc, ent: Span, title_starts: set[int], gazetteer
 
 
 def _names_follow(span: Span) -> bool:
-    """Does a list of names follow a plural office ("Congressmen A and B", "the Foreign
-    Ministers of Russia and Azerbaijan, A and B")? Then the office is each one's title."""
+    """Does a list of names follow a plural office ("Senators A and B", "the Foreign
+    Ministers of Latvia and Mongolia, A and B")? Then the office is each one's title."""
     doc = span.doc
     i = span.end
-    if i < len(doc) and doc[i].lower_ == "of":  # "of Russia and Azerbaijan,"
+    if i < len(doc) and doc[i].lower_ == "of":  # "of Latvia and Mongolia,"
         while i < len(doc) and (doc[i].lower_ in {"of", "the", "and"} or doc[i].is_title) and doc[i].text != ",":
             i += 1
         i += i < len(doc) and doc[i].text == ","
@@ -349,7 +349,7 @@ def _names_follow(span: Span) -> bool:
 
 
 def _join_holder_parts(doc: Doc, ents: list[Span], title_ends: set[int]) -> list[Span]:
-    """"Minister of Economy Mikayil | Jabbarov": two PERSON pieces side by side after an office
+    """"Minister of Economy Janis | Ozols": two PERSON pieces side by side after an office
     (one cut from an entity the office crossed) are one name."""
     people = {e.start: e for e in ents if e.label_ == "PERSON"}
     drop: set[Span] = set()
@@ -369,7 +369,7 @@ def _untagged_holders(doc: Doc, ents: list[Span], title_ends: set[int]) -> list[
     after the place or body an office is "of" is the office holder."""
     taken = {i for e in ents for i in range(e.start, e.end)}
     starts = [e.end for e in ents if e.label_ in {"GPE", "ORG"} and _after_office_of(doc, e, title_ends)]
-    # "Minister of Economy Mikayil Jabbarov": a name the model left untagged, right after the office
+    # "Minister of Economy Janis Ozols": a name the model left untagged, right after the office
     starts += [end for end in title_ends if end not in taken]
     out = []
     for start in starts:

@@ -8,10 +8,10 @@
   ``participates_in`` the event. A phone call, a video conference or a letter is no meeting
   ("held telephone talks", "an online meeting", "met via video link"). The meeting's place is a
   place after "in"/"at" in its clause, or the dateline's city when the text says "met here".
-- ``memberships``: "Azerbaijan became an ADB member", "X, a member of ORG", "X is one of the
-  founding members of the organisation", "Russia, a co-chairing country of the OSCE Minsk Group",
-  "The council consists of A, B and C as member countries", "X joined ORG" -> member_of. A
-  definite common noun ("the council", "the organisation") stands for the nearest organisation
+- ``memberships``: "Moldova became an EBRD member", "X, a member of ORG", "X is one of the
+  founding states of the union", "Norway, a co-chairing country of the Contact Group",
+  "The council comprises A, B and C as member states", "X joined ORG" -> member_of. A
+  definite common noun ("the council", "the union") stands for the nearest organisation
   named before it that it can name.
 """
 
@@ -84,7 +84,7 @@ def _meeting_rows(ctx: Context, event: Span, sides: tuple[list[Span], list[Span]
 
 
 def _meeting_date(ctx: Context, event: Span, verb: Token) -> Iterator[Found]:
-    """"The president on March 17 received ...": a date after "on" that the parser hung on the
+    """"The president on May 2 received ...": a date after "on" that the parser hung on the
     subject or the object of the meeting verb rather than on the verb; "meet Monday" when the
     verb restates a meeting named before."""
     args = {c.i for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"}}
@@ -102,7 +102,7 @@ def _meeting_date(ctx: Context, event: Span, verb: Token) -> Iterator[Found]:
 
 
 def _meeting_place(ctx: Context, event: Span) -> Iterator[Found]:
-    """"A met B in Moscow", "received B at the Kremlin": a place after "in"/"at" in the clause of
+    """"A met B in Riga", "received B at the palace": a place after "in"/"at" in the clause of
     the meeting verb or noun, the parser's attachment to the partner's name notwithstanding."""
     root = event.root
     clause = root if root.pos_ == "VERB" else root.head if root.dep_ == "dobj" else root
@@ -113,7 +113,7 @@ def _meeting_place(ctx: Context, event: Span) -> Iterator[Found]:
         for obj in (c for c in prep.children if c.dep_ == "pobj"):
             for place in conjunct_ents(ctx, obj, PLACE_LABELS):
                 yield event_found("event_location", event, place, "meeting_place", 0.7)
-    # "met here": the dateline's city ("BAKU, Azerbaijan, May 3. ... met here on Monday").
+    # "met here": the dateline's city ("TBILISI, Georgia, May 3. ... met here on Monday").
     if any(c.lower_ == "here" and c.dep_ == "advmod" for c in clause.children) and (city := _dateline_city(ctx)) is not None:
         yield event_found("event_location", event, city, "meeting_here", 0.65)
 
@@ -130,7 +130,7 @@ def _dateline_city(ctx: Context) -> Span | None:
 
 def _parties(ctx: Context, token: Token) -> list[Span]:
     """The named parties ``token`` stands for: its entities and conjuncts', names apposed ("his
-    Kazakh counterpart, X"), the leader or members of a delegation ("a delegation led by X",
+    Latvian counterpart, X"), the leader or members of a delegation ("a delegation led by X",
     "the delegation consisting of A and B"); the people alone when people are among them."""
     out = conjunct_ents(ctx, token, ACTORS)
     for t in [token, *token.conjuncts]:
@@ -238,7 +238,7 @@ def _co_chairing(token: Token) -> bool:
 
 
 def _bodies_of_member(ctx: Context, noun: Token) -> list[Span]:
-    """"an ADB member", "member states of CICA", "one of the founding members of the organisation"."""
+    """"an EBRD member", "member states of the Nordic Council", "one of the founding states of the union"."""
     bodies = [b for c in noun.children if c.dep_ in {"compound", "nmod", "amod"} if (b := ctx.ent(c.i, {"ORG"}))]
     of_objects = [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
     if noun.dep_ == "pobj" and noun.head.head.lower_ == "one":
@@ -252,7 +252,7 @@ def _members_of_noun(ctx: Context, noun: Token) -> list[Span]:
     name it is apposed to, "A, B and C as member countries" (the object of "consist of")."""
     node = noun
     if node.dep_ == "pobj" and node.head.head.lower_ == "one":
-        node = node.head.head  # "one of the founding members"
+        node = node.head.head  # "one of the founding states"
     if node.dep_ == "attr" or node.dep_ == "pobj" and node.head.lower_ == "as":
         verb = node.head if node.dep_ == "attr" else node.head.head
         return [m for s in _subject_tokens(verb) for m in conjunct_ents(ctx, s, MEMBER_LABELS)]

@@ -9,7 +9,7 @@ event frames in :mod:`pipeline.events`. Patterns:
 - ``title_before_name``: "Deputy Foreign Minister Alibek Bakayev", "CICA Secretary General,
   Ambassador Kairat Sarybay", "New Zealand's Prime Minister John Key" -> has_title, and
   works_for the ORG/GPE that names the office ("CICA", "New Zealand"; a nationality gives its
-  country when the doc names it: "Azerbaijani Foreign Minister" -> Azerbaijan),
+  country when the doc names it: "Moldovan Foreign Minister" -> Moldova),
   also across a portfolio in capitals ("IAEA Safeguards Director Pierre Goldschmidt").
 - ``title_apposition``: "Jeff Rathke, the State Department Spokesperson", "Alan Lacy, current
   chairman and chief executive of Sears" -> has_title per title, works_for the ORG/GPE before
@@ -192,7 +192,7 @@ def person_after_titles(ctx: Context, i: int) -> tuple[list[Span], Span | None]:
             break
     if not titles:
         return [], None
-    # "Ambassador to Kazakhstan Alexei Borodavkin", "Ambassador to the country X": the post's
+    # "Ambassador to Latvia Tomas Lind", "Ambassador to the country X": the post's
     # country between office and name.
     if i + 1 < len(doc) and doc[i].lower_ == "to":
         post = ctx.ent(i + 1, REGION_LABELS)
@@ -204,7 +204,7 @@ def person_after_titles(ctx: Context, i: int) -> tuple[list[Span], Span | None]:
     person = ctx.ent(j, {"PERSON"})
     if person is not None and doc[i : person.start].text.count(",") > 1:
         person = None
-    # "Greeting the Russian Foreign Minister, Tokayev said": across a comma, a name that is the
+    # "Greeting the Latvian Foreign Minister, Sargsyan said": across a comma, a name that is the
     # subject of its own verb is no apposition to an office that is an object.
     if person is not None and "," in doc[i : person.start].text and person.root.dep_ in {"nsubj", "nsubjpass"} \
             and titles[-1].root.dep_ in {"dobj", "pobj", "iobj"} and person.root.head != titles[-1].root:  # fmt: skip
@@ -221,7 +221,7 @@ def agent_before(ctx: Context, i: int) -> Span | None:
         j -= 1
     agent = ctx.ent(j, AGENT_LABELS)
     if agent is None and (norp := ctx.ent(j, {"NORP"})) is not None and norp.end == j + 1:
-        return country_of(ctx, norp)  # "Azerbaijani Foreign Minister" -> Azerbaijan
+        return country_of(ctx, norp)  # "Moldovan Foreign Minister" -> Moldova
     k = j
     while agent is None and k >= 0 and j - k < 2 and ctx.ent_of[k] is None and doc[k].is_title and doc[k].is_alpha and k > doc[k].sent.start:
         k -= 1
@@ -230,8 +230,8 @@ def agent_before(ctx: Context, i: int) -> Span | None:
 
 
 def country_of(ctx: Context, norp: Span) -> Span | None:
-    """The mention of the country a nationality adjective names ("Azerbaijani" -> the nearest
-    "Azerbaijan" or "Republic of Azerbaijan" of the doc); None when the doc never names it."""
+    """The mention of the country a nationality adjective names ("Moldovan" -> the nearest
+    "Moldova" or "Republic of Moldova" of the doc); None when the doc never names it."""
     names = countries_of_demonym(norp.text, load_gazetteer().countries)
     if not names:
         return None
@@ -257,13 +257,13 @@ def titles(ctx: Context) -> Iterator[Found]:
         run, person = person_after_titles(ctx, title.start)
         seen.update(t.start for t in run)
         if person is not None:
-            # "Congressmen A and B": a plural office before a list holds for every name.
+            # "Senators A and B": a plural office before a list holds for every name.
             for holder in listed_after(ctx, person, {"PERSON"}) if _plural(run[-1]) else [person]:
                 for t in run:
                     yield found("has_title", holder, t, "title_before_name", 0.9)
             before = agent_before(ctx, run[0].start)
             org = before or agent_after(ctx, run[-1].end)
-            # A country named by a nationality ("Kazakh Secretary of State") may come later.
+            # A country named by a nationality ("Latvian Secretary of State") may come later.
             if org is not None and (org is before or org.end <= person.start):
                 yield found("works_for", person, org, "title_before_name", 0.85)
             continue
@@ -276,17 +276,17 @@ def _title_apposition(ctx: Context, run: list[Span]) -> Iterator[Found]:
     first = run[0]
     k = run[-1].end
     if k + 1 < len(doc) and doc[k].lower_ in {"'s", "’s"} and (held := ctx.ent(k + 1, {"TITLE"})) is not None:
-        run = [held]  # "the Azerbaijani President's Special Representative": the office after "'s"
+        run = [held]  # "the Latvian President's Special Envoy": the office after "'s"
     # Extend over coordinated titles: "chairman and chief executive".
     while (nxt := ctx.ent(skip(doc, run[-1].end, TITLE_LINKS | {"the"}), {"TITLE"})) is not None and nxt not in run:
         run = [*run, nxt]
     org = agent_before(ctx, first.start)
     j = org.start if org is not None and org.end <= first.start else first.start
     if (norp := ctx.ent(first.start - 1, {"NORP"})) is not None:
-        j = norp.start  # "the Azerbaijani President's ...": the country was named elsewhere
+        j = norp.start  # "the Latvian President's ...": the country was named elsewhere
     j = skip(doc, j - 1, TITLE_FILLERS | {"'s", "’s"}, step=-1)
     after_org = agent_after(ctx, run[-1].end)
-    # "Minister of X of Kazakhstan A, Minister of X of Kyrgyzstan B": an office whose "of" body
+    # "Minister of X of Latvia A, Minister of X of Moldova B": an office whose "of" body
     # comes right before a name is that name's, not an apposition to the name before.
     owned = after_org is not None and ctx.ent(skip(doc, after_org.end, HONORIFICS), {"PERSON"}) is not None
     if 0 <= j < len(doc) and doc[j].text == "," and (person := ctx.ent(j - 1, {"PERSON"})) is not None and not owned:
@@ -314,19 +314,19 @@ def _title_apposition(ctx: Context, run: list[Span]) -> Iterator[Found]:
 
 def _title_of_body(ctx: Context, run: list[Span], org: Span | None, after_org: Span) -> Iterator[Found]:
     """"the President of Brazil, Luiz Inacio Lula da Silva"; "the President of the Republic of
-    Korea Mr. Roh"; "the Foreign Ministers of Russia and Azerbaijan, A and B"."""
+    Korea Mr. Roh"; "the Foreign Ministers of Latvia and Mongolia, A and B"."""
     doc = ctx.doc
     bodies = listed_after(ctx, after_org, AGENT_LABELS)
     k = skip(doc, bodies[-1].end, HONORIFICS | {","})
     if k + 1 < len(doc) and doc[k].lower_ in {"'s", "’s"} and (owned := ctx.ent(k + 1, {"ORG"})) is not None:
         if ctx.ent(owned.end, {"PERSON"}) is None:
             return  # "the chief of Belarus's Security Committee, X": no office before a name
-        after_org, bodies = owned, [owned]  # "Chairman of Uzbekistan's Senate X" -> the Senate
+        after_org, bodies = owned, [owned]  # "Chairman of Latvia's Saeima X" -> the Saeima
         k = owned.end
     person = ctx.ent(k, {"PERSON"})
     people = listed_after(ctx, person, {"PERSON"}) if person is not None and _plural(run[-1]) else []
     if len(people) > 1 and doc[bodies[-1].end : person.start].text.count(",") <= 1:
-        # "the Foreign Ministers of Russia and Azerbaijan, A and B": each the office; the
+        # "the Foreign Ministers of Latvia and Mongolia, A and B": each the office; the
         # countries in turn when there are as many.
         for p in people:
             for t in run:
@@ -377,7 +377,7 @@ def predicate_titles(ctx: Context) -> Iterator[Found]:
             continue
         subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
         for subj in subjects:
-            # "Tleuberdi, who is also a deputy prime minister": the name the clause is on.
+            # "Ozols, who is also a deputy prime minister": the name the clause is on.
             relative = subj.lower_ in {"who", "that"} and verb.dep_ == "relcl"
             for person in [p] if relative and (p := ctx.ent(verb.head.i, {"PERSON"})) else conjunct_ents(ctx, subj, {"PERSON"}):
                 yield found("has_title", person, title, "predicate_title", 0.8)

@@ -14,7 +14,7 @@ Functions take a :class:`pipeline.relation_patterns.Context` and yield ``Found``
 - ``residence``: "a native of Chisholm", "was born in North Bend", "An Afghan refugee in
   Switzerland, Homira Atimadi", "X is from Y" -> lives_in; ``home``: "Sohn's New Jersey home",
   "X returned to her Kansas hometown", "X campaigned in his native Ohio".
-- ``counterparts``: "his Russian counterpart Sergey Lavrov" -> works_for Russia (when named).
+- ``counterparts``: "his Latvian counterpart Janis Ozols" -> works_for Latvia (when named).
 - ``apposition_modifier``: "X, an Emery employee" -> works_for; "X, a Netherlands
   businessman" -> lives_in. ``copular_role``: "X is a member of the Y Commission" -> works_for.
 """
@@ -374,7 +374,7 @@ def _clause_subject(ctx: Context, token: Token) -> Span | None:
 
 
 def counterparts(ctx: Context) -> Iterator[Found]:
-    """"his Russian counterpart Sergey Lavrov", "Kazakhstan's counterpart, X" -> works_for the
+    """"his Latvian counterpart Janis Ozols", "Moldova's counterpart, X" -> works_for the
     country the nationality or possessor names."""
     doc = ctx.doc
     for token in ctx.tokens_with({"counterpart"}):
