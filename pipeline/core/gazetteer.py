@@ -70,6 +70,32 @@ class Gazetteer:
         return text in self.countries or (text.isupper() and text.title() in self.countries)
 
 
+# Demonyms whose country no suffix rule finds ("British" -> UK); the rules in
+# :func:`countries_of_demonym` derive the rest ("Azerbaijani", "Tajik", "Chinese", "Turkish").
+IRREGULAR_DEMONYMS = {
+    "British": ("UK", "United Kingdom", "Britain", "Great Britain"), "American": ("US", "U.S.", "USA", "United States"),
+    "French": ("France",), "Dutch": ("Netherlands",), "Swiss": ("Switzerland",), "Greek": ("Greece",),
+    "Filipino": ("Philippines",), "Emirati": ("UAE", "United Arab Emirates"), "Saudi": ("Saudi Arabia",),
+    "Kyrgyz": ("Kyrgyzstan", "Kyrgyz Republic"), "Slovak": ("Slovakia", "Slovak Republic"), "Czech": ("Czech Republic", "Czechia"),
+    "Afghan": ("Afghanistan",), "Finnish": ("Finland",), "Danish": ("Denmark",), "Swedish": ("Sweden",), "Spanish": ("Spain",),
+}  # fmt: skip
+DEMONYM_RULES = (("", ""), ("n", ""), ("i", ""), ("ian", ""), ("ese", "a"), ("ese", ""), ("ish", "ey"), ("ish", "and"), ("", "istan"), ("", "stan"), ("", "y"), ("an", ""), ("ean", "ea"), ("ian", "y"))
+
+
+def countries_of_demonym(word: str, countries: frozenset[str]) -> list[str]:
+    """The country names a nationality adjective stands for: "Azerbaijani" -> Azerbaijan,
+    "Tajik" -> Tajikistan, "Chinese" -> China, "Russian" -> Russia, "Russian Federation"."""
+    out = list(IRREGULAR_DEMONYMS.get(word, ()))
+    for suffix, replacement in DEMONYM_RULES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            name = word[: len(word) - len(suffix)] + replacement
+            if name in countries and name not in out and name != word:
+                out.append(name)
+    # "Russian Federation", "Republic of Azerbaijan": longer names of the same country.
+    out += [c for c in sorted(countries) if c not in out and (c.startswith(word + " ") or any(c.endswith(" " + n) for n in out))]
+    return out
+
+
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
     """Read the data files once per process."""

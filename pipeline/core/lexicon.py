@@ -49,7 +49,7 @@ EVENT_NOUNS = SCHEDULED_EVENT_NOUNS | {
     "protest", "protests", "demonstration", "demonstrations", "hearing", "expo", "exhibition",
     "celebration", "debate", "assembly", "dinner", "lunch", "luncheon", "banquet", "convention",
     "primary", "primaries", "runoff", "run-off", "referendums", "strike", "marathon", "concert",
-    "vote", "race", "run", "event", "pilgrimage", "round",
+    "vote", "race", "run", "event", "pilgrimage", "round", "conversation", "call",
 }  # fmt: skip
 
 

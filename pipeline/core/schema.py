@@ -25,5 +25,7 @@ RELATIONS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "participates_in": (frozenset({"PERSON", "ORG", "GPE"}), frozenset({"EVENT"})),
     "event_date": (frozenset({"EVENT"}), frozenset({"DATE"})),
     "event_location": (frozenset({"EVENT"}), frozenset({"GPE", "LOC", "FAC"})),
+    "met_with": (frozenset({"PERSON", "ORG", "GPE"}), frozenset({"PERSON", "ORG", "GPE"})),
+    "member_of": (frozenset({"GPE", "ORG"}), frozenset({"ORG"})),
 }
 ARTICLE_FIELDS = ("title", "source", "via", "dateline_place", "dateline_date")

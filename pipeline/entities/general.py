@@ -20,7 +20,7 @@ from ..core.extensions import ATTRIBUTION_KEY, DATELINE_KEY, EVENTS_KEY, TEMPORA
 from ..core.gazetteer import Gazetteer
 from ..core.schema import TEMPORAL_LABELS
 from .consistency import list_labels, person_parts, propagate, vote_labels
-from .events import event_mentions
+from .events import event_mentions, meeting_verbs
 from .names import (
     amounts, awards, descriptor_orgs, extend_complements, head_names, named_days, ordinals, people_by_context,
     person_extents, place_appositions, places_by_apposition, replace_overlapping, split_team_player,
@@ -309,7 +309,8 @@ def events(ctx: PassContext, ents: list[Span]) -> list[Span]:
     """Event mentions to ``doc.spans["events"]``, decided here once: an event word inside a
     name is part of the name, not an event (:mod:`pipeline.entities.events`). The numbers
     inside a mention go ("seventh" in "seventh meeting" is part of the EVENT)."""
-    mentions = event_mentions(ctx.doc, ents)
+    mentions = list(event_mentions(ctx.doc, ents))
+    mentions = sorted([*mentions, *meeting_verbs(ctx.doc, ents, mentions)], key=lambda m: m.start)
     inside = {i for m in mentions for i in range(m.start, m.end)}
     ctx.doc.spans[EVENTS_KEY] = mentions
     return [e for e in ents if not (e.label_ in NUMERIC_LABELS and all(i in inside for i in range(e.start, e.end)))]

@@ -8,7 +8,7 @@ The patterns live by responsibility, each module documenting its own: titles (an
 pattern machinery) in :mod:`pipeline.relation_patterns`; employers, teams and residence in
 :mod:`pipeline.people_patterns`; places, organisations' seats and killings in
 :mod:`pipeline.location_patterns`; event frames (chairs, participants, dates, places) in
-:mod:`pipeline.events`. alias_of rows are the pairs of names the aliases stage found
+:mod:`pipeline.events`; meetings (met_with) and memberships (member_of) in :mod:`.meetings`. alias_of rows are the pairs of names the aliases stage found
 (``doc._.alias_pairs``). Every relation is checked against
 :data:`pipeline.schema.RELATIONS` (head and tail labels) before it is kept, so a pattern that
 meets an unexpected entity type cannot write a row the schema forbids. Confidences are per
@@ -23,7 +23,7 @@ from typing import Callable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from . import event_frames
+from . import event_frames, meetings
 from . import validity
 from . import places as places
 from . import people as people
@@ -50,6 +50,7 @@ PATTERNS: dict[str, Pattern] = {
     "copular_roles": people.copular_roles,
     "residence": people.residence,
     "homes": people.homes,
+    "counterparts": people.counterparts,
     "place_comma_place": places.place_comma_place,
     "place_in_place": places.place_in_place,
     "place_apposition": places.place_apposition,
@@ -59,6 +60,8 @@ PATTERNS: dict[str, Pattern] = {
     "dateline_agency": places.dateline_agency,
     "killed": places.killed,
     "event_frames": event_frames.frames,
+    "meetings": meetings.meetings,
+    "memberships": meetings.memberships,
 }
 DATE_TYPES = {"DATE", "TIME"}
 # How far an alias pair is trusted, by the form that gave it (``doc._.alias_pairs``): an acronym

@@ -8,7 +8,8 @@ event frames in :mod:`pipeline.events`. Patterns:
 
 - ``title_before_name``: "Deputy Foreign Minister Alibek Bakayev", "CICA Secretary General,
   Ambassador Kairat Sarybay", "New Zealand's Prime Minister John Key" -> has_title, and
-  works_for the ORG/GPE that names the office ("CICA", "New Zealand"; a NORP gives none),
+  works_for the ORG/GPE that names the office ("CICA", "New Zealand"; a nationality gives its
+  country when the doc names it: "Moldovan Foreign Minister" -> Moldova),
   also across a portfolio in capitals ("IAEA Safeguards Director Pierre Goldschmidt").
 - ``title_apposition``: "Jeff Rathke, the State Department Spokesperson", "Alan Lacy, current
   chairman and chief executive of Sears" -> has_title per title, works_for the ORG/GPE before
@@ -21,12 +22,14 @@ event frames in :mod:`pipeline.events`. Patterns:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Iterator
 
 from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Span, Token
 
+from ..core.gazetteer import countries_of_demonym, load_gazetteer
 from ..core.lexicon import honorifics
 from ..core.types import Offsets
 
@@ -189,10 +192,22 @@ def person_after_titles(ctx: Context, i: int) -> tuple[list[Span], Span | None]:
             break
     if not titles:
         return [], None
+    # "Ambassador to Latvia Tomas Lind", "Ambassador to the country X": the post's
+    # country between office and name.
+    if i + 1 < len(doc) and doc[i].lower_ == "to":
+        post = ctx.ent(i + 1, REGION_LABELS)
+        end = post.end if post is not None and post.start == i + 1 else i + 3 if doc[i + 1].lower_ == "the" else i
+        if end > i and (holder := ctx.ent(end, {"PERSON"})) is not None and holder.start == end:
+            return titles, holder
     # "Secretary General, Ambassador Kairat Sarybay"; "President Mr. Roh"; not across a clause.
     j = skip(doc, i, HONORIFICS | {","}) if i - titles[-1].end == 0 else i
     person = ctx.ent(j, {"PERSON"})
     if person is not None and doc[i : person.start].text.count(",") > 1:
+        person = None
+    # "Greeting the Latvian Foreign Minister, Sargsyan said": across a comma, a name that is the
+    # subject of its own verb is no apposition to an office that is an object.
+    if person is not None and "," in doc[i : person.start].text and person.root.dep_ in {"nsubj", "nsubjpass"} \
+            and titles[-1].root.dep_ in {"dobj", "pobj", "iobj"} and person.root.head != titles[-1].root:  # fmt: skip
         person = None
     return titles, person
 
@@ -205,11 +220,24 @@ def agent_before(ctx: Context, i: int) -> Span | None:
     if j >= 0 and doc[j].lower_ in {"'s", "’s", "'"}:
         j -= 1
     agent = ctx.ent(j, AGENT_LABELS)
+    if agent is None and (norp := ctx.ent(j, {"NORP"})) is not None and norp.end == j + 1:
+        return country_of(ctx, norp)  # "Moldovan Foreign Minister" -> Moldova
     k = j
     while agent is None and k >= 0 and j - k < 2 and ctx.ent_of[k] is None and doc[k].is_title and doc[k].is_alpha and k > doc[k].sent.start:
         k -= 1
         agent = ctx.ent(k, AGENT_LABELS)
     return agent
+
+
+def country_of(ctx: Context, norp: Span) -> Span | None:
+    """The mention of the country a nationality adjective names ("Moldovan" -> the nearest
+    "Moldova" or "Republic of Moldova" of the doc); None when the doc never names it."""
+    names = countries_of_demonym(norp.text, load_gazetteer().countries)
+    if not names:
+        return None
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b")
+    mentions = [e for e in ctx.ents if e.label_ == "GPE" and pattern.search(e.text)]
+    return min(mentions, key=lambda e: abs(e.start - norp.start), default=None)
 
 
 def agent_after(ctx: Context, i: int) -> Span | None:
@@ -229,10 +257,14 @@ def titles(ctx: Context) -> Iterator[Found]:
         run, person = person_after_titles(ctx, title.start)
         seen.update(t.start for t in run)
         if person is not None:
-            for t in run:
-                yield found("has_title", person, t, "title_before_name", 0.9)
-            org = agent_before(ctx, run[0].start) or agent_after(ctx, run[-1].end)
-            if org is not None and org.end <= person.start:
+            # "Senators A and B": a plural office before a list holds for every name.
+            for holder in listed_after(ctx, person, {"PERSON"}) if _plural(run[-1]) else [person]:
+                for t in run:
+                    yield found("has_title", holder, t, "title_before_name", 0.9)
+            before = agent_before(ctx, run[0].start)
+            org = before or agent_after(ctx, run[-1].end)
+            # A country named by a nationality ("Latvian Secretary of State") may come later.
+            if org is not None and (org is before or org.end <= person.start):
                 yield found("works_for", person, org, "title_before_name", 0.85)
             continue
         yield from _title_apposition(ctx, run)
@@ -242,14 +274,22 @@ def _title_apposition(ctx: Context, run: list[Span]) -> Iterator[Found]:
     """"PERSON, the (ORG) Title (and Title) (of ORG)" and "the Title of ORG, PERSON"."""
     doc = ctx.doc
     first = run[0]
+    k = run[-1].end
+    if k + 1 < len(doc) and doc[k].lower_ in {"'s", "’s"} and (held := ctx.ent(k + 1, {"TITLE"})) is not None:
+        run = [held]  # "the Latvian President's Special Envoy": the office after "'s"
     # Extend over coordinated titles: "chairman and chief executive".
     while (nxt := ctx.ent(skip(doc, run[-1].end, TITLE_LINKS | {"the"}), {"TITLE"})) is not None and nxt not in run:
         run = [*run, nxt]
     org = agent_before(ctx, first.start)
-    j = org.start if org is not None else first.start
+    j = org.start if org is not None and org.end <= first.start else first.start
+    if (norp := ctx.ent(first.start - 1, {"NORP"})) is not None:
+        j = norp.start  # "the Latvian President's ...": the country was named elsewhere
     j = skip(doc, j - 1, TITLE_FILLERS | {"'s", "’s"}, step=-1)
     after_org = agent_after(ctx, run[-1].end)
-    if 0 <= j < len(doc) and doc[j].text == "," and (person := ctx.ent(j - 1, {"PERSON"})) is not None:
+    # "Minister of X of Latvia A, Minister of X of Moldova B": an office whose "of" body
+    # comes right before a name is that name's, not an apposition to the name before.
+    owned = after_org is not None and ctx.ent(skip(doc, after_org.end, HONORIFICS), {"PERSON"}) is not None
+    if 0 <= j < len(doc) and doc[j].text == "," and (person := ctx.ent(j - 1, {"PERSON"})) is not None and not owned:
         for t in run:
             yield found("has_title", person, t, "title_apposition", 0.85)
         for agent in (org, after_org):
@@ -268,17 +308,60 @@ def _title_apposition(ctx: Context, run: list[Span]) -> Iterator[Found]:
             for t in run:
                 yield found("has_title", person, t, "title_of_before_name", 0.8)
         return
-    # "the President of Brazil, Luiz Inacio Lula da Silva"; "the President of the Republic of Korea Mr. Roh".
     if after_org is not None:
-        k = skip(doc, after_org.end, HONORIFICS | {","})
-        person = ctx.ent(k, {"PERSON"})
-        if person is not None and doc[after_org.end : person.start].text.count(",") <= 1:
+        yield from _title_of_body(ctx, run, org, after_org)
+
+
+def _title_of_body(ctx: Context, run: list[Span], org: Span | None, after_org: Span) -> Iterator[Found]:
+    """"the President of Brazil, Luiz Inacio Lula da Silva"; "the President of the Republic of
+    Korea Mr. Roh"; "the Foreign Ministers of Latvia and Mongolia, A and B"."""
+    doc = ctx.doc
+    bodies = listed_after(ctx, after_org, AGENT_LABELS)
+    k = skip(doc, bodies[-1].end, HONORIFICS | {","})
+    if k + 1 < len(doc) and doc[k].lower_ in {"'s", "’s"} and (owned := ctx.ent(k + 1, {"ORG"})) is not None:
+        if ctx.ent(owned.end, {"PERSON"}) is None:
+            return  # "the chief of Belarus's Security Committee, X": no office before a name
+        after_org, bodies = owned, [owned]  # "Chairman of Latvia's Saeima X" -> the Saeima
+        k = owned.end
+    person = ctx.ent(k, {"PERSON"})
+    people = listed_after(ctx, person, {"PERSON"}) if person is not None and _plural(run[-1]) else []
+    if len(people) > 1 and doc[bodies[-1].end : person.start].text.count(",") <= 1:
+        # "the Foreign Ministers of Latvia and Mongolia, A and B": each the office; the
+        # countries in turn when there are as many.
+        for p in people:
             for t in run:
-                yield found("has_title", person, t, "title_of_before_name", 0.85)
-            # "US Secretary of State Madeleine Albright": with a country before the title and
-            # no comma, "of State" names the office, and the country is the employer.
-            employer = org if org is not None and "," not in doc[after_org.end : person.start].text else after_org
-            yield found("works_for", person, employer, "title_of_before_name", 0.8)
+                yield found("has_title", p, t, "title_of_before_name", 0.8)
+        for p, body in zip(people, bodies) if len(bodies) == len(people) else ():
+            yield found("works_for", p, body, "title_of_before_name", 0.75)
+        return
+    if person is not None and doc[after_org.end : person.start].text.count(",") <= 1:
+        for t in run:
+            yield found("has_title", person, t, "title_of_before_name", 0.85)
+        # "US Secretary of State Madeleine Albright": with a country before the title and
+        # no comma, "of State" names the office, and the country is the employer.
+        employer = org if org is not None and "," not in doc[after_org.end : person.start].text else after_org
+        yield found("works_for", person, employer, "title_of_before_name", 0.8)
+
+
+def _plural(title: Span) -> bool:
+    head = next((t.nbor(-1) for t in title[1:] if t.lower_ in {"of", "for", "on", "to"}), title[-1])
+    return head.tag_ in {"NNS", "NNPS"} or head.lower_.endswith("men")
+
+
+def listed_after(ctx: Context, ent: Span, labels: frozenset[str] | set[str]) -> list[Span]:
+    """``ent`` and the entities listed right after it ("A, B and C" read on from A)."""
+    doc = ctx.doc
+    out = [ent]
+    i = ent.end
+    while i < len(doc):
+        j = i
+        while j < len(doc) and doc[j].lower_ in {",", "and"}:
+            j += 1
+        if j == i or (nxt := ctx.ent(j, labels)) is None or nxt.start != j:
+            break
+        out.append(nxt)
+        i = nxt.end
+    return out
 
 
 def predicate_titles(ctx: Context) -> Iterator[Found]:
@@ -294,7 +377,9 @@ def predicate_titles(ctx: Context) -> Iterator[Found]:
             continue
         subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
         for subj in subjects:
-            for person in conjunct_ents(ctx, subj, {"PERSON"}):
+            # "Ozols, who is also a deputy prime minister": the name the clause is on.
+            relative = subj.lower_ in {"who", "that"} and verb.dep_ == "relcl"
+            for person in [p] if relative and (p := ctx.ent(verb.head.i, {"PERSON"})) else conjunct_ents(ctx, subj, {"PERSON"}):
                 yield found("has_title", person, title, "predicate_title", 0.8)
                 for prep in (c for c in title.root.children if c.dep_ == "prep" and c.lower_ in {"of", "at", "in", "for", "with"}):
                     for obj in (c for c in prep.children if c.dep_ == "pobj"):

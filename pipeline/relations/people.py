@@ -14,6 +14,7 @@ Functions take a :class:`pipeline.relation_patterns.Context` and yield ``Found``
 - ``residence``: "a native of Chisholm", "was born in North Bend", "An Afghan refugee in
   Switzerland, Homira Atimadi", "X is from Y" -> lives_in; ``home``: "Sohn's New Jersey home",
   "X returned to her Kansas hometown", "X campaigned in his native Ohio".
+- ``counterparts``: "his Latvian counterpart Janis Ozols" -> works_for Latvia (when named).
 - ``apposition_modifier``: "X, an Emery employee" -> works_for; "X, a Netherlands
   businessman" -> lives_in. ``copular_role``: "X is a member of the Y Commission" -> works_for.
 """
@@ -25,7 +26,7 @@ from typing import Iterator
 from spacy.tokens import Span, Token
 
 from .patterns import (
-    AGENT_LABELS, REGION_LABELS, Context, Found, conjunct_ents, found, left_list, skip,
+    AGENT_LABELS, REGION_LABELS, Context, Found, agent_before, conjunct_ents, found, left_list, skip,
 )  # fmt: skip
 
 RESIDENCE_NOUNS = {"native", "resident", "citizen", "refugee", "inhabitant", "townsman", "son", "daughter"}
@@ -370,3 +371,14 @@ def _clause_subject(ctx: Context, token: Token) -> Span | None:
             break
         node = node.head
     return None
+
+
+def counterparts(ctx: Context) -> Iterator[Found]:
+    """"his Latvian counterpart Janis Ozols", "Moldova's counterpart, X" -> works_for the
+    country the nationality or possessor names."""
+    doc = ctx.doc
+    for token in ctx.tokens_with({"counterpart"}):
+        country = agent_before(ctx, token.i)
+        person = ctx.ent(skip(doc, token.i + 1, {","}), {"PERSON"})
+        if country is not None and person is not None:
+            yield found("works_for", person, country, "counterpart", 0.75)
