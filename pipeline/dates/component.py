@@ -1,6 +1,6 @@
 """The dates stage: TIMEX3 detection and normalisation against the article's own date.
 
-``news_dates`` takes its candidates from its own patterns (:mod:`pipeline.date_patterns`,
+``news_dates`` takes its candidates from its own patterns (:mod:`newsie.dates.families`,
 spans drawn as TimeML draws them) and, where none matched, from the model's DATE and TIME
 entities (leading prepositions dropped, ranges split into their ends, ages and ordinals such
 as "the 25th Anniversary" rejected). It reads the direction of the clause (past or future
@@ -19,8 +19,9 @@ from spacy.tokens import Doc, Span
 
 from ..core.extensions import TEMPORAL_KEY, register_extensions
 from ..core.schema import TEMPORAL_LABELS
-from ..core.calendar import parse_iso_date
-from .patterns import find_spans, plausible_model_span
+from ..core.calendar import iso_date, parse_iso_date
+from .patterns import find_spans
+from .plausible import plausible_model_span
 from .timex import Context, Timex, normalise
 
 LEADING_WORDS = {"on", "in", "at", "since", "by", "during", "until", "till", "from", "for", "of", "before", "after", "between", "through", "throughout", "around", "about"}
@@ -128,7 +129,7 @@ class DateTagger:
                     "type": timex.type,
                     "value": timex.value,
                     "mod": timex.mod,
-                    "anchor": anchor.isoformat() if anchor else "",
+                    "anchor": iso_date(anchor),
                 }
             )
         for i, record in enumerate(records, start=1):

@@ -12,19 +12,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .absolute import context_quarter, date_of, month_number, reference_of
-from .calendar import (
-    PARTS_OF_DAY, SEASONS, WEEKDAYS, duration_value, month_value, number, season_year, shift,
-    weekday_date,
-)  # fmt: skip
+from ..core.calendar import month_number
+from ..core.vocabulary import PARTS_OF_DAY, RELATIVE_N, SEASONS, WEEKDAYS
+from .absolute import context_quarter, date_of, reference_of
+from .calendar import duration_value, month_value, number, season_year, shift, weekday_date
 from .timex_types import Rule, Timex
 
-RELATIVE_N = {
-    "this": 0, "current": 0, "same": 0, "that": 0, "latest": 0, "last": -1, "past": -1,
-    "previous": -1, "prior": -1, "preceding": -1, "most recent": -1, "recent": -1,
-    "this past": -1, "next": 1, "coming": 1, "following": 1, "this coming": 1,
-    "year-earlier": -1, "year-ago": -1, "comparable": -1,
-}  # fmt: skip
 REFERENCES = {
     "now": "PRESENT_REF", "nowadays": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF",
     "at present": "PRESENT_REF", "these days": "PRESENT_REF", "the time being": "PRESENT_REF",
@@ -232,7 +225,7 @@ def _duration_vague(g, anchor, direction, context):
     return Timex("DURATION", duration_value("X", unit))
 
 
-# Rule name (see pipeline.timex_rules) -> handler.
+# Rule name (see newsie.dates.families) -> handler.
 HANDLERS: dict[str, Rule] = {
     "weekend": _weekend,
     "the_unit": _the_unit,
