@@ -15,7 +15,7 @@ import re
 from ..core.calendar import month_number
 from ..core.vocabulary import DECADE_WORDS, NUMBER_WORDS, ORDINAL_WORDS, PARTS_OF_DAY, QUARTERS, SEASONS, WEEKDAYS
 from .calendar import holiday_date, month_value, quarter_of, season_year, shift_quarter, spoken_year, weekday_date
-from .timex_types import Rule, Timex
+from .timex_types import Context, Handler, Timex
 
 # "the year ended March 31" is a period, not the current year.
 PERIOD_ENDED = re.compile(r"^\s*(?:ended|ending|that ended|which ended|to)\b")
@@ -118,7 +118,7 @@ def _quarter(g, anchor, direction, context):
     return Timex("DATE", f"{year if year else 'XXXX'}-{unit}{q}")
 
 
-def context_quarter(g, anchor, direction, context):
+def context_quarter(g: dict, anchor: dt.date | None, direction: int, context: Context) -> Timex | None:
     which = g["which"]
     base = context.quarter or (shift_quarter(anchor, -1) if anchor else "")
     if g["unit"] == "period" and not which:
@@ -241,7 +241,7 @@ def _holiday(g, anchor, direction, context):
 
 
 # Rule name (see newsie.dates.families) -> handler.
-HANDLERS: dict[str, Rule] = {
+HANDLERS: dict[str, Handler] = {
     "iso": _iso,
     "numeric": _numeric,
     "year": _year,

@@ -5,7 +5,7 @@ spans drawn as TimeML draws them) and, where none matched, from the model's DATE
 entities (leading prepositions dropped, ranges split into their ends, ages and ordinals such
 as "the 25th Anniversary" rejected). It reads the direction of the clause (past or future
 tense), carries what the document said before (the quarter under discussion, the last year
-and day named) and normalises each with :mod:`pipeline.timex` against the published date.
+and day named) and normalises each with :mod:`newsie.dates.timex` against the published date.
 Results go to ``doc._.dates`` as plain dicts with clean offsets.
 """
 

@@ -36,11 +36,11 @@ from ..core.vocabulary import (
     SPOKEN_YEAR, UNIT, UNIT_STEMS, WEEKDAY, WHICH, YEAR4, ZONE,
 )  # fmt: skip
 from . import absolute, plausible, relative
-from .timex_types import Rule
+from .timex_types import Handler
 
 # Context check of a match: (its text, the text before, the text after) -> plausible?
 Check = Callable[[str, str, str], bool]
-_HANDLERS: dict[str, Rule] = {**absolute.HANDLERS, **relative.HANDLERS}
+_HANDLERS: dict[str, Handler] = {**absolute.HANDLERS, **relative.HANDLERS}
 # Detection patterns match whole words: not inside a number, an amount or a hyphenated word.
 _EDGES = (r"(?<![\w$£€'.-])(?:", r")(?![\w%-]|\.\d|,\d)")
 
@@ -51,7 +51,7 @@ class Normaliser:
 
     name: str
     pattern: re.Pattern
-    handler: Rule
+    handler: Handler
 
 
 @dataclass(frozen=True)

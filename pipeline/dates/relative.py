@@ -16,7 +16,7 @@ from ..core.calendar import month_number
 from ..core.vocabulary import PARTS_OF_DAY, RELATIVE_N, SEASONS, WEEKDAYS
 from .absolute import context_quarter, date_of, reference_of
 from .calendar import duration_value, month_value, number, season_year, shift, weekday_date
-from .timex_types import Rule, Timex
+from .timex_types import Handler, Timex
 
 REFERENCES = {
     "now": "PRESENT_REF", "nowadays": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF",
@@ -226,7 +226,7 @@ def _duration_vague(g, anchor, direction, context):
 
 
 # Rule name (see newsie.dates.families) -> handler.
-HANDLERS: dict[str, Rule] = {
+HANDLERS: dict[str, Handler] = {
     "weekend": _weekend,
     "the_unit": _the_unit,
     "unit_before": _unit_before,

@@ -33,4 +33,4 @@ class Context:
 
 
 # A rule's handler: (named groups, anchor, clause direction, context) -> Timex or None.
-Rule = Callable[[dict, "dt.date | None", int, Context], "Timex | None"]
+Handler = Callable[[dict, "dt.date | None", int, Context], "Timex | None"]

@@ -108,3 +108,19 @@ def test_dates_dateline_and_dates_stage_agree_on_every_day_of_the_year(anchor):
         for day in (1, 10, 20, 28):
             words = f"{month} {day}"
             assert read_date(f"BAKU, {words}.", anchor).isoformat() == normalise(words, anchor, 0).value, (words, anchor)
+
+
+@pytest.mark.parametrize(
+    ("published", "expected"),
+    [("1999-03-13", "1999-03-12"), ("1999-09-20", "1999-03-12"), ("1999-01-05", "1999-03-12")],
+)
+def test_dates_dateline_date_and_dates_row_agree_in_the_pipeline(nlp, published, expected):
+    # Published six months after the dateline's day, the day is still the one before publication
+    # (a nearest-date rule would have moved it to the next March, against the dates row).
+    text = "BUDAPEST, March 12 (Xinhua) -- Hungarian officials met on Friday to discuss the plan.\n"
+    doc = nlp.make_doc(text)
+    doc._.published = published
+    doc = nlp(doc)
+    rows = [d["value"] for d in doc._.dates if d["text"] == "March 12"]
+    assert doc._.article["dateline_date"] == expected
+    assert rows == [expected]
