@@ -187,7 +187,7 @@ def _clock(g, anchor, direction, context):
             return None
     day_word = g["wd1"] or g["wd2"]
     # A bare clock time belongs to the day the story was just talking about.
-    day = dt.date.fromisoformat(context.last_date) if context.last_date else anchor
+    day = context.last_date or anchor
     if g["month"]:
         value = month_value(month_number(g["month"]), int(re.sub(r"\D", "", g["d"])), None, anchor, direction)
         day = dt.date.fromisoformat(value) if value[0].isdigit() else None

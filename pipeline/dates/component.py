@@ -220,7 +220,7 @@ def _remember(context: Context, timex: Timex, text: str) -> Context:
             return context
         return replace(context, quarter=value, last_year=int(value[:4]))
     if re.fullmatch(r"\d{4}-\d\d-\d\d", value):
-        return replace(context, last_date=value, last_year=int(value[:4]))
+        return replace(context, last_date=parse_iso_date(value), last_year=int(value[:4]))
     if re.fullmatch(r"\d{4}(?:-\d\d)?", value):
         return replace(context, last_year=int(value[:4]))
     return context

@@ -46,7 +46,7 @@ def _unit_before(g, anchor, direction, context):
     n = -1 if g["dir"] == "before" else 1
     if g["unit"] == "year" and context.last_year:
         return Timex("DATE", str(context.last_year + n))
-    base = dt.date.fromisoformat(context.last_date) if context.last_date else anchor
+    base = context.last_date or anchor
     if base is None:
         return reference_of(n)
     return Timex("DATE", shift(base, g["unit"], n))
@@ -114,7 +114,7 @@ def _day_before(g, anchor, direction, context):
 
 
 def _narrative_day(g, anchor, direction, context):
-    base = dt.date.fromisoformat(context.last_date) if context.last_date else anchor
+    base = context.last_date or anchor
     if base is None:
         return Timex("DATE", "XXXX-XX-XX")
     n = {"next": 1, "following": 1, "previous": -1}.get(g.get("which") or "", 0)

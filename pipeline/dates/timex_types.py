@@ -28,7 +28,7 @@ class Context:
     quarter: str = ""
     quarter_talk: bool = False
     last_year: int | None = None
-    last_date: str = ""
+    last_date: dt.date | None = None
     following: str = ""
 
 
