@@ -111,7 +111,7 @@ FAMILIES: tuple[Family, ...] = (
     # Quarters and halves: "the third quarter", "third-quarter", "the fiscal first quarter of 1990".
     family("quarter", (
         rf"(?:the\s+)?(?:this\s+year's\s+|last\s+year's\s+|next\s+year's\s+|{YEAR4}\s+|(?:comparable\s+)?year-(?:ago|earlier)\s+)?(?:fiscal\s+|calendar\s+)?"
-        rf"(?:first|second|third|fourth|final|1st|2nd|3rd|4th)\s+(?:fiscal\s+)?(?:quarter|half)"
+        rf"{QUARTER_ORDINAL}\s+(?:fiscal\s+)?(?:quarter|half)"
         rf"(?:\s+of\s+(?:fiscal\s+)?(?:{YEAR4}|this\s+year|last\s+year|next\s+year|the\s+year))?"
         rf"|(?:fiscal\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th)-(?:quarter|half)"
         rf"|the\s+(?:latest|same|comparable|year-earlier|year-ago|comparable\s+year-(?:ago|earlier)|{YEAR4}|first|fourth|third|second)\s+(?:fiscal\s+)?(?:quarter|period)"
