@@ -138,7 +138,7 @@ FAMILIES: tuple[Family, ...] = (
         "relative": rf"(?P<the>the )?{_WHICH} (?:fiscal )?(?P<unit>year|month|week|weekend|quarter|decade|half|period|{SEASON[3:-1]})",
         "relative_month": rf"{_WHICH} (?P<month>{MONTH})",
         "season": rf"(?:the )?(?:(?:early|late|mid|the end of|the beginning of)[ -])?(?P<season>{SEASON})(?: (?:of )?(?:(?P<y>{YEAR4})|(?P<spoken>{SPOKEN_YEAR})))?",
-    }, plausible.plausible_relative),
+    }, plausible.plausible_alone),
     family("deictic", (
         rf"(?:today|yesterday|tomorrow|tonight)(?:\s+{PART_OF_DAY})?"
         rf"|(?:the\s+)?day\s+(?:before|after)\s+(?:yesterday|tomorrow)|(?:the\s+)?next\s+(?:day|morning)|that\s+day"
@@ -180,10 +180,10 @@ FAMILIES: tuple[Family, ...] = (
         "month_rel_year": rf"(?P<month>{MONTH}),? (?P<which>this|last|next) year",
         "month_year": rf"(?P<month>{MONTH}),? (?:of )?(?:(?P<y>{YEAR4})|(?P<spoken>{SPOKEN_YEAR}))",
     }),
-    # A month alone: "in October", "the middle of October"; "May" and "March" need a date word before.
+    # A month alone: "in October", "the middle of October" (a bare "May" or "March" is left to the model's spans).
     family("month", rf"(?:{MOD})?{MONTH}", MONTH_STEMS, {
         "month": rf"(?P<month>{MONTH})",
-    }, plausible.plausible_month),
+    }, plausible.plausible_alone),
     family("holiday", rf"(?:(?:last|next|this)\s+)?{HOLIDAY}", HOLIDAY_STEMS, {
         "holiday": rf"(?:(?P<which>last|next|this) )?(?P<name>{HOLIDAY[3:-1]})",
     }),

@@ -22,8 +22,6 @@ _NOT_A_NAME = (
     r"In|On|At|Since|By|From|Until|Through|During|Of|Before|After|And|Or|To|For|The|That|This|These|Those|Its"
     r"|Their|His|Her|Our|A|An|Each|Every|Last|Next|Late|Early|Mid|Fiscal|Spring|Summer|Autumn|Fall|Winter"
 )
-# Words before a bare "May" or "March" that make it the month.
-_MONTH_CUE = r"\b(?:in|since|by|until|through|early|late|mid|of|from|to|last|next|this)[\s-]*$"
 
 
 def capitalised(text: str) -> bool:
@@ -67,18 +65,11 @@ def plausible_duration(text: str, before: str, after: str) -> bool:
     return True
 
 
-def plausible_relative(text: str, before: str, after: str) -> bool:
-    """A bare "fall" or "spring" is a verb or a noun, not a season."""
+def plausible_alone(text: str, before: str, after: str) -> bool:
+    """Not a month or season word alone that is also an everyday word ("may", "March", "fall",
+    "spring", "Sept."): the model's DATE spans bring those, with a date word before them
+    (:func:`plausible_model_span`)."""
     return not AMBIGUOUS_ALONE.match(text)
-
-
-def plausible_month(text: str, before: str, after: str) -> bool:
-    """A bare "May" or "March" needs a date word before it ("in May", "since March")."""
-    if AMBIGUOUS_ALONE.match(text):
-        return False
-    if re.fullmatch(r"(?i:may|march)", text):
-        return re.search(_MONTH_CUE, before, re.IGNORECASE) is not None
-    return True
 
 
 def plausible_year(text: str, before: str, after: str) -> bool:
