@@ -35,7 +35,8 @@ from ..core.vocabulary import (
     MONTH, MONTH_STEMS, NUMBER, ORDINAL, PART_OF_DAY, QUARTER_ORDINAL, RELATIVE, SEASON, SEASONS,
     SPOKEN_YEAR, UNIT, UNIT_STEMS, WEEKDAY, WHICH, YEAR4, ZONE,
 )  # fmt: skip
-from . import absolute, plausible, relative
+from . import absolute, relative
+from . import plausible as checks
 from .timex_types import Handler
 
 # Context check of a match: (its text, the text before, the text after) -> plausible?
@@ -62,7 +63,7 @@ class Family:
     detect: str
     keywords: tuple[str, ...]
     normalise: tuple[Normaliser, ...]
-    plausible: Check = plausible.always
+    plausible: Check = checks.always
     scanner: re.Pattern = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -70,14 +71,21 @@ class Family:
         object.__setattr__(self, "scanner", re.compile(_EDGES[0] + self.detect + _EDGES[1]))
 
 
-def family(name: str, detect: str, keywords: tuple[str, ...], rules: dict[str, str], check: Check = plausible.always) -> Family:
+def family(name: str, detect: str, keywords: tuple[str, ...], rules: dict[str, str], check: Check = checks.always) -> Family:
     """A :class:`Family` whose rules (name -> pattern) take the handlers of the same names."""
     normalisers = tuple(Normaliser(rule, re.compile(pattern), _HANDLERS[rule]) for rule, pattern in rules.items())
     return Family(name, detect, tuple(keywords), normalisers, check)
 
 
-_PART = rf"(?P<part>{PART_OF_DAY[3:-1]})"
-_WHICH = rf"(?P<which>{WHICH[3:-1]})"
+def _group(name: str, fragment: str) -> str:
+    """A vocabulary fragment ``(?:a|b)`` as the named group ``(?P<name>a|b)`` a handler reads."""
+    if not (fragment.startswith("(?:") and fragment.endswith(")")):
+        raise ValueError(f"not a (?:...) fragment: {fragment}")
+    return f"(?P<{name}>{fragment[3:-1]})"
+
+
+_PART = _group("part", PART_OF_DAY)
+_WHICH = _group("which", WHICH)
 
 FAMILIES: tuple[Family, ...] = (
     family("iso", r"\d{4}-\d\d-\d\d(?:t\d\d:\d\d(?::\d\d)?)?", ("-",), {
@@ -90,7 +98,7 @@ FAMILIES: tuple[Family, ...] = (
     family("year", rf"(?:{MOD})?(?:fiscal\s+(?:year\s+)?|the\s+year\s+|calendar\s+|mid-|post-|pre-)?{YEAR4}",
         ("16", "17", "18", "19", "20"), {
         "year": rf"(?:fiscal (?:year )?|the year |calendar |the |mid-|mid |post-|pre-)?(?P<y>{YEAR4})",
-    }, plausible.plausible_year),
+    }, checks.plausible_year),
     family("spoken_year", rf"(?:{MOD})?(?:the\s+year\s+)?{SPOKEN_YEAR}", ("nineteen", "eighteen", "thousand"), {
         "spoken_year": rf"(?:the year )?(?P<spoken>{SPOKEN_YEAR})",
     }),
@@ -99,7 +107,7 @@ FAMILIES: tuple[Family, ...] = (
         rf"|(?:the\s+)?(?:early\s+|mid-|late\s+)?(?:nineteen[\s-]+)?{DECADE_WORD}"
     ), ("0s", "0's", "ies"), {
         "decade": r"(?:the )?(?:early |mid-|mid |late )?(?:(?P<dec>1[5-9]\d|20\d)0|'(?P<short>\d)0)'?s",
-        "decade_word": rf"(?:the )?(?:early |mid-|late )?(?P<nineteen>nineteen[ -])?(?P<word>{DECADE_WORD[3:-1]})",
+        "decade_word": rf"(?:the )?(?:early |mid-|late )?(?P<nineteen>nineteen[ -])?{_group('word', DECADE_WORD)}",
     }),
     family("century", (
         rf"(?:the\s+)?(?:early\s+|mid-|late\s+)?{ORDINAL}[\s-]+century"
@@ -117,7 +125,7 @@ FAMILIES: tuple[Family, ...] = (
         rf"|the\s+(?:latest|same|comparable|year-earlier|year-ago|comparable\s+year-(?:ago|earlier)|{YEAR4}|first|fourth|third|second)\s+(?:fiscal\s+)?(?:quarter|period)"
         rf"|the\s+(?:fiscal\s+)?quarter|(?:{MOD})?the\s+(?:full|fiscal|calendar)\s+year|(?:{MOD})?the\s+year"
     ), ("quarter", "half", "period", "year"), {
-        "quarter": rf"(?:the |its )?(?:(?P<rel>this|last|next) year's |(?P<y1>{YEAR4}) |(?:comparable )?(?P<ago>year-ago|year-earlier) )?(?:fiscal |calendar )?(?P<q>{QUARTER_ORDINAL[3:-1]})[ -](?:fiscal )?(?P<unit>quarter|half)(?: of (?:fiscal )?(?:(?P<y2>{YEAR4})|(?P<rel2>this|last|next|the) year))?",
+        "quarter": rf"(?:the |its )?(?:(?P<rel>this|last|next) year's |(?P<y1>{YEAR4}) |(?:comparable )?(?P<ago>year-ago|year-earlier) )?(?:fiscal |calendar )?{_group('q', QUARTER_ORDINAL)}[ -](?:fiscal )?(?P<unit>quarter|half)(?: of (?:fiscal )?(?:(?P<y2>{YEAR4})|(?P<rel2>this|last|next|the) year))?",
         "context_quarter": rf"the (?:(?P<which>latest|same|comparable|year-earlier|year-ago|comparable year-ago|comparable year-earlier|(?P<y>{YEAR4})) )?(?:fiscal )?(?P<unit>quarter|period)",
         "the_year": r"the (?:(?P<kind>full|fiscal|calendar) )?year",
     }),
@@ -135,10 +143,10 @@ FAMILIES: tuple[Family, ...] = (
         "weekend": r"the weekend",
         "the_unit": r"the (?P<unit>week|month)",
         "unit_before": r"the (?P<unit>year|month|week|day) (?P<dir>before|after)",
-        "relative": rf"(?P<the>the )?{_WHICH} (?:fiscal )?(?P<unit>year|month|week|weekend|quarter|decade|half|period|{SEASON[3:-1]})",
+        "relative": rf"(?P<the>the )?{_WHICH} (?:fiscal )?(?P<unit>year|month|week|weekend|quarter|decade|half|period|spring|summer|autumn|fall|winter)",
         "relative_month": rf"{_WHICH} (?P<month>{MONTH})",
         "season": rf"(?:the )?(?:(?:early|late|mid|the end of|the beginning of)[ -])?(?P<season>{SEASON})(?: (?:of )?(?:(?P<y>{YEAR4})|(?P<spoken>{SPOKEN_YEAR})))?",
-    }, plausible.plausible_alone),
+    }, checks.plausible_alone),
     family("deictic", (
         rf"(?:today|yesterday|tomorrow|tonight)(?:\s+{PART_OF_DAY})?"
         rf"|(?:the\s+)?day\s+(?:before|after)\s+(?:yesterday|tomorrow)|(?:the\s+)?next\s+(?:day|morning)|that\s+day"
@@ -183,9 +191,9 @@ FAMILIES: tuple[Family, ...] = (
     # A month alone: "in October", "the middle of October" (a bare "May" or "March" is left to the model's spans).
     family("month", rf"(?:{MOD})?{MONTH}", MONTH_STEMS, {
         "month": rf"(?P<month>{MONTH})",
-    }, plausible.plausible_alone),
+    }, checks.plausible_alone),
     family("holiday", rf"(?:(?:last|next|this)\s+)?{HOLIDAY}", HOLIDAY_STEMS, {
-        "holiday": rf"(?:(?P<which>last|next|this) )?(?P<name>{HOLIDAY[3:-1]})",
+        "holiday": rf"(?:(?P<which>last|next|this) )?{_group('name', HOLIDAY)}",
     }),
     # Sets: "every year", "each Thursday", "daily", "twice a week", "Mondays".
     family("set", (
@@ -198,7 +206,7 @@ FAMILIES: tuple[Family, ...] = (
         "set_adverb": r"(?P<adverb>daily|weekly|monthly|annually|yearly|hourly|nightly)",
         "set_times": rf"(?:once|twice|three times|four times|\d+ times) (?:a|an|per|every) (?P<unit>{UNIT})",
         "set_weekdays": rf"(?P<wd>{WEEKDAY})(?:s(?: (?P<part>morning|afternoon|evening|night)s?)?| (?P<part2>morning|afternoon|evening|night)s)",
-    }, plausible.plausible_set),
+    }, checks.plausible_set),
     # References to the present, past and future: "now", "recently", "the future".
     family("reference", (
         r"now|nowadays|currently|current|at\s+present|these\s+days|recently|more\s+recently|recent(?:\s+(?:years|months|weeks|days|quarters))?"
@@ -206,7 +214,7 @@ FAMILIES: tuple[Family, ...] = (
         r"|future\s+(?:years|quarters|months)|(?:past|previous)\s+years|that\s+time|the\s+time\s+being"
     ), ("now", "current", "present", "these", "recent", "past", "previous", "future", "term", "coming", "time"), {
         "reference": r"(?:right )?(?P<ref>now|nowadays|currently|current|at present|these days|the time being|recently|more recently|recent|recent (?:years|months|weeks|days)|the past|in the past|(?:past|previous) years|that time|the (?:near |distant )?future|the (?:near|short|long) term|coming (?:years|months|weeks|days|quarters)|future (?:years|quarters|months))",
-    }, plausible.plausible_reference),
+    }, checks.plausible_reference),
     # Durations: "three years", "the past two months", "the first nine months", "48 hours", "five-year".
     family("duration", (
         rf"(?:{APPROX}\s+)?(?:the\s+)?(?:(?:past|last|next|previous|coming|following|first|final|remaining|latest|same)\s+)?"
@@ -223,7 +231,7 @@ FAMILIES: tuple[Family, ...] = (
         "duration": rf"(?:the )?(?:(?P<which>past|last|next|previous|coming|following|first|final|remaining|latest|same) )?(?P<amount>{AMOUNT})(?: (?:more|full|straight|consecutive|additional|long))?[ -](?P<unit>{UNIT})(?:-long|-old)?",
         "duration_half": r"(?:an? )?(?P<unit>hour|day|week|month|year|decade|minute) and a half",
         "duration_vague": r"(?P<unit>decade|year|month|centurie|century)s-long|(?P<unit2>decade)",
-    }, plausible.plausible_duration),
+    }, checks.plausible_duration),
 )
 BY_NAME: dict[str, Family] = {f.name: f for f in FAMILIES}
 # Every normalisation rule, in the order they are tried.
