@@ -141,6 +141,8 @@ MONTH_NAME = (
     r"|Sep(?:t\.?|tember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
 )
 WEEKDAY_NAME = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+# A weekday as page time stamps write it: in full or abbreviated ("Wed", "Thurs.", "Tuesday").
+WEEKDAY_ABBREVIATED = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|sday|urday|\.)?"
 # Relative modifiers as the normaliser reads a cleaned expression (single spaces, longest first).
 WHICH = (
     r"(?:this past|this coming|most recent|this|current|same|that|latest|last|past|previous|prior"

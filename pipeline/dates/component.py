@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span
 from ..core.extensions import TEMPORAL_KEY, register_extensions
 from ..core.schema import TEMPORAL_LABELS
 from ..core.calendar import iso_date, parse_iso_date
+from ..core.vocabulary import MONTH_STEMS
 from .patterns import find_spans
 from .plausible import plausible_model_span
 from .timex import Context, Timex, normalise
@@ -178,7 +179,7 @@ class DateTagger:
 
 # What follows the first end of a range up to the year both ends share: "-12, 2021",
 # " through December 22, 2021", " to early Nov.2020", "-6 last year".
-_RANGE_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_RANGE_MONTH = rf"(?:{'|'.join(MONTH_STEMS)})[a-z]*\.?"
 RANGE_YEAR = re.compile(
     rf"^(?:\s*[-–—]\s*\d{{1,2}}|\s*(?:through|to|until|till|and|[-–—])\s*(?:(?:early|late|mid)[\s-]+)?{_RANGE_MONTH}\s*(?:\d{{1,2}}(?:st|nd|rd|th)?)?)"
     r"(?P<year>,?\s*(?:1[6-9]|20)\d\d\b|\s+(?:of\s+)?(?:last|this|next)\s+year\b)",

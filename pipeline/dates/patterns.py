@@ -2,7 +2,8 @@
 
 The patterns (:mod:`newsie.dates.families`) follow the TimeML annotation guidelines and the
 conventions visible in TimeBank; :func:`find_spans` runs them all and keeps the longest of
-overlapping matches. A range "1994-97" is two expressions. Month and weekday names count only
+overlapping matches. Ranges are found first and stay split: "1994-97" is two expressions
+("range"), "March 11-12" too ("range", "range_day"), and a glued "Sept.24" is one. Month and weekday names count only
 when capitalised, so "may" and "march" as verbs are not dates.
 
 The patterns are written in lower case and run over the lower-cased text (faster than a
@@ -14,11 +15,11 @@ from __future__ import annotations
 
 import re
 
-from ..core.vocabulary import YEAR4
+from ..core.vocabulary import DAY, MONTH, YEAR4
 from .families import FAMILIES
-from .plausible import plausible
+from .plausible import capitalised, plausible
 
-__all__ = ["YEAR_RANGE", "find_spans", "lower_same_length"]
+__all__ = ["DAY_RANGE", "GLUED_DATE", "YEAR_RANGE", "find_spans", "lower_same_length"]
 
 YEAR_RANGE = re.compile(rf"(?<![\w$-])(?P<a>{YEAR4})\s*[-–—/]\s*(?P<b>{YEAR4}|\d\d)(?![\w%-])")
 # A day range in one month: "March 11-12", "Feb. 24-25, 2021": two expressions ("March 11", "12"
@@ -46,11 +47,11 @@ def find_spans(text: str) -> list[tuple[int, int, str]]:
         found.append((match.start("a"), match.end("a"), "range"))
         found.append((match.start("b"), match.end("b"), "range"))
     for match in DAY_RANGE.finditer(text):
-        if _capitalised(match.group("a")):
+        if capitalised(match.group("a")):
             found.append((match.start("a"), match.end("a"), "range"))
             found.append((match.start("b"), match.end("b"), "range_day"))
     for match in GLUED_DATE.finditer(text):
-        if _capitalised(match.group()):
+        if capitalised(match.group()):
             found.append((match.start(), match.end(), "range"))
     lower = lower_same_length(text)
     for family in FAMILIES:
