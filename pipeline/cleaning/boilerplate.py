@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..core.vocabulary import MONTH_NAME, WEEKDAY_ABBREVIATED
+
 # Wire layout codes and newswire SGML tags: "&UR;", "&QL;", "&Cx1f;", "</HEADER>", "<SLUG>".
 # Only these: an HTML entity ("&amp;") or a code that stands for text ("&MD;", a dash) is text.
 MARKUP = re.compile(
@@ -25,8 +27,8 @@ CONTROL_CODE = re.compile(r"&Cx[0-9A-Fa-f]{2};")
 # Tag whose content is the headline, on a transmission line that is otherwise junk.
 HEADLINE_TAG = re.compile(r"<HEADLINE>(?P<text>[^<]*)</HEADLINE>")
 
-_MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t|tember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-_WEEKDAY = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|sday|urday|\.)?"
+_MONTH = rf"{MONTH_NAME}\.?"
+_WEEKDAY = WEEKDAY_ABBREVIATED
 # One piece of a page time stamp: a date word or number, a clock, a zone, an age ("7 months
 # ago"), or the site that stamps it ("www.site.az", "SITE.AZ", "Agency)").
 _STAMP_TOKEN = (

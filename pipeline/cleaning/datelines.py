@@ -5,8 +5,10 @@ A *dateline* opens the first paragraph and names where (and often when) the stor
 "MOSCOW —", "ASTANA, Dec. 4 (AFP) -", "MOSCOW, April 22, 1997 (AFP)", "November 17, Brisbane,
 Australia -", "Taipei, Taiwan —". A *date line* is a line that is only a date, under a headline:
 "Saturday, November 13, 2004", "14 July 2025 15:06 (UTC+04:00)". A dateline's day without a
-year resolves to the date nearest the publication date, so "March 12" in an article published
-March 13 is the 12th, and "December 30" in one published January 2 is in the year before.
+year takes its year from the calendar policy the dates stage uses
+(:func:`newsie.core.calendar.resolve_year`, a dateline having no tense), so "March 12" in an
+article published March 13 is the 12th, and "December 30" in one published January 2 is in the
+year before. Month and weekday names come from :mod:`newsie.core.vocabulary`.
 """
 
 from __future__ import annotations
@@ -15,12 +17,11 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from ..core.calendar import month_number, resolve_year
 # Abbreviated state names keep their period at the end of a dateline place ("INDEPENDENCE, Mo.").
-from ..core.calendar import MONTHS
 from ..core.lexicon import STATE_ABBREVIATIONS
-
-MONTH = r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|Sep(?:t\.?|tember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
-WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+from ..core.vocabulary import MONTH_NAME as MONTH
+from ..core.vocabulary import WEEKDAY_NAME as WEEKDAY
 
 # "December 11", "Dec. 4", "March 12, 1998"; "14 July 2025".
 MONTH_DAY = re.compile(
@@ -67,24 +68,16 @@ class Dateline:
 
 
 def resolve_month_day(month: int, day: int, year: int | None, anchor: dt.date | None) -> dt.date | None:
-    """Resolve a month and day to the date nearest the anchor (a dateline may precede it)."""
-    if year is not None:
-        candidates = [year]
-    elif anchor is not None:
-        candidates = [anchor.year - 1, anchor.year, anchor.year + 1]
-    else:
+    """The day a dateline's month and day name: the year given, else the calendar policy's year
+    against the anchor; ``None`` without either, or for a day the month does not have."""
+    if year is None:
+        if anchor is None:
+            return None
+        year = resolve_year(month, day, anchor)
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
         return None
-    dates = []
-    for y in candidates:
-        try:
-            dates.append(dt.date(y, month, day))
-        except ValueError:
-            continue
-    if not dates:
-        return None
-    if anchor is None:
-        return dates[0]
-    return min(dates, key=lambda d: abs((d - anchor).days))
 
 
 def read_date(text: str, anchor: dt.date | None) -> dt.date | None:
@@ -95,7 +88,7 @@ def read_date(text: str, anchor: dt.date | None) -> dt.date | None:
     month = match.group("month") or match.group("month2")
     day = match.group("day") or match.group("day2")
     year = match.group("year") or match.group("year2")
-    return resolve_month_day(MONTHS[month.rstrip(".").lower()], int(day), int(year) if year else None, anchor)
+    return resolve_month_day(month_number(month), int(day), int(year) if year else None, anchor)
 
 
 def find_dateline(line: str) -> Dateline | None:

@@ -17,7 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-MONTH = r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|Sep(?:t\.?|tember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
+from ..core.vocabulary import MONTH_NAME as MONTH
+
 # "March 28", "Aug. 30", "Sept.24" (no space), "28 December"; an optional year.
 _MONTH_DAY = rf"(?:{MONTH}\s*\d{{1,2}}\b(?:,?\s+\d{{4}}\b)?|\d{{1,2}}\s+{MONTH}(?:,?\s+\d{{4}}\b)?)"
 _CAPS_PLACE = r"[A-Z][A-Z'’\-]+(?:[ \t][A-Z][A-Z'’\-]+){0,2}"

@@ -16,7 +16,7 @@ from .types import PlainDict
 DOC_EXTENSIONS: dict[str, object] = {
     # Input metadata, set by the reader before the pipeline runs.
     "article_id": "",
-    "published": "",  # ISO date (YYYY-MM-DD) or datetime; "" when unknown
+    "published": "",  # ISO date YYYY-MM-DD, "" when unknown; parsed only by core.calendar.parse_iso_date
     "meta": None,  # dict: source/url/title given with the input
     # Set by news_cleaner.
     "raw_text": None,  # the text exactly as read; None until cleaned

@@ -3,7 +3,7 @@
 ISO and numeric dates, years (also spoken: "nineteen ninety-six"), decades, centuries,
 quarters and halves (with the quarter a document is reporting on), months with or without a
 day, seasons, holidays and clock times. Underspecified ones take their year from the anchor
-and the clause's tense (:func:`pipeline.timex_calendar.month_value`). Each handler takes the
+and the clause's tense (:func:`newsie.core.calendar.resolve_year`). Each handler takes the
 rule's named groups, the anchor, the direction and the :class:`Context`.
 """
 
@@ -12,20 +12,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .patterns import NUMBER_WORDS, ORDINAL_WORDS
-from ..core.calendar import MONTHS
-from .calendar import (
-    PARTS_OF_DAY, SEASONS, WEEKDAYS, holiday_date, month_value, quarter_of, season_year,
-    shift_quarter, spoken_year, weekday_date,
-)  # fmt: skip
-from .timex_types import Rule, Timex
+from ..core.calendar import month_number
+from ..core.vocabulary import DECADE_WORDS, NUMBER_WORDS, ORDINAL_WORDS, PARTS_OF_DAY, QUARTERS, SEASONS, WEEKDAYS
+from .calendar import holiday_date, month_value, quarter_of, season_year, shift_quarter, spoken_year, weekday_date
+from .timex_types import Context, Handler, Timex
 
 # "the year ended March 31" is a period, not the current year.
 PERIOD_ENDED = re.compile(r"^\s*(?:ended|ending|that ended|which ended|to)\b")
-
-
-def month_number(word: str) -> int:
-    return MONTHS[word.rstrip(".")]
 
 
 def year_of(g: dict, anchor: dt.date | None) -> int | None:
@@ -83,7 +76,7 @@ def _decade(g, anchor, direction, context):
 
 
 def _decade_word(g, anchor, direction, context):
-    tens = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7, "eighties": 8, "nineties": 9}
+    tens = DECADE_WORDS
     century = 19 if g["nineteen"] or anchor is None else anchor.year // 100
     if anchor is not None and not g["nineteen"] and century * 10 + tens[g["word"]] > anchor.year // 10:
         century -= 1
@@ -105,7 +98,7 @@ def _this_century(g, anchor, direction, context):
 
 
 def _quarter(g, anchor, direction, context):
-    q = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4}[g["q"]]
+    q = QUARTERS[g["q"]]
     unit = "Q" if g["unit"] == "quarter" else "H"
     if unit == "H" and q > 2:
         return None
@@ -125,7 +118,7 @@ def _quarter(g, anchor, direction, context):
     return Timex("DATE", f"{year if year else 'XXXX'}-{unit}{q}")
 
 
-def context_quarter(g, anchor, direction, context):
+def context_quarter(g: dict, anchor: dt.date | None, direction: int, context: Context) -> Timex | None:
     which = g["which"]
     base = context.quarter or (shift_quarter(anchor, -1) if anchor else "")
     if g["unit"] == "period" and not which:
@@ -194,7 +187,7 @@ def _clock(g, anchor, direction, context):
             return None
     day_word = g["wd1"] or g["wd2"]
     # A bare clock time belongs to the day the story was just talking about.
-    day = dt.date.fromisoformat(context.last_date) if context.last_date else anchor
+    day = context.last_date or anchor
     if g["month"]:
         value = month_value(month_number(g["month"]), int(re.sub(r"\D", "", g["d"])), None, anchor, direction)
         day = dt.date.fromisoformat(value) if value[0].isdigit() else None
@@ -247,8 +240,8 @@ def _holiday(g, anchor, direction, context):
     return Timex("DATE", value)
 
 
-# Rule name (see pipeline.timex_rules) -> handler.
-HANDLERS: dict[str, Rule] = {
+# Rule name (see newsie.dates.families) -> handler.
+HANDLERS: dict[str, Handler] = {
     "iso": _iso,
     "numeric": _numeric,
     "year": _year,

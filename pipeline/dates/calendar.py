@@ -1,6 +1,8 @@
 """Calendar arithmetic for TIMEX3 values: shifting by units, weekdays, seasons, holidays, numbers.
 
-Pure functions of dates and words, no patterns: :mod:`pipeline.timex_rules` calls them.
+Pure functions of dates and words, no patterns; the words come from :mod:`newsie.core.vocabulary`
+and the year of a bare month from :func:`newsie.core.calendar.resolve_year`. The normalisers
+of :mod:`newsie.dates.families` call them.
 """
 
 from __future__ import annotations
@@ -8,26 +10,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .patterns import NUMBER_WORDS
+from ..core.calendar import resolve_year
+from ..core.vocabulary import FIXED_HOLIDAYS, NUMBER_WORDS, SEASON_START, VAGUE_AMOUNTS
 
-WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
-# The month each season starts in; winter starts in December and runs into the next year.
-SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
-PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI", "tonight": "NI"}
 # TIMEX3 duration units: (time part marker, unit code, multiplier into that code).
 UNITS = {
     "second": ("T", "S", 1), "minute": ("T", "M", 1), "hour": ("T", "H", 1), "day": ("", "D", 1),
     "night": ("", "D", 1), "week": ("", "W", 1), "fortnight": ("", "W", 2), "month": ("", "M", 1),
     "quarter": ("", "Q", 1), "year": ("", "Y", 1), "decade": ("", "Y", 10), "century": ("", "Y", 100),
     "weekend": ("", "WE", 1),
-}  # fmt: skip
-VAGUE = {"a few", "few", "several", "some", "many", "a couple", "couple of", "a number of"}
-FIXED_HOLIDAYS = {
-    "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24), "new year's": (1, 1),
-    "new year's day": (1, 1), "new year's eve": (12, 31), "independence day": (7, 4),
-    "valentine's day": (2, 14), "halloween": (10, 31), "international women's day": (3, 8),
-    "may day": (5, 1),
 }  # fmt: skip
 
 
@@ -38,7 +29,7 @@ def number(words: str) -> int | float | str | None:
         return 1
     if text in {"a half", "half a", "half an"}:
         return 0.5
-    if text in VAGUE or text == "a couple of":
+    if text in VAGUE_AMOUNTS or text == "a couple of":
         return "X" if text != "a couple of" else 2
     fraction = re.fullmatch(r"(\d+) (\d)/(\d)", text)
     if fraction:
@@ -127,29 +118,9 @@ def weekday_date(anchor: dt.date, weekday: int, direction: int) -> dt.date:
 
 
 def month_value(month: int, day: int | None, year: int | None, anchor: dt.date | None, direction: int, *, strict: bool = False) -> str:
-    """A month (and day) with the year resolved from the anchor, TimeML style.
-
-    Without a year the month is taken in the anchor's year, moved a year back when the clause
-    is past and that would put it well after the anchor, a year forward when the clause is
-    future and it would be well before. ``strict`` ("last May", "next May") always moves off
-    the anchor's own month.
-    """
+    """A month (and day) as a TIMEX3 value, the missing year from :func:`resolve_year`."""
     if year is None and anchor is not None:
-        year = anchor.year
-        if strict:
-            if direction < 0 and month >= anchor.month:
-                year -= 1
-            elif direction > 0 and month <= anchor.month:
-                year += 1
-        else:
-            # The nearest occurrence, news leaning to the past; a tense moves it when it is more
-            # than two months away on the wrong side.
-            candidate = dt.date(year, month, min(day or 1, 28))
-            days = (candidate - anchor).days
-            if (days > 183 and direction <= 0) or (direction < 0 and days > 60):
-                year -= 1
-            elif (days < -250 and direction == 0) or (direction > 0 and days < -60):
-                year += 1
+        year = resolve_year(month, day, anchor, direction, strict=strict)
     prefix = str(year) if year is not None else "XXXX"
     return f"{prefix}-{month:02d}-{day:02d}" if day else f"{prefix}-{month:02d}"
 

@@ -1,11 +1,11 @@
 """The dates stage: TIMEX3 detection and normalisation against the article's own date.
 
-``news_dates`` takes its candidates from its own patterns (:mod:`pipeline.date_patterns`,
+``news_dates`` takes its candidates from its own patterns (:mod:`newsie.dates.families`,
 spans drawn as TimeML draws them) and, where none matched, from the model's DATE and TIME
 entities (leading prepositions dropped, ranges split into their ends, ages and ordinals such
 as "the 25th Anniversary" rejected). It reads the direction of the clause (past or future
 tense), carries what the document said before (the quarter under discussion, the last year
-and day named) and normalises each with :mod:`pipeline.timex` against the published date.
+and day named) and normalises each with :mod:`newsie.dates.timex` against the published date.
 Results go to ``doc._.dates`` as plain dicts with clean offsets.
 """
 
@@ -19,8 +19,10 @@ from spacy.tokens import Doc, Span
 
 from ..core.extensions import TEMPORAL_KEY, register_extensions
 from ..core.schema import TEMPORAL_LABELS
-from ..core.calendar import parse_iso_date
-from .patterns import find_spans, plausible_model_span
+from ..core.calendar import iso_date, parse_iso_date
+from ..core.vocabulary import MONTH_STEMS
+from .patterns import find_spans
+from .plausible import plausible_model_span
 from .timex import Context, Timex, normalise
 
 LEADING_WORDS = {"on", "in", "at", "since", "by", "during", "until", "till", "from", "for", "of", "before", "after", "between", "through", "throughout", "around", "about"}
@@ -128,7 +130,7 @@ class DateTagger:
                     "type": timex.type,
                     "value": timex.value,
                     "mod": timex.mod,
-                    "anchor": anchor.isoformat() if anchor else "",
+                    "anchor": iso_date(anchor),
                 }
             )
         for i, record in enumerate(records, start=1):
@@ -177,7 +179,7 @@ class DateTagger:
 
 # What follows the first end of a range up to the year both ends share: "-12, 2021",
 # " through December 22, 2021", " to early Nov.2020", "-6 last year".
-_RANGE_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_RANGE_MONTH = rf"(?:{'|'.join(MONTH_STEMS)})[a-z]*\.?"
 RANGE_YEAR = re.compile(
     rf"^(?:\s*[-–—]\s*\d{{1,2}}|\s*(?:through|to|until|till|and|[-–—])\s*(?:(?:early|late|mid)[\s-]+)?{_RANGE_MONTH}\s*(?:\d{{1,2}}(?:st|nd|rd|th)?)?)"
     r"(?P<year>,?\s*(?:1[6-9]|20)\d\d\b|\s+(?:of\s+)?(?:last|this|next)\s+year\b)",
@@ -219,7 +221,7 @@ def _remember(context: Context, timex: Timex, text: str) -> Context:
             return context
         return replace(context, quarter=value, last_year=int(value[:4]))
     if re.fullmatch(r"\d{4}-\d\d-\d\d", value):
-        return replace(context, last_date=value, last_year=int(value[:4]))
+        return replace(context, last_date=parse_iso_date(value), last_year=int(value[:4]))
     if re.fullmatch(r"\d{4}(?:-\d\d)?", value):
         return replace(context, last_year=int(value[:4]))
     return context

@@ -12,19 +12,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .absolute import context_quarter, date_of, month_number, reference_of
-from .calendar import (
-    PARTS_OF_DAY, SEASONS, WEEKDAYS, duration_value, month_value, number, season_year, shift,
-    weekday_date,
-)  # fmt: skip
-from .timex_types import Rule, Timex
+from ..core.calendar import month_number
+from ..core.vocabulary import PARTS_OF_DAY, RELATIVE_N, SEASONS, WEEKDAYS
+from .absolute import context_quarter, date_of, reference_of
+from .calendar import duration_value, month_value, number, season_year, shift, weekday_date
+from .timex_types import Handler, Timex
 
-RELATIVE_N = {
-    "this": 0, "current": 0, "same": 0, "that": 0, "latest": 0, "last": -1, "past": -1,
-    "previous": -1, "prior": -1, "preceding": -1, "most recent": -1, "recent": -1,
-    "this past": -1, "next": 1, "coming": 1, "following": 1, "this coming": 1,
-    "year-earlier": -1, "year-ago": -1, "comparable": -1,
-}  # fmt: skip
 REFERENCES = {
     "now": "PRESENT_REF", "nowadays": "PRESENT_REF", "currently": "PRESENT_REF", "current": "PRESENT_REF",
     "at present": "PRESENT_REF", "these days": "PRESENT_REF", "the time being": "PRESENT_REF",
@@ -53,7 +46,7 @@ def _unit_before(g, anchor, direction, context):
     n = -1 if g["dir"] == "before" else 1
     if g["unit"] == "year" and context.last_year:
         return Timex("DATE", str(context.last_year + n))
-    base = dt.date.fromisoformat(context.last_date) if context.last_date else anchor
+    base = context.last_date or anchor
     if base is None:
         return reference_of(n)
     return Timex("DATE", shift(base, g["unit"], n))
@@ -121,7 +114,7 @@ def _day_before(g, anchor, direction, context):
 
 
 def _narrative_day(g, anchor, direction, context):
-    base = dt.date.fromisoformat(context.last_date) if context.last_date else anchor
+    base = context.last_date or anchor
     if base is None:
         return Timex("DATE", "XXXX-XX-XX")
     n = {"next": 1, "following": 1, "previous": -1}.get(g.get("which") or "", 0)
@@ -232,8 +225,8 @@ def _duration_vague(g, anchor, direction, context):
     return Timex("DURATION", duration_value("X", unit))
 
 
-# Rule name (see pipeline.timex_rules) -> handler.
-HANDLERS: dict[str, Rule] = {
+# Rule name (see newsie.dates.families) -> handler.
+HANDLERS: dict[str, Handler] = {
     "weekend": _weekend,
     "the_unit": _the_unit,
     "unit_before": _unit_before,

@@ -5,9 +5,9 @@ expressions, quarters, underspecified values, granularity); dateparser handles t
 absolute forms, through one cached ``DateDataParser`` per anchor. Values follow TimeML:
 ``2024-12-17``, ``2024-12``, ``2024``, ``2024-W50``, ``2024-Q4``, ``2024-SU``, ``199``
 (decade), ``19`` (century), ``P3D``, ``PT2H``, ``XXXX-12-25``, ``PRESENT_REF``, ``PAST_REF``,
-``FUTURE_REF``. The rules themselves live in :mod:`pipeline.timex_rules`; this module cleans
-the text, strips what does not change the value (modifiers such as "early", approximators
-such as "about") and tries the rules in order.
+``FUTURE_REF``. The rules themselves live in the families' table (:mod:`newsie.dates.families`);
+this module cleans the text, strips what does not change the value (modifiers such as "early",
+approximators such as "about") and tries the rules in the table's order.
 """
 
 from __future__ import annotations
@@ -16,8 +16,14 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from .rules import RULES, Context, Timex, apply_rule
+from ..core.vocabulary import MONTH_STEMS
+from .families import NORMALISERS
+from .timex_types import Context, Timex
+
+if TYPE_CHECKING:
+    from dateparser.date import DateDataParser
 
 __all__ = ["Context", "Timex", "normalise", "date_data_parser"]
 
@@ -60,6 +66,10 @@ def mod_of(text: str) -> str:
     return next((mod for pattern, mod in MODS if pattern.search(clean)), "")
 
 
+# What dateparser is asked about: a year, a numeric date, or a month name followed by a number.
+_ABSOLUTE = re.compile(rf"\d{{4}}|\d/\d|\b(?:{'|'.join(MONTH_STEMS)})[a-z]*\.?\s+\d")
+
+
 @dataclass(frozen=True)
 class _Clean:
     text: str
@@ -87,11 +97,11 @@ def normalise(text: str, anchor: dt.date | None, direction: int = 0, context: Co
     clean = _clean(text)
     # The text with its modifiers first ("the first half of 1990" is a half-year), then without.
     for candidate in dict.fromkeys([_clean_keep_mod(text), clean.text]):
-        for name, pattern in RULES:
-            match = pattern.fullmatch(candidate)
+        for rule in NORMALISERS:
+            match = rule.pattern.fullmatch(candidate)
             if match is None:
                 continue
-            timex = apply_rule(name, match, anchor, direction, context)
+            timex = rule.handler(match.groupdict(), anchor, direction, context)
             if timex is not None:
                 return _with_mod(timex, text)
     if anchor is None and not re.search(r"\d{4}", clean.text):
@@ -111,22 +121,22 @@ def _clean_keep_mod(text: str) -> str:
 
 
 @lru_cache(maxsize=64)
-def date_data_parser(anchor_iso: str):
-    """One cached ``DateDataParser`` per anchor date."""
+def date_data_parser(anchor: dt.date | None) -> "DateDataParser":
+    """One cached ``DateDataParser`` per anchor date (midnight of that day is its base)."""
     from dateparser.date import DateDataParser
 
     settings = {"RETURN_AS_TIMEZONE_AWARE": False, "PREFER_DAY_OF_MONTH": "first"}
-    if anchor_iso:
-        settings["RELATIVE_BASE"] = dt.datetime.fromisoformat(anchor_iso)
+    if anchor is not None:
+        settings["RELATIVE_BASE"] = dt.datetime.combine(anchor, dt.time())
     return DateDataParser(languages=["en"], settings=settings)
 
 
 def parse_with_dateparser(text: str, anchor: dt.date | None) -> Timex | None:
     """Absolute forms the rules do not cover, at dateparser's own granularity."""
-    if not re.search(r"\d{4}|\d/\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d", text):
+    if not _ABSOLUTE.search(text):
         # Words and bare numbers are the rules' job: dateparser reads "8-10 years" as 1996.
         return None
-    parser = date_data_parser(anchor.isoformat() if anchor else "")
+    parser = date_data_parser(anchor)
     data = parser.get_date_data(text)
     if data is None or data.date_obj is None:
         return None

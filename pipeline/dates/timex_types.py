@@ -28,9 +28,9 @@ class Context:
     quarter: str = ""
     quarter_talk: bool = False
     last_year: int | None = None
-    last_date: str = ""
+    last_date: dt.date | None = None
     following: str = ""
 
 
 # A rule's handler: (named groups, anchor, clause direction, context) -> Timex or None.
-Rule = Callable[[dict, "dt.date | None", int, Context], "Timex | None"]
+Handler = Callable[[dict, "dt.date | None", int, Context], "Timex | None"]

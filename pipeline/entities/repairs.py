@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..core.gazetteer import Gazetteer
 from ..core.lexicon import STATE_ABBREVIATIONS
+from ..core.vocabulary import MONTHS, SEASONS, WEEKDAYS
 
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
 TRAILING_PUNCT = {"(", ")", ",", ".", ";", ":", "-", "—", "–", "'", '"', "“", "”", "‘", "’", "'s", "’s", "s'", "`", "``", "''"}
@@ -36,12 +37,11 @@ LANGUAGE_CUES = {"language", "languages", "speak", "speaks", "spoke", "spoken", 
                  "translated", "translation", "dubbed", "subtitles", "fluent", "dialect", "bilingual"}  # fmt: skip
 ORDINAL_WORD = re.compile(r"^(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
                           r"|eleventh|twelfth|twentieth|thirtieth|fortieth|fiftieth|hundredth)$", re.IGNORECASE)
+# Calendar words (months, weekdays and seasons from the shared vocabulary) and time nouns.
 DATE_WORDS = {
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-    "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "day", "days",
+    *MONTHS, *WEEKDAYS, *SEASONS, "day", "days",
     "week", "weeks", "month", "months", "year", "years", "century", "centuries", "decade", "decades",
-    "quarter", "half", "season", "spring", "summer", "autumn", "fall", "winter", "today", "yesterday",
+    "quarter", "half", "season", "today", "yesterday",
     "tomorrow", "weekend", "morning", "evening", "night", "afternoon", "birthday", "term", "millennium",
 }  # fmt: skip
 SCORE = re.compile(r"^\d+(?:[-/:.,]\d+)*$")

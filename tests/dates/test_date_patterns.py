@@ -6,7 +6,8 @@ import re
 
 import pytest
 
-from newsie.dates.patterns import _FAMILIES, FAMILIES, KEYWORDS, find_spans, lower_same_length
+from newsie.dates.families import BY_NAME, FAMILIES
+from newsie.dates.patterns import find_spans, lower_same_length
 from newsie.evaluation.formats.timeml import read_corpus
 from newsie.run.io import read_articles
 
@@ -14,8 +15,8 @@ from tests.conftest import SEEDS, shared_data
 
 # The families as a case-insensitive scan of the original text would run them.
 CASELESS = {
-    name: re.compile(rf"(?<![\w$£€'.-])(?:{pattern})(?![\w%-]|\.\d|,\d)", re.IGNORECASE)
-    for name, pattern in _FAMILIES.items()
+    family.name: re.compile(rf"(?<![\w$£€'.-])(?:{family.detect})(?![\w%-]|\.\d|,\d)", re.IGNORECASE)
+    for family in FAMILIES
 }
 
 
@@ -28,19 +29,19 @@ def texts() -> list[str]:
     return seeds + rare + [doc.text for doc in read_corpus(shared_data("timeml"))]
 
 
-@pytest.mark.parametrize("name", sorted(KEYWORDS))
+@pytest.mark.parametrize("name", sorted(BY_NAME))
 def test_every_match_of_a_family_holds_one_of_its_keywords(texts, name):
     matches = [m.group() for text in texts for m in CASELESS[name].finditer(text)]
     assert matches, f"no {name} expression in the corpus: the check would prove nothing"
-    missing = [m for m in matches if not any(k in m.lower() for k in KEYWORDS[name])]
+    missing = [m for m in matches if not any(k in m.lower() for k in BY_NAME[name].keywords)]
     assert missing == []
 
 
-@pytest.mark.parametrize("name", sorted(_FAMILIES))
+@pytest.mark.parametrize("name", sorted(BY_NAME))
 def test_lower_cased_scan_finds_what_a_caseless_scan_finds(texts, name):
     for text in texts:
         lower = lower_same_length(text)
-        assert [m.span() for m in FAMILIES[name].finditer(lower)] == [m.span() for m in CASELESS[name].finditer(text)]
+        assert [m.span() for m in BY_NAME[name].scanner.finditer(lower)] == [m.span() for m in CASELESS[name].finditer(text)]
 
 
 @pytest.mark.parametrize(

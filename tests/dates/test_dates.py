@@ -16,7 +16,7 @@ from newsie.run.timeml import to_timeml
 from newsie.evaluation.gold import load_gold
 from newsie.run.job import run
 from newsie.dates.timex import Context, normalise
-from newsie.dates.rules import HANDLERS, RULES
+from newsie.dates.families import FAMILIES, NORMALISERS
 
 from tests.conftest import shared_data
 
@@ -95,7 +95,11 @@ def test_dates_direction_resolves_underspecified_dates(text, direction, value):
 
 
 def test_dates_every_rule_has_a_handler():
-    assert {name for name, _ in RULES} == set(HANDLERS)
+    from newsie.dates import absolute, relative
+
+    assert [rule.name for rule in NORMALISERS] == [rule.name for f in FAMILIES for rule in f.normalise]
+    assert {rule.name for rule in NORMALISERS} == set(absolute.HANDLERS) | set(relative.HANDLERS)
+    assert all(callable(rule.handler) for rule in NORMALISERS)
 
 
 def test_dates_quarter_context_reads_a_year_earlier_as_that_quarter():
