@@ -41,6 +41,8 @@ NUMERIC_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "P
 COMPLEMENT_PREPS = {"of", "for", "on", "to"}
 COMPLEMENT_LINKS = {"and", "&"}
 COMPLEMENT_ONLY = {"head"}
+# Offices a "to" complement may name when no office vocabulary is given.
+TO_OFFICES = frozenset({"president", "minister", "chairman", "secretary"})
 SPLIT_LABELS = {"ORG", "GPE", "NORP", "PERSON", "LOC", "FAC", "WORK_OF_ART", "LAW", "PRODUCT", "EVENT"}
 
 
@@ -61,6 +63,7 @@ class TitleFinder:
         self.portfolio_words = frozenset(words["portfolio_words"])
         self.heads = {vocab.strings.add(w) for w in words["heads"]}
         self.head_words = set(words["heads"])
+        self.office_words = frozenset(self.head_words)
         # Plural offices are looked for too; only one followed by the names of its holders stays.
         plurals = {w[:-3] + "men" if w.endswith("man") else w + "s" for w in words["heads"]}
         self.head_array = np.array(sorted(self.heads | {vocab.strings.add(w) for w in plurals}), dtype="uint64")
@@ -98,7 +101,7 @@ class TitleFinder:
                     if tuple(lower[end + 1 : end + 1 + len(p)].tolist()) == p:
                         end = end + 1 + len(p)
                         break
-            end = max(end, office_complements(doc, i + 1, self.portfolio_words, self.body_heads))
+            end = max(end, office_complements(doc, i + 1, self.portfolio_words, self.body_heads, self.office_words))
             if doc[i].lower_ in COMPLEMENT_ONLY and end == i + 1:
                 continue  # "head" is an office only with its portfolio: "Head of the ... Department"
             found.append((start, end))
@@ -177,7 +180,9 @@ class TitleFinder:
         return True
 
 
-def office_complements(doc: Doc, i: int, portfolio_words: frozenset[str], body_heads: frozenset[str] = frozenset()) -> int:
+def office_complements(
+    doc: Doc, i: int, portfolio_words: frozenset[str], body_heads: frozenset[str] = frozenset(), office_heads: frozenset[str] = TO_OFFICES
+) -> int:
     """The end of an office's complements from token ``i``: "of Water and Forest Resources",
     "of the Board", "of the Foreign Relations Department of the Presidential Office",
     "for European and Eurasian Affairs", "to the President".
@@ -186,7 +191,8 @@ def office_complements(doc: Doc, i: int, portfolio_words: frozenset[str], body_h
     adjectives, ending on a portfolio word; the name of a country, a city, an acronym or a
     person after "of" is no part of the office ("Minister of Foreign Affairs of Moldova",
     "Deputy Chairman of the Board of KMG"). "for", "on" and "to" complements are capitalised
-    ("spokesman for the ministry" keeps "spokesman" alone); "to" takes an office only.
+    ("spokesman for the ministry" keeps "spokesman" alone); "to" takes an office only (any
+    office word of ``office_heads``: "Assistant to the Prosecutor General").
     """
     end = i
     while end + 1 < len(doc) and doc[end].lower_ in COMPLEMENT_PREPS:
@@ -202,7 +208,7 @@ def office_complements(doc: Doc, i: int, portfolio_words: frozenset[str], body_h
                 break
             if word in portfolio_words and not (t.is_upper and len(t) > 1 and not t.is_title) and t.ent_type_ not in {"GPE", "PERSON"}:
                 last = j
-            elif prep == "to" and word in {"president", "prime", "minister", "chairman", "secretary"}:
+            elif prep == "to" and (word in office_heads or word in {"prime"}):
                 last = j
             elif not (word in COMPLEMENT_LINKS or t.ent_type_ == "NORP" or word in {"prime", "president", "minister"}) or j == k and word in COMPLEMENT_LINKS:
                 break
@@ -264,7 +270,7 @@ def _part_after(doc: Doc, s: int, e: int, label: str, gazetteer: Gazetteer) -> l
     while s < e and (doc[s].is_punct or doc[s].is_space):
         s += 1
     if s < e:
-        name = all(t.is_title or not t.is_alpha for t in doc[s:e]) and e - s <= 4
+        name = all(t.is_title or not t.is_alpha for t in doc[s:e]) and e - s <= 4 and not _ends_like_body(doc[s:e], gazetteer)
         out.append(Span(doc, s, e, label="PERSON" if name and (out or label in {"ORG", "PERSON", "GPE", "NORP", "WORK_OF_ART"}) else label))
     return out
 
@@ -291,7 +297,8 @@ def holders_after_offices(doc: Doc, ents: list[Span], gazetteer: Gazetteer) -> l
             first = doc[ent.start]
             listed = any(gazetteer.label_of(doc[ent.start : k].text) for k in range(ent.start + 1, min(ent.end, ent.start + 4)))
             acronym = first.is_upper and first.is_alpha and len(first) > 1
-            if listed or acronym:
+            # "of the Ruritania Cyclists Association": a body named after its country stays whole
+            if (listed or acronym) and not _ends_like_body(ent, gazetteer):
                 parts = _part_after(doc, ent.start, ent.end, ent.label_, gazetteer)
                 if not listed:  # the acronym alone is the body
                     parts = [Span(doc, ent.start, ent.start + 1, label="ORG")] + _part_after(doc, ent.start + 1, ent.end, "ORG", gazetteer)
@@ -327,6 +334,13 @@ def _holder_before_office(doc: Doc, ent: Span, title_starts: set[int], gazetteer
         return False
     heads = set(gazetteer.heads.get("ORG", [])) | set(gazetteer.heads.get("FAC", []))
     return not gazetteer.label_of(ent.text) and not any(t.text in heads for t in ent)
+
+
+def _ends_like_body(span: Span, gazetteer: Gazetteer) -> bool:
+    """Does the name end on the head word of an organisation or a building ("... Association")?
+    Such a name is a body's, never an office holder's."""
+    heads = set(gazetteer.heads.get("ORG", [])) | set(gazetteer.heads.get("FAC", []))
+    return len(span) > 0 and span[-1].text in heads
 
 
 def _names_follow(span: Span) -> bool:

@@ -122,3 +122,30 @@ def test_demonyms_name_their_countries(word, country):
 
 def test_a_word_that_is_no_demonym_names_no_country():
     assert countries_of_demonym("Minister", load_gazetteer().countries) == []
+
+
+# Offices before bodies named after a country, and offices "to" another office (invented names).
+BODY_AND_TO_OFFICES: list[tuple[str, list[Triple], list[Triple]]] = [
+    ("Ola Berg, secretary-general of the Norway Bicycle Makers Association, said sales rose.",
+     [("Ola Berg", "has_title", "secretary-general"), ("Ola Berg", "works_for", "Norway Bicycle Makers Association")],
+     [("Bicycle Makers Association", "has_title", "*")]),
+    ("Replying to the Special Assistant to the Prosecutor General Ola Berg, the witness spoke of the camp.",
+     [("Ola Berg", "has_title", "Special Assistant to the Prosecutor General")],
+     [("*", "has_title", "Prosecutor")]),
+    ("Ola Berg, Assistant to the Attorney General for Legal Affairs, questioned him.",
+     [("Ola Berg", "has_title", "Assistant to the Attorney General for Legal Affairs")], []),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text,expected,forbidden", BODY_AND_TO_OFFICES, ids=[c[0][:40] for c in BODY_AND_TO_OFFICES])
+def test_body_named_after_a_country_and_offices_to_offices(nlp, text, expected, forbidden):
+    found = _triples(nlp(text))
+    assert [w for w in expected if not any(_matches(p, w) for p in found)] == [], found
+    assert [f for f in forbidden if any(_matches(p, f) for p in found)] == [], found
+
+
+def test_receiving_a_sum_is_no_meeting(nlp):
+    doc = nlp("The second winner will receive 2,000 EUR, and Lena Roth received Ola Berg in Oslo.")
+    found = _triples(doc)
+    assert not any(_matches(p, ("EUR", "participates_in", "*")) for p in found), found
+    assert any(_matches(p, ("Lena Roth", "met_with", "Ola Berg")) or _matches(p, ("Ola Berg", "met_with", "Lena Roth")) for p in found), found
