@@ -26,10 +26,12 @@ ORG "CICA" and TITLE "Secretary General").
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 from spacy.matcher import PhraseMatcher
 from spacy.tokenizer import Tokenizer
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 from spacy.util import filter_spans
 
@@ -69,7 +71,7 @@ class TitleFinder:
         self.head_array = np.array(sorted(self.heads | {vocab.strings.add(w) for w in plurals}), dtype="uint64")
         self.office_of = {vocab.strings.add(w) for w in ("minister", "secretary", "ministry")}
         self.portfolios = [tuple(vocab.strings.add(w) for w in p.split()) for p in words["portfolios"]]
-        self.of, self.hyphen = vocab.strings.add("of"), vocab.strings.add("-")
+        self.of, self.hyphen, self.general = vocab.strings.add("of"), vocab.strings.add("-"), vocab.strings.add("general")
 
     def find(self, doc: Doc) -> list[Span]:
         """Every TITLE span in ``doc``, longest first where they overlap."""
@@ -96,6 +98,8 @@ class TitleFinder:
             ):  # fmt: skip
                 start -= 1
             end = i + 1
+            if end < len(doc) and lower[end] == self.general and lower[i] != self.general:
+                end += 1  # "Attorney General", "Prosecutor General": "general" after the office
             if lower[i] in self.office_of and end < len(doc) and lower[end] == self.of:
                 for p in self.portfolios:
                     if tuple(lower[end + 1 : end + 1 + len(p)].tolist()) == p:
@@ -155,6 +159,9 @@ class TitleFinder:
             and not self.gazetteer.label_of(ent.text)  # fmt: skip
 
     def _is_title(self, span: Span) -> bool:
+        doc = span.doc
+        if span.end + 1 < len(doc) and doc[span.end].lower_ in {"'s", "’s"} and doc[span.end + 1].text in self.body_heads:
+            return False  # "the Prosecutor General's Office", "the Mayor's Office": a body's name
         # The office noun comes before its complements: "Minister" in "Minister of Foreign Affairs".
         head = next((t.nbor(-1) for t in span[1:] if t.lower_ in COMPLEMENT_PREPS), span[-1])
         word = head.lower_
@@ -214,10 +221,22 @@ def office_complements(
                 break
             j += 1
         nxt = doc[last + 1] if last is not None and last + 1 < len(doc) else None
-        if last is None or nxt is not None and (nxt.text in body_heads or nxt.like_num):
+        if last is None or nxt is not None and (nxt.text in body_heads or nxt.like_num or doc[last].lower_ not in office_heads and _cut_before_name(doc[last], nxt)):
             break  # "deputy secretary of the Foreign Ministry", "of the Region 2 ...": a name going on
         end = last + 1
     return end
+
+
+# Complement words that modify a noun after them ("National", "Public", "North"): a complement
+# never ends on one when a capitalised word follows ("of the National Water Study", "of North America").
+MODIFIER_END = re.compile(r"(?:al|ic|ian|ean|ern)$|^(?:north|south|east|west)$")
+NOUN_ENDS = {"republic"}
+
+
+def _cut_before_name(last: Token, nxt: Token) -> bool:
+    word = last.lower_
+    modifier = last.tag_ == "JJ" or MODIFIER_END.search(word) is not None and word not in NOUN_ENDS
+    return modifier and nxt.is_title and nxt.is_alpha and nxt.ent_iob_ != "B"
 
 
 def split_around_titles(doc: Doc, ent: Span, titles: list[Span], gazetteer: Gazetteer) -> list[Span]:

@@ -134,6 +134,10 @@ BODY_AND_TO_OFFICES: list[tuple[str, list[Triple], list[Triple]]] = [
      [("*", "has_title", "Prosecutor")]),
     ("Ola Berg, Assistant to the Attorney General for Legal Affairs, questioned him.",
      [("Ola Berg", "has_title", "Assistant to the Attorney General for Legal Affairs")], []),
+    ("Dr Lena Roth, Director of the National Salt Survey, spoke.",
+     [("Lena Roth", "has_title", "Director")], [("*", "has_title", "Director of the National")]),
+    ("Attorney General Ola Berg said the Mayor's Office of Oslo had erred.",
+     [("Ola Berg", "has_title", "Attorney General")], [("*", "has_title", "Mayor")]),
 ]  # fmt: skip
 
 
