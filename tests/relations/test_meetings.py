@@ -153,3 +153,9 @@ def test_receiving_a_sum_is_no_meeting(nlp):
     found = _triples(doc)
     assert not any(_matches(p, ("EUR", "participates_in", "*")) for p in found), found
     assert any(_matches(p, ("Lena Roth", "met_with", "Ola Berg")) or _matches(p, ("Ola Berg", "met_with", "Lena Roth")) for p in found), found
+
+
+def test_relative_clause_is_said_of_the_last_conjunct(nlp):
+    found = _triples(nlp("Talks began after Smith met in Oslo with President Berg and Ola Nordmann, who was then the president of Norway."))
+    assert any(_matches(p, ("Ola Nordmann", "works_for", "Norway")) for p in found), found
+    assert not any(_matches(p, ("Berg", "works_for", "Norway")) or _matches(p, ("Berg", "has_title", "president")) for p in found), found
