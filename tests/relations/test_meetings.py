@@ -159,3 +159,14 @@ def test_relative_clause_is_said_of_the_last_conjunct(nlp):
     found = _triples(nlp("Talks began after Smith met in Oslo with President Berg and Ola Nordmann, who was then the president of Norway."))
     assert any(_matches(p, ("Ola Nordmann", "works_for", "Norway")) for p in found), found
     assert not any(_matches(p, ("Berg", "works_for", "Norway")) or _matches(p, ("Berg", "has_title", "president")) for p in found), found
+
+
+@pytest.mark.parametrize("word,country,other", [("Nigerian", "Nigeria", "Niger"), ("Sudanese", "Sudan", "South Sudan"), ("Guinean", "Guinea", "Equatorial Guinea")])
+def test_a_demonym_names_its_own_country_not_a_neighbour_named_after_it(word, country, other):
+    found = countries_of_demonym(word, load_gazetteer().countries)
+    assert country in found and other not in found, found
+
+
+@pytest.mark.parametrize("word,country", [("Ukrainian", "Ukraine"), ("Thai", "Thailand"), ("Russian", "Russian Federation")])
+def test_demonym_rules_and_long_forms(word, country):
+    assert country in countries_of_demonym(word, load_gazetteer().countries)
