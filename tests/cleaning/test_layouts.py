@@ -246,3 +246,10 @@ def test_layouts_a_lone_subheading_or_separator_keeps_the_story_after_it():
         raw = f" date 2023-12-23\n{body}\n{mark}\nThe last part of the story goes on here.\nIt ends with a quote, she said.\n"
         assert "The last part of the story goes on here." in clean_text(raw)
         assert "It ends with a quote, she said." in clean_text(raw)
+
+
+def test_layouts_a_bare_label_line_is_no_agency_credit():
+    raw = " date 2024-01-02\nA title here\nHighlights:\nThe minister said on Monday that talks went well.\n"
+    assert read_article_fields(raw, segment(raw)).source == ""
+    raw = " date 2024-01-02\nMinisters meet\nOmnia:\nThe minister said on Monday that talks went well, Omnia reports.\n"
+    assert read_article_fields(raw, segment(raw)).source == "Omnia"
