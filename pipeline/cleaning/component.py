@@ -118,6 +118,17 @@ def _continues(text: str, prev: Segment, seg: Segment, width: int) -> bool:
     return starts_lower or (len(last_line) >= width - WRAP_BAND and not closed)
 
 
+def _opens_related(segments: list[Segment], i: int) -> bool:
+    """Does segment ``i`` open a block of related headlines? A "Most read" heading does; a
+    section label or a lone mark only beside another such line ("Politics" over "-"), since
+    alone it may be a subheading or a separator inside the story."""
+    reason = segments[i].reason
+    if reason == "related heading":
+        return True
+    near = [segments[j] for j in (i - 1, i + 1) if 0 <= j < len(segments)]
+    return reason in RELATED_STARTS and any(n.role == "removed" and n.reason in RELATED_STARTS for n in near)
+
+
 def _tail_chrome(text: str, segments: list[Segment]) -> list[Segment]:
     """Remove the page's tail: related headlines after a section or "most read" line, and an
     author line closing the story ("Jane Roe" alone after the last paragraph)."""
@@ -126,7 +137,7 @@ def _tail_chrome(text: str, segments: list[Segment]) -> list[Segment]:
         return segments
     out = list(segments)
     mark = next(
-        (i for i in range(len(out) - 1, body[0], -1) if out[i].reason in RELATED_STARTS),
+        (i for i in range(len(out) - 1, body[0], -1) if _opens_related(out, i)),
         None,
     )
     after = [i for i in body if mark is not None and i > mark]

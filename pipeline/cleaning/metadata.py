@@ -171,7 +171,7 @@ def _read_head(raw: str, segments: list[Segment], anchor: dt.date | None) -> _He
             if not head.date_line_date:
                 head.date_line_date = _iso(read_date(line, anchor))
             continue
-        if _byline(line, head):
+        if _byline(line, head, raw):
             segments[i] = replace(seg, role="byline")
             continue
         offset = seg.start
@@ -187,7 +187,7 @@ def _read_head(raw: str, segments: list[Segment], anchor: dt.date | None) -> _He
         if _take_dateline(raw, segments, i, line, offset, head, anchor):
             # The old Trend form: the dateline alone on its line, then "By X – Agency:".
             nxt = kept[n + 1] if segments[i].role == "dateline" and n + 1 < len(kept) else None
-            if nxt is not None and _byline(raw[segments[nxt].start : segments[nxt].end], head):
+            if nxt is not None and _byline(raw[segments[nxt].start : segments[nxt].end], head, raw):
                 segments[nxt] = replace(segments[nxt], role="byline")
             break
         if not head.title and not prefix and _headline(line) and n + 1 < len(kept):
@@ -201,11 +201,18 @@ def _read_head(raw: str, segments: list[Segment], anchor: dt.date | None) -> _He
     return head
 
 
-def _byline(line: str, head: _Head) -> bool:
-    """Whether ``line`` is a byline; its person(s) and agency credit go to ``head``."""
+def _byline(line: str, head: _Head, raw: str = "") -> bool:
+    """Whether ``line`` is a byline; its person(s) and agency credit go to ``head``.
+
+    A bare "Word:" line is an agency's credit only when the word is a known outlet or the
+    text credits it again ("Trend reports ..."); else it is a label ("Highlights:", "Analysis:").
+    """
     layout = match_byline(line)
     if layout is not None:
         author, agency = layout
+        bare = not author and not re.match(r"\s*By\b", line)
+        if bare and agency not in KNOWN_OUTLETS and len(re.findall(rf"\b{re.escape(agency)}\b", raw)) < 2:
+            return False
         head.author = head.author or author
         head.credit = head.credit or agency
         return True

@@ -77,22 +77,23 @@ IRREGULAR_DEMONYMS = {
     "French": ("France",), "Dutch": ("Netherlands",), "Swiss": ("Switzerland",), "Greek": ("Greece",),
     "Filipino": ("Philippines",), "Emirati": ("UAE", "United Arab Emirates"), "Saudi": ("Saudi Arabia",),
     "Kyrgyz": ("Kyrgyzstan", "Kyrgyz Republic"), "Slovak": ("Slovakia", "Slovak Republic"), "Czech": ("Czech Republic", "Czechia"),
-    "Afghan": ("Afghanistan",), "Finnish": ("Finland",), "Danish": ("Denmark",), "Swedish": ("Sweden",), "Spanish": ("Spain",),
+    "Afghan": ("Afghanistan",), "Macedonian": ("North Macedonia", "Macedonia"), "Irish": ("Ireland",), "Norwegian": ("Norway",), "Finnish": ("Finland",), "Danish": ("Denmark",), "Swedish": ("Sweden",), "Spanish": ("Spain",),
 }  # fmt: skip
-DEMONYM_RULES = (("", ""), ("n", ""), ("i", ""), ("ian", ""), ("ese", "a"), ("ese", ""), ("ish", "ey"), ("ish", "and"), ("", "istan"), ("", "stan"), ("", "y"), ("an", ""), ("ean", "ea"), ("ian", "y"))
+DEMONYM_RULES = (("", ""), ("n", ""), ("i", ""), ("ian", ""), ("ese", "a"), ("ese", ""), ("ish", "ey"), ("ish", "and"), ("", "istan"), ("", "stan"), ("", "y"), ("an", ""), ("ean", "ea"), ("ian", "y"), ("ian", "e"), ("", "land"))
 
 
 def countries_of_demonym(word: str, countries: frozenset[str]) -> list[str]:
     """The country names a nationality adjective stands for: "Azerbaijani" -> Azerbaijan,
     "Tajik" -> Tajikistan, "Chinese" -> China, "Russian" -> Russia, "Russian Federation"."""
     out = list(IRREGULAR_DEMONYMS.get(word, ()))
-    for suffix, replacement in DEMONYM_RULES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+    for suffix, replacement in DEMONYM_RULES:  # the first rule that gives a country ("Nigerian": Nigeria, not Niger)
+        if not out and word.endswith(suffix) and len(word) - len(suffix) >= 3:
             name = word[: len(word) - len(suffix)] + replacement
-            if name in countries and name not in out and name != word:
+            if name in countries and name != word:
                 out.append(name)
-    # "Russian Federation", "Republic of Azerbaijan": longer names of the same country.
-    out += [c for c in sorted(countries) if c not in out and (c.startswith(word + " ") or any(c.endswith(" " + n) for n in out))]
+    # "Russian Federation", "Republic of Azerbaijan": longer names of the same country; a
+    # qualified name is another country ("South Sudan", "Equatorial Guinea").
+    out += [c for c in sorted(countries) if c not in out and (c.startswith(word + " ") or any(c.endswith(" of " + n) for n in out))]
     return out
 
 

@@ -179,8 +179,8 @@ def is_meeting(verb, ent_at: dict) -> bool:
     subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
     partners = [c for c in verb.children if c.dep_ == "dobj"]
     partners += [o for p in verb.children if p.dep_ in {"prep", "agent"} and p.lower_ in {"with", "by"} for o in p.children if o.dep_ == "pobj"]
-    if verb.lemma_.lower() != "meet" and not any(named(p) for p in partners):
-        return False
+    if verb.lemma_.lower() != "meet" and not (any(named(p) for p in partners) and any(named(s) or s.lower_ in {"he", "she"} for s in subjects)):
+        return False  # "A received/hosted B": a named party on both sides ("the winner will receive 500 X" is no meeting)
     together = any(len([t for t in (s, *s.conjuncts) if t.i in ent_at or t.lower_ in {"he", "she"}]) > 1 for s in subjects)
     if not (any(named(p) for p in partners) or together):
         return False

@@ -26,10 +26,12 @@ ORG "CICA" and TITLE "Secretary General").
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 from spacy.matcher import PhraseMatcher
 from spacy.tokenizer import Tokenizer
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 from spacy.util import filter_spans
 
@@ -41,6 +43,8 @@ NUMERIC_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "P
 COMPLEMENT_PREPS = {"of", "for", "on", "to"}
 COMPLEMENT_LINKS = {"and", "&"}
 COMPLEMENT_ONLY = {"head"}
+# Offices a "to" complement may name when no office vocabulary is given.
+TO_OFFICES = frozenset({"president", "minister", "chairman", "secretary"})
 SPLIT_LABELS = {"ORG", "GPE", "NORP", "PERSON", "LOC", "FAC", "WORK_OF_ART", "LAW", "PRODUCT", "EVENT"}
 
 
@@ -61,12 +65,13 @@ class TitleFinder:
         self.portfolio_words = frozenset(words["portfolio_words"])
         self.heads = {vocab.strings.add(w) for w in words["heads"]}
         self.head_words = set(words["heads"])
+        self.office_words = frozenset(self.head_words)
         # Plural offices are looked for too; only one followed by the names of its holders stays.
         plurals = {w[:-3] + "men" if w.endswith("man") else w + "s" for w in words["heads"]}
         self.head_array = np.array(sorted(self.heads | {vocab.strings.add(w) for w in plurals}), dtype="uint64")
         self.office_of = {vocab.strings.add(w) for w in ("minister", "secretary", "ministry")}
         self.portfolios = [tuple(vocab.strings.add(w) for w in p.split()) for p in words["portfolios"]]
-        self.of, self.hyphen = vocab.strings.add("of"), vocab.strings.add("-")
+        self.of, self.hyphen, self.general = vocab.strings.add("of"), vocab.strings.add("-"), vocab.strings.add("general")
 
     def find(self, doc: Doc) -> list[Span]:
         """Every TITLE span in ``doc``, longest first where they overlap."""
@@ -93,12 +98,14 @@ class TitleFinder:
             ):  # fmt: skip
                 start -= 1
             end = i + 1
+            if end < len(doc) and lower[end] == self.general and lower[i] != self.general:
+                end += 1  # "Attorney General", "Prosecutor General": "general" after the office
             if lower[i] in self.office_of and end < len(doc) and lower[end] == self.of:
                 for p in self.portfolios:
                     if tuple(lower[end + 1 : end + 1 + len(p)].tolist()) == p:
                         end = end + 1 + len(p)
                         break
-            end = max(end, office_complements(doc, i + 1, self.portfolio_words, self.body_heads))
+            end = max(end, office_complements(doc, i + 1, self.portfolio_words, self.body_heads, self.office_words))
             if doc[i].lower_ in COMPLEMENT_ONLY and end == i + 1:
                 continue  # "head" is an office only with its portfolio: "Head of the ... Department"
             found.append((start, end))
@@ -152,6 +159,9 @@ class TitleFinder:
             and not self.gazetteer.label_of(ent.text)  # fmt: skip
 
     def _is_title(self, span: Span) -> bool:
+        doc = span.doc
+        if span.end + 1 < len(doc) and doc[span.end].lower_ in {"'s", "’s"} and doc[span.end + 1].text in self.body_heads:
+            return False  # "the Prosecutor General's Office", "the Mayor's Office": a body's name
         # The office noun comes before its complements: "Minister" in "Minister of Foreign Affairs".
         head = next((t.nbor(-1) for t in span[1:] if t.lower_ in COMPLEMENT_PREPS), span[-1])
         word = head.lower_
@@ -177,7 +187,9 @@ class TitleFinder:
         return True
 
 
-def office_complements(doc: Doc, i: int, portfolio_words: frozenset[str], body_heads: frozenset[str] = frozenset()) -> int:
+def office_complements(
+    doc: Doc, i: int, portfolio_words: frozenset[str], body_heads: frozenset[str] = frozenset(), office_heads: frozenset[str] = TO_OFFICES
+) -> int:
     """The end of an office's complements from token ``i``: "of Water and Forest Resources",
     "of the Board", "of the Foreign Relations Department of the Presidential Office",
     "for European and Eurasian Affairs", "to the President".
@@ -186,7 +198,8 @@ def office_complements(doc: Doc, i: int, portfolio_words: frozenset[str], body_h
     adjectives, ending on a portfolio word; the name of a country, a city, an acronym or a
     person after "of" is no part of the office ("Minister of Foreign Affairs of Moldova",
     "Deputy Chairman of the Board of KMG"). "for", "on" and "to" complements are capitalised
-    ("spokesman for the ministry" keeps "spokesman" alone); "to" takes an office only.
+    ("spokesman for the ministry" keeps "spokesman" alone); "to" takes an office only (any
+    office word of ``office_heads``: "Assistant to the Prosecutor General").
     """
     end = i
     while end + 1 < len(doc) and doc[end].lower_ in COMPLEMENT_PREPS:
@@ -202,16 +215,28 @@ def office_complements(doc: Doc, i: int, portfolio_words: frozenset[str], body_h
                 break
             if word in portfolio_words and not (t.is_upper and len(t) > 1 and not t.is_title) and t.ent_type_ not in {"GPE", "PERSON"}:
                 last = j
-            elif prep == "to" and word in {"president", "prime", "minister", "chairman", "secretary"}:
+            elif prep == "to" and (word in office_heads or word in {"prime"}):
                 last = j
             elif not (word in COMPLEMENT_LINKS or t.ent_type_ == "NORP" or word in {"prime", "president", "minister"}) or j == k and word in COMPLEMENT_LINKS:
                 break
             j += 1
         nxt = doc[last + 1] if last is not None and last + 1 < len(doc) else None
-        if last is None or nxt is not None and (nxt.text in body_heads or nxt.like_num):
+        if last is None or nxt is not None and (nxt.text in body_heads or nxt.like_num or doc[last].lower_ not in office_heads and _cut_before_name(doc[last], nxt)):
             break  # "deputy secretary of the Foreign Ministry", "of the Region 2 ...": a name going on
         end = last + 1
     return end
+
+
+# Complement words that modify a noun after them ("National", "Public", "North"): a complement
+# never ends on one when a capitalised word follows ("of the National Water Study", "of North America").
+MODIFIER_END = re.compile(r"(?:al|ic|ian|ean|ern)$|^(?:north|south|east|west)$")
+NOUN_ENDS = {"republic"}
+
+
+def _cut_before_name(last: Token, nxt: Token) -> bool:
+    word = last.lower_
+    modifier = last.tag_ == "JJ" or MODIFIER_END.search(word) is not None and word not in NOUN_ENDS
+    return modifier and nxt.is_title and nxt.is_alpha and nxt.ent_iob_ != "B"
 
 
 def split_around_titles(doc: Doc, ent: Span, titles: list[Span], gazetteer: Gazetteer) -> list[Span]:
@@ -264,7 +289,7 @@ def _part_after(doc: Doc, s: int, e: int, label: str, gazetteer: Gazetteer) -> l
     while s < e and (doc[s].is_punct or doc[s].is_space):
         s += 1
     if s < e:
-        name = all(t.is_title or not t.is_alpha for t in doc[s:e]) and e - s <= 4
+        name = all(t.is_title or not t.is_alpha for t in doc[s:e]) and e - s <= 4 and not _ends_like_body(doc[s:e], gazetteer)
         out.append(Span(doc, s, e, label="PERSON" if name and (out or label in {"ORG", "PERSON", "GPE", "NORP", "WORK_OF_ART"}) else label))
     return out
 
@@ -291,7 +316,8 @@ def holders_after_offices(doc: Doc, ents: list[Span], gazetteer: Gazetteer) -> l
             first = doc[ent.start]
             listed = any(gazetteer.label_of(doc[ent.start : k].text) for k in range(ent.start + 1, min(ent.end, ent.start + 4)))
             acronym = first.is_upper and first.is_alpha and len(first) > 1
-            if listed or acronym:
+            # "of the Ruritania Cyclists Association": a body named after its country stays whole
+            if (listed or acronym) and not _ends_like_body(ent, gazetteer):
                 parts = _part_after(doc, ent.start, ent.end, ent.label_, gazetteer)
                 if not listed:  # the acronym alone is the body
                     parts = [Span(doc, ent.start, ent.start + 1, label="ORG")] + _part_after(doc, ent.start + 1, ent.end, "ORG", gazetteer)
@@ -327,6 +353,13 @@ def _holder_before_office(doc: Doc, ent: Span, title_starts: set[int], gazetteer
         return False
     heads = set(gazetteer.heads.get("ORG", [])) | set(gazetteer.heads.get("FAC", []))
     return not gazetteer.label_of(ent.text) and not any(t.text in heads for t in ent)
+
+
+def _ends_like_body(span: Span, gazetteer: Gazetteer) -> bool:
+    """Does the name end on the head word of an organisation or a building ("... Association")?
+    Such a name is a body's, never an office holder's."""
+    heads = set(gazetteer.heads.get("ORG", [])) | set(gazetteer.heads.get("FAC", []))
+    return len(span) > 0 and span[-1].text in heads
 
 
 def _names_follow(span: Span) -> bool:

@@ -139,6 +139,17 @@ def conjunct_ents(ctx: Context, token: Token, labels: frozenset[str] | set[str])
     return out
 
 
+def relative_antecedent(ctx: Context, verb: Token, labels: frozenset[str] | set[str]) -> Span | None:
+    """The name a relative clause is said of: of the conjuncts the parser hangs it on ("A and B,
+    who was then ..."), the last one before the relative pronoun (B)."""
+    pronoun = min((t.i for t in verb.subtree), default=verb.i)
+    before = [t for t in (verb.head, *verb.head.conjuncts) if t.i < pronoun]
+    for t in sorted(before, key=lambda t: t.i, reverse=True):
+        if (ent := ctx.ent(t.i, labels)) is not None:
+            return ent
+    return ctx.ent(verb.head.i, labels)
+
+
 def left_list(ctx: Context, ent: Span, labels: frozenset[str] | set[str], *, closed: bool = False) -> list[Span]:
     """``ent`` and the entities listed right before it ("A, B and C" read back from C).
 
@@ -379,7 +390,7 @@ def predicate_titles(ctx: Context) -> Iterator[Found]:
         for subj in subjects:
             # "Ozols, who is also a deputy prime minister": the name the clause is on.
             relative = subj.lower_ in {"who", "that"} and verb.dep_ == "relcl"
-            for person in [p] if relative and (p := ctx.ent(verb.head.i, {"PERSON"})) else conjunct_ents(ctx, subj, {"PERSON"}):
+            for person in [p] if relative and (p := relative_antecedent(ctx, verb, {"PERSON"})) else conjunct_ents(ctx, subj, {"PERSON"}):
                 yield found("has_title", person, title, "predicate_title", 0.8)
                 for prep in (c for c in title.root.children if c.dep_ == "prep" and c.lower_ in {"of", "at", "in", "for", "with"}):
                     for obj in (c for c in prep.children if c.dep_ == "pobj"):

@@ -238,3 +238,18 @@ def test_layouts_hard_wrapped_paragraphs_are_joined():
     # Prose with long paragraphs is not hard-wrapped: its lines stay apart.
     prose = " date 2024-05-03 " + "\n".join(["A short title", *(line * 3 for line in lines[3:])]) + "\n"
     assert clean_text(prose).count("\n") == prose.count("\n") - 1
+
+
+def test_layouts_a_lone_subheading_or_separator_keeps_the_story_after_it():
+    body = "\n".join(f"Paragraph {n} of the story ends here." for n in range(4))
+    for mark in ("Energy", "-"):
+        raw = f" date 2023-12-23\n{body}\n{mark}\nThe last part of the story goes on here.\nIt ends with a quote, she said.\n"
+        assert "The last part of the story goes on here." in clean_text(raw)
+        assert "It ends with a quote, she said." in clean_text(raw)
+
+
+def test_layouts_a_bare_label_line_is_no_agency_credit():
+    raw = " date 2024-01-02\nA title here\nHighlights:\nThe minister said on Monday that talks went well.\n"
+    assert read_article_fields(raw, segment(raw)).source == ""
+    raw = " date 2024-01-02\nMinisters meet\nOmnia:\nThe minister said on Monday that talks went well, Omnia reports.\n"
+    assert read_article_fields(raw, segment(raw)).source == "Omnia"

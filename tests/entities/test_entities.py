@@ -362,3 +362,10 @@ def test_entities_version_numbers_make_products_but_scores_do_not(blank, text, n
     doc = blank(text)
     out = versions_are_products(doc, [Span(doc, *name, label=label)], lambda i: False)
     assert [(e.text, e.label_) for e in out] == [expected]
+
+
+def test_office_words_inside_body_names_and_modifier_ends(nlp):
+    """A complement never ends on a modifier before a capitalised word; 'X General's Office' is a body."""
+    doc = nlp("The manager of North Ruritania sales met the Prosecutor General's Office staff.")
+    titles = [e.text for e in doc.ents if e.label_ == "TITLE"]
+    assert "manager of North" not in titles and "Prosecutor" not in titles and "General" not in titles, titles

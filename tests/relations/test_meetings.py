@@ -122,3 +122,51 @@ def test_demonyms_name_their_countries(word, country):
 
 def test_a_word_that_is_no_demonym_names_no_country():
     assert countries_of_demonym("Minister", load_gazetteer().countries) == []
+
+
+# Offices before bodies named after a country, and offices "to" another office (invented names).
+BODY_AND_TO_OFFICES: list[tuple[str, list[Triple], list[Triple]]] = [
+    ("Ola Berg, secretary-general of the Norway Bicycle Makers Association, said sales rose.",
+     [("Ola Berg", "has_title", "secretary-general"), ("Ola Berg", "works_for", "Norway Bicycle Makers Association")],
+     [("Bicycle Makers Association", "has_title", "*")]),
+    ("Replying to the Special Assistant to the Prosecutor General Ola Berg, the witness spoke of the camp.",
+     [("Ola Berg", "has_title", "Special Assistant to the Prosecutor General")],
+     [("*", "has_title", "Prosecutor")]),
+    ("Ola Berg, Assistant to the Attorney General for Legal Affairs, questioned him.",
+     [("Ola Berg", "has_title", "Assistant to the Attorney General for Legal Affairs")], []),
+    ("Dr Lena Roth, Director of the National Salt Survey, spoke.",
+     [("Lena Roth", "has_title", "Director")], [("*", "has_title", "Director of the National")]),
+    ("Attorney General Ola Berg said the Mayor's Office of Oslo had erred.",
+     [("Ola Berg", "has_title", "Attorney General")], [("*", "has_title", "Mayor")]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text,expected,forbidden", BODY_AND_TO_OFFICES, ids=[c[0][:40] for c in BODY_AND_TO_OFFICES])
+def test_body_named_after_a_country_and_offices_to_offices(nlp, text, expected, forbidden):
+    found = _triples(nlp(text))
+    assert [w for w in expected if not any(_matches(p, w) for p in found)] == [], found
+    assert [f for f in forbidden if any(_matches(p, f) for p in found)] == [], found
+
+
+def test_receiving_a_sum_is_no_meeting(nlp):
+    doc = nlp("The second winner will receive 2,000 EUR, and Lena Roth received Ola Berg in Oslo.")
+    found = _triples(doc)
+    assert not any(_matches(p, ("EUR", "participates_in", "*")) for p in found), found
+    assert any(_matches(p, ("Lena Roth", "met_with", "Ola Berg")) or _matches(p, ("Ola Berg", "met_with", "Lena Roth")) for p in found), found
+
+
+def test_relative_clause_is_said_of_the_last_conjunct(nlp):
+    found = _triples(nlp("Talks began after Smith met in Oslo with President Berg and Ola Nordmann, who was then the president of Norway."))
+    assert any(_matches(p, ("Ola Nordmann", "works_for", "Norway")) for p in found), found
+    assert not any(_matches(p, ("Berg", "works_for", "Norway")) or _matches(p, ("Berg", "has_title", "president")) for p in found), found
+
+
+@pytest.mark.parametrize("word,country,other", [("Nigerian", "Nigeria", "Niger"), ("Sudanese", "Sudan", "South Sudan"), ("Guinean", "Guinea", "Equatorial Guinea")])
+def test_a_demonym_names_its_own_country_not_a_neighbour_named_after_it(word, country, other):
+    found = countries_of_demonym(word, load_gazetteer().countries)
+    assert country in found and other not in found, found
+
+
+@pytest.mark.parametrize("word,country", [("Ukrainian", "Ukraine"), ("Thai", "Thailand"), ("Russian", "Russian Federation")])
+def test_demonym_rules_and_long_forms(word, country):
+    assert country in countries_of_demonym(word, load_gazetteer().countries)
