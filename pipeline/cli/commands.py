@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sys
 from pathlib import Path
 from typing import List, Optional
 
+import click
 import typer
 
 from ..core.errors import NewsieError, PredictionError
 from ..evaluation.gold import load_gold
 from .gold import gold_app
+from ..run.extract import DEFAULT_ARTICLE_TIMEOUT
 from ..run.io import TABLE_FORMATS, read_table
 from ..evaluation.scoring import evaluate
 
@@ -45,10 +48,14 @@ def run(
         None, "--dask", help="Run on a Dask cluster: a scheduler address (tcp://host:8786) or 'local'."
     ),
     batch_size: int = typer.Option(32, "--batch-size", min=1, help="Articles per batch (and per store transaction)."),
+    article_timeout: float = typer.Option(
+        DEFAULT_ARTICLE_TIMEOUT, "--article-timeout", min=0, help="Seconds one article may take before it becomes an error row (0: no limit)."
+    ),
 ) -> None:
     """Extract entities, dates and relations; write the tables and run.json; print scores.
 
-    Only new or changed articles are processed; the tables are exported from the store.
+    Only new or changed articles are processed; the tables are exported from the store. Exit
+    status 1: some articles failed (their rows say why); 2: the run itself failed.
     """
     from .progress import make_progress
     from ..run.job import run as run_job
@@ -57,43 +64,76 @@ def run(
         fail(f"--format must be one of {', '.join(TABLE_FORMATS)}, timeml")
     if dask and n_process > 1:
         fail("--n-process and --dask exclude each other: a Dask cluster sets its own workers")
-    inputs = paths or [DEFAULT_INPUT]
-    for path in inputs:
-        if not path.exists():
-            fail(f"no such file or folder: {path}")
+    inputs = _existing(paths)
     if dask:
         # Dask logs every worker start and stop at INFO; newsie reports progress itself.
         logging.getLogger("distributed").setLevel(logging.ERROR if quiet else logging.WARNING)
     try:
         result = run_job(
-            inputs, out, config_path=config, model=model, fmt=fmt, batch_size=batch_size,
-            progress=make_progress(quiet=quiet), force=force, limit=limit, n_process=n_process, dask=dask,
+            inputs, out, config_path=config, model=model, fmt=fmt, batch_size=batch_size, progress=make_progress(quiet=quiet),
+            force=force, limit=limit, n_process=n_process, dask=dask, article_timeout=article_timeout or None,
         )  # fmt: skip
     except NewsieError as err:
         fail(str(err))
-    info = result.info
     if not quiet:
-        counts = ", ".join(f"{n} {name}" for name, n in info["counts"].items())
-        typer.echo(
-            f"newsie: {info['n_articles']} articles: {info['n_processed']} processed, "
-            f"{info['n_skipped']} unchanged, {info['n_pending']} left for a later run, "
-            f"{info['n_failed']} failed -> {out}/: {counts}"
-        )
-        typer.echo(f"model {info['model']['name']} {info['model']['version']}, {info['wall_time_s']} s")
-        for error in info["errors"]:
-            typer.echo(f"  failed: {error['article_id']}: {error['error']}")
+        _print_run(result.info, out)
     if gold.exists():
-        gold_articles = load_gold(gold)
-        frames = result.frames_for(g.article_id for g in gold_articles)
-        stored = set(frames["articles"]["article_id"])
-        gold_articles = [g for g in gold_articles if g.article_id in stored]
-        if gold_articles:
-            scores = evaluate(gold_articles, frames)
-            write_scores(scores, out)
-            if not quiet:
-                typer.echo(format_scores(scores))
+        _score_run(result, gold, out, quiet=quiet)
     if result.n_failed:
         raise typer.Exit(1)
+
+
+def _existing(paths: Optional[List[Path]]) -> list[Path]:
+    """The input paths (default: seeds/), each checked to exist."""
+    inputs = paths or [DEFAULT_INPUT]
+    for path in inputs:
+        if not path.exists():
+            fail(f"no such file or folder: {path}")
+    return inputs
+
+
+def _print_run(info: dict, out: Path) -> None:
+    counts = ", ".join(f"{n} {name}" for name, n in info["counts"].items())
+    typer.echo(
+        f"newsie: {info['n_articles']} articles: {info['n_processed']} processed, "
+        f"{info['n_skipped']} unchanged, {info['n_pending']} left for a later run, "
+        f"{info['n_failed']} failed -> {out}/: {counts}"
+    )
+    typer.echo(f"model {info['model']['name']} {info['model']['version']}, {info['wall_time_s']} s")
+    for error in info["errors"]:
+        typer.echo(f"  failed: {error['article_id']}: {error['error']}")
+
+
+def _score_run(result, gold: Path, out: Path, *, quiet: bool) -> None:
+    """Score the run's gold articles, write scores.json and print the table."""
+    gold_articles = load_gold(gold)
+    frames = result.frames_for(g.article_id for g in gold_articles)
+    stored = set(frames["articles"]["article_id"])
+    gold_articles = [g for g in gold_articles if g.article_id in stored]
+    if gold_articles:
+        scores = evaluate(gold_articles, frames)
+        write_scores(scores, out)
+        if not quiet:
+            typer.echo(format_scores(scores))
+
+
+@app.command()
+def prune(
+    paths: Optional[List[Path]] = typer.Argument(None, help="The inputs as they are now (default: seeds/)."),
+    out: Path = typer.Option(DEFAULT_OUT, "--out", "-o", help="Output folder whose store is pruned."),
+    fmt: str = typer.Option("csv", "--format", help=f"Table format of the tables written again: {', '.join(TABLE_FORMATS)}."),
+) -> None:
+    """Drop from the store (and the tables) every article that is no longer among the inputs."""
+    from ..run.prune import prune as prune_store
+
+    if fmt not in TABLE_FORMATS:
+        fail(f"--format must be one of {', '.join(TABLE_FORMATS)}")
+    try:
+        dropped = prune_store(_existing(paths), out, fmt=fmt)
+    except NewsieError as err:
+        fail(str(err))
+    shown = ", ".join(dropped[:10]) + (f" and {len(dropped) - 10} more" if len(dropped) > 10 else "")
+    typer.echo(f"newsie: pruned {len(dropped)} articles whose input is gone" + (f": {shown}" if dropped else ""))
 
 
 @app.command("evaluate")
@@ -213,10 +253,7 @@ def report(
     from ..report.page import build_report, write_report
     from ..run.job import run as run_job
 
-    inputs = paths or [DEFAULT_INPUT]
-    for path in inputs:
-        if not path.exists():
-            fail(f"no such file or folder: {path}")
+    inputs = _existing(paths)
     try:
         if rerun or not any((pred / f"articles.{fmt}").exists() for fmt in TABLE_FORMATS):
             typer.echo(f"newsie: running the pipeline on {', '.join(map(str, inputs))} -> {pred}/", err=True)
@@ -234,11 +271,26 @@ def report(
 
 
 def main() -> None:
+    """The console script: exit 0 done, 1 some articles failed, 2 the command failed."""
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     try:
-        app()
+        app(standalone_mode=False)
     except NewsieError as err:
         typer.echo(f"newsie: error: {err}", err=True)
+        sys.exit(2)
+    except (click.exceptions.Exit, SystemExit) as done:
+        sys.exit(getattr(done, "exit_code", getattr(done, "code", 0)))
+    except click.exceptions.Abort:
+        typer.echo("newsie: interrupted", err=True)
+        sys.exit(130)
+    except click.ClickException as err:  # a usage error
+        err.show()
+        sys.exit(2)
+    except Exception as err:  # a bug: say so in one line, the traceback only on request
+        logging.getLogger("newsie").debug("unexpected error", exc_info=True)
+        typer.echo(f"newsie: error: unexpected {type(err).__name__}: {err} (NEWSIE_DEBUG=1 shows the traceback)", err=True)
+        if os.environ.get("NEWSIE_DEBUG"):
+            raise
         sys.exit(2)
 
 

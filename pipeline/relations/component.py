@@ -28,6 +28,7 @@ from . import places as places
 from . import people as people
 from . import patterns as titles
 from ..core.errors import ConfigError
+from ..core.intervals import Containment, Occupancy
 from ..core.extensions import EVENTS_KEY, get_list, register_extensions
 from .patterns import Context, Found
 from ..core.schema import RELATIONS
@@ -70,15 +71,14 @@ def event_mentions(doc: Doc) -> list[Span]:
     # "Conference" inside "Conference on Interaction and ..." names an organisation, not an event.
     ents = doc.ents
     named = [e for e in ents if e.label_ not in {"EVENT", "DATE", "TIME", "CARDINAL", "ORDINAL"}]
-    spans = [s for s in spans if not any(_names_it(e, s) for e in named)]
-    spans += [e for e in ents if e.label_ == "EVENT" and not any(s.start < e.end and e.start < s.end for s in spans)]
+    # The event word is part of a name: inside it, or an ORG covers the event's head. Interval
+    # look-ups, not a pass over every name per event mention.
+    names = Containment((e.start, e.end) for e in named)
+    orgs = Containment((e.start, e.end) for e in named if e.label_ == "ORG")
+    spans = [s for s in spans if not (names.contains(s.start, s.end) or orgs.contains(s.root.i, s.root.i + 1))]
+    taken = Occupancy(len(doc), ((s.start, s.end) for s in spans))
+    spans += [e for e in ents if e.label_ == "EVENT" and not taken.overlaps(e.start, e.end)]
     return sorted(spans, key=lambda s: s.start)
-
-
-def _names_it(name: Span, event: Span) -> bool:
-    """Is the event word part of the name: inside it, or an ORG covering the event's head?"""
-    inside = name.start <= event.start and event.end <= name.end
-    return inside or (name.label_ == "ORG" and name.start <= event.root.i < name.end)
 
 
 def fits_schema(rel: Found) -> bool:

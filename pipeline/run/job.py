@@ -5,7 +5,8 @@ every input, skips the articles already stored under the same content hash and v
 runs the pipeline over the rest (in this process, in ``n_process`` processes, or on a Dask
 cluster) and commits each batch in one transaction; then it exports the tables from the store
 and writes ``run.json``. A failed article (unreadable input, or a stage raising on it) becomes
-an ``articles`` row with ``status=error`` and the reason; the batch goes on.
+an ``articles`` row with ``status=error`` and the reason; the batch goes on. One process
+writes an output folder at a time (:mod:`newsie.run.lock`); every file is written atomically.
 """
 
 from __future__ import annotations
@@ -26,8 +27,9 @@ from thinc.api import Config
 from .. import __version__
 from ..core.errors import ModelError
 from .entity_index import entity_index
-from .extract import Progress, extract
-from .io import Article, read_articles, write_extracted, write_tables
+from .extract import DEFAULT_ARTICLE_TIMEOUT, Progress, extract
+from .io import Article, read_articles, write_extracted, write_tables, write_text_atomic
+from .lock import folder_lock
 from .nlp import build, config_hash, model_info, read_config
 from .records import TABLES, ArticleRecords
 from .store import PipelineKey, Store, content_hash
@@ -94,12 +96,11 @@ def _plan(paths: list, store: Store, key: PipelineKey, *, force: bool, limit: in
     stored = {} if force else store.keys()
     plan = _Plan()
     seen = plan.ids
-    for article in read_articles(paths):
+    for article in read_articles(paths):  # ids unique by construction (readers.read_articles)
         plan.n_inputs += 1
-        if article.article_id in seen:
+        if article.error.startswith("duplicate article id"):
             plan.n_duplicates += 1
-            logger.warning("article id %s appears twice in the input; the first is kept", article.article_id)
-            continue
+            logger.warning("%s", article.error)
         seen.add(article.article_id)
         if stored.get(article.article_id) == Store.key_of(content_hash(article), key):
             plan.n_skipped += 1
@@ -134,6 +135,7 @@ def run(
     limit: int | None = None,
     n_process: int = 1,
     dask: str | None = None,
+    article_timeout: float | None = DEFAULT_ARTICLE_TIMEOUT,
 ) -> RunResult:
     """Process the new and changed articles under ``paths`` into ``out_dir``'s store; export.
 
@@ -144,13 +146,17 @@ def run(
         limit: process at most this many new or changed articles (the rest wait for a later run).
         n_process: spaCy worker processes on this machine.
         dask: address of a Dask scheduler, or ``"local"`` for a local cluster.
+        article_timeout: seconds one article may take before it becomes an error row (None: no
+            limit); not enforced on Dask (:mod:`newsie.run.extract`).
+
+    Raises :class:`~newsie.core.errors.OutputLockedError` when another process writes ``out_dir``.
     """
     started = time.perf_counter()
     paths = list(paths)
     out = Path(out_dir)
     config = read_config(config_path, model=model)
     key = pipeline_key(config, nlp)
-    with Store.in_folder(out) as store:
+    with folder_lock(out), Store.in_folder(out) as store:
         plan = _plan(paths, store, key, force=force, limit=limit)
         processed = 0
         if plan.todo:
@@ -159,35 +165,75 @@ def run(
                 from .distributed import extract_on_dask
 
                 stream = extract_on_dask(articles, dask, config.to_str(), batch_size=batch_size)
+                processed = _commit(stream, store, key, out, batch_size=batch_size, total=len(plan.todo), progress=progress)
             else:
-                nlp = nlp if nlp is not None else build(config)
-                stream = extract(nlp, articles, batch_size=batch_size, n_process=n_process)
-            processed = _commit(stream, store, key, out, batch_size=batch_size, total=len(plan.todo), progress=progress)
+                processed = _extract_and_commit(
+                    nlp if nlp is not None else build(config), articles, store, key, out, batch_size=batch_size,
+                    n_process=n_process, total=len(plan.todo), progress=progress, timeout=article_timeout,
+                )  # fmt: skip
         errors = _errors_of_inputs(store, plan.ids)
         written, n_index = _export(store, out, fmt, paths, plan.ids)
         counts = {name: store.count(name) for name in TABLES} | {"entities_index": n_index}
-        info = {
-            "newsie_version": __version__,
-            "spacy_version": spacy.__version__,
-            "model": {"name": key.model, "version": key.model_version},
-            "config_hash": key.config_hash,
-            "inputs": [str(p) for p in paths],
-            "n_articles": plan.n_inputs,
-            "n_processed": processed,
-            "n_skipped": plan.n_skipped,
-            "n_duplicates": plan.n_duplicates,
-            "n_pending": plan.n_new - processed,
-            "n_failed": len(errors),
-            "counts": counts,
-            "errors": errors,
-            "n_process": n_process,
-            "dask": dask or "",
-            "wall_time_s": round(time.perf_counter() - started, 3),
+        info = _info(key, paths, plan, processed, errors, counts) | {
+            "n_process": n_process, "dask": dask or "", "wall_time_s": round(time.perf_counter() - started, 3),
         }
         store.log_run(info)
-    run_json = out / "run.json"
-    run_json.write_text(json.dumps(info, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        run_json = write_text_atomic(out / "run.json", json.dumps(info, indent=2, ensure_ascii=False) + "\n")
     return RunResult(info, out / store.path.name, [*written, run_json])
+
+
+def _info(key: PipelineKey, paths: list, plan: _Plan, processed: int, errors: list[dict], counts: dict) -> dict:
+    """run.json: what the run read, did and found."""
+    return {
+        "newsie_version": __version__,
+        "spacy_version": spacy.__version__,
+        "model": {"name": key.model, "version": key.model_version},
+        "config_hash": key.config_hash,
+        "inputs": [str(p) for p in paths],
+        "n_articles": plan.n_inputs,
+        "n_processed": processed,
+        "n_skipped": plan.n_skipped,
+        "n_duplicates": plan.n_duplicates,
+        "n_pending": plan.n_new - processed,
+        "n_failed": len(errors),
+        "counts": counts,
+        "errors": errors,
+    }
+
+
+class _Commits:
+    """Commits the extracted records to the store, one transaction per batch of ``batch_size``,
+    and whenever :meth:`flush` is called (after each extraction batch: the articles before a
+    long one are stored before it runs)."""
+
+    def __init__(self, store: Store, key: PipelineKey, out: Path, *, batch_size: int, total: int, progress: Progress | None) -> None:
+        self.store, self.key, self.out = store, key, out
+        self.batch_size, self.total, self.progress = batch_size, total, progress
+        self.batch: list[tuple[ArticleRecords, str]] = []
+        self.processed = 0
+
+    def add(self, article: Article, records: ArticleRecords) -> None:
+        self.batch.append((records, content_hash(article)))
+        # HTML input: the records index the extracted text, kept beside the tables.
+        write_extracted([article], self.out)
+        if len(self.batch) >= self.batch_size:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.batch:
+            self.processed += self.store.write(self.batch, self.key)
+            self.batch = []
+            if self.progress is not None:
+                self.progress(self.processed, self.total)
+
+    def finish(self) -> int:
+        """Commit the rest and report the final count; the number of articles committed."""
+        if self.batch:
+            self.processed += self.store.write(self.batch, self.key)
+            self.batch = []
+        if self.progress is not None:
+            self.progress(self.processed, self.total)
+        return self.processed
 
 
 def _commit(
@@ -195,21 +241,22 @@ def _commit(
     *, batch_size: int, total: int, progress: Progress | None,
 ) -> int:
     """Commit the extracted records to the store, one transaction per batch; the count committed."""
-    processed = 0
-    batch: list[tuple[ArticleRecords, str]] = []
+    commits = _Commits(store, key, out, batch_size=batch_size, total=total, progress=progress)
     for article, records in stream:
-        batch.append((records, content_hash(article)))
-        # HTML input: the records index the extracted text, kept beside the tables.
-        write_extracted([article], out)
-        if len(batch) >= batch_size:
-            processed += store.write(batch, key)
-            batch = []
-            if progress is not None:
-                progress(processed, total)
-    processed += store.write(batch, key)
-    if progress is not None:
-        progress(processed, total)
-    return processed
+        commits.add(article, records)
+    return commits.finish()
+
+
+def _extract_and_commit(
+    nlp: Language, articles: Iterable[Article], store: Store, key: PipelineKey, out: Path,
+    *, batch_size: int, n_process: int, total: int, progress: Progress | None, timeout: float | None,
+) -> int:
+    """:func:`extract` in this process (or its workers) into the store; the count committed."""
+    commits = _Commits(store, key, out, batch_size=batch_size, total=total, progress=progress)
+    stream = extract(nlp, articles, batch_size=batch_size, n_process=n_process, article_timeout=timeout, on_batch=commits.flush)
+    for article, records in stream:
+        commits.add(article, records)
+    return commits.finish()
 
 
 def _export(store: Store, out: Path, fmt: str, paths: list, ids: set[str]) -> tuple[list[Path], int]:

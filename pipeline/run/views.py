@@ -4,17 +4,18 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from ..core.intervals import Containment
+
 
 def event_rows(entities: list, dates: list, relations: list) -> list[dict]:
     """One row per event of one article (records in, plain dicts out): name, first mention,
     date value and text, location, chairs and participants (names joined by "; ")."""
     names = {e.entity_id: e.canonical for e in entities}
-    named = [e for e in entities if e.label not in {"EVENT", "CARDINAL", "ORDINAL"}]
+    named = Containment((e.start, e.end) for e in entities if e.label not in {"EVENT", "CARDINAL", "ORDINAL"})
     first: dict[str, object] = {}
     for e in entities:
         # An event word inside a name ("Conference" of "Conference on Interaction and ...") is no event.
-        inside_name = any(n.start <= e.start and e.end <= n.end for n in named)
-        if e.label == "EVENT" and e.entity_id not in first and not inside_name:
+        if e.label == "EVENT" and e.entity_id not in first and not named.contains(e.start, e.end):
             first[e.entity_id] = e
     date_by_id = {d.date_id: d for d in dates}
     slots: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
