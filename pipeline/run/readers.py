@@ -15,7 +15,7 @@ What the door repairs, and what it refuses (README, "Input"):
   hold; the repaired text is the article's raw text. Empty or blank text is an error.
 - ``id``: a string or an integer (``0`` is the id ``"0"``); missing, ``null`` or blank gives
   ``<file stem>:<line>``; any other type is an error. Control characters and lone surrogates
-  in an id are written as ``\\uXXXX`` escapes. Ids are unique by construction: an article
+  in an id (tab and line breaks too) are written as ``\\uXXXX`` escapes. Ids are unique by construction: an article
   whose id was already read becomes an error row naming both sources (:func:`read_articles`).
 - ``title``, ``source``, ``url``: a string, a number or ``null``; repaired as text is; any other
   type is an error.
@@ -43,6 +43,7 @@ META_FIELDS = ("source", "url", "title")
 # C0 controls but tab, LF, VT, FF and CR; and DEL. Lone surrogates are matched apart.
 CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 SURROGATE = re.compile(r"[\ud800-\udfff]")
+ID_CONTROL = re.compile(r"[\x00-\x1f\x7f]")  # in an id, tab and line breaks too
 ISO_DATE = re.compile(r"(\d{4})-?(\d{2})-?(\d{2})")
 ISO_TIME = re.compile(r"(\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?")
 
@@ -237,7 +238,7 @@ def _id_field(value: object, fallback: str) -> tuple[str, str]:
     text = "" if value is None else str(value)
     if not text.strip():
         return fallback, ""
-    return SURROGATE.sub(_escape, CONTROL.sub(_escape, text)), ""
+    return SURROGATE.sub(_escape, ID_CONTROL.sub(_escape, text)), ""
 
 
 def _escape(match: re.Match) -> str:
