@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 from typing import List, Optional
 
-import click
 import typer
 
 from ..core.errors import NewsieError, PredictionError
@@ -274,24 +273,28 @@ def main() -> None:
     """The console script: exit 0 done, 1 some articles failed, 2 the command failed."""
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     try:
-        app(standalone_mode=False)
+        # Not standalone: click returns the exit code of typer.Exit instead of raising it.
+        code = app(standalone_mode=False)
     except NewsieError as err:
         typer.echo(f"newsie: error: {err}", err=True)
         sys.exit(2)
-    except (click.exceptions.Exit, SystemExit) as done:
-        sys.exit(getattr(done, "exit_code", getattr(done, "code", 0)))
-    except click.exceptions.Abort:
+    except KeyboardInterrupt:
         typer.echo("newsie: interrupted", err=True)
         sys.exit(130)
-    except click.ClickException as err:  # a usage error
-        err.show()
-        sys.exit(2)
-    except Exception as err:  # a bug: say so in one line, the traceback only on request
+    except Exception as err:
+        if hasattr(err, "show") and hasattr(err, "exit_code"):  # a usage error (typer's click)
+            err.show()
+            sys.exit(2)
+        if type(err).__name__ == "Abort":  # Ctrl-C at a prompt
+            typer.echo("newsie: interrupted", err=True)
+            sys.exit(130)
+        # A bug: say so in one line, the traceback only on request.
         logging.getLogger("newsie").debug("unexpected error", exc_info=True)
         typer.echo(f"newsie: error: unexpected {type(err).__name__}: {err} (NEWSIE_DEBUG=1 shows the traceback)", err=True)
         if os.environ.get("NEWSIE_DEBUG"):
             raise
         sys.exit(2)
+    sys.exit(code if isinstance(code, int) else 0)
 
 
 if __name__ == "__main__":

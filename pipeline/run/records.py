@@ -204,12 +204,20 @@ def from_doc(doc: Doc) -> ArticleRecords:
             )
         )  # fmt: skip
 
-    removed = [
-        RemovedRecord(article_id, s["start"], s["end"], raw[s["start"] : s["end"]], s["reason"])
+    events = [EventRecord(article_id, **row) for row in event_rows(entities, dates, relations)]
+    return ArticleRecords(_article_record(doc, raw, fields, meta), entities, dates, relations, _removed(doc, raw), events)
+
+
+def _removed(doc: Doc, raw: str) -> list[RemovedRecord]:
+    return [
+        RemovedRecord(doc._.article_id, s["start"], s["end"], raw[s["start"] : s["end"]], s["reason"])
         for s in get_list(doc, "removed")
     ]
-    article = ArticleRecord(
-        article_id=article_id,
+
+
+def _article_record(doc: Doc, raw: str, fields: dict, meta: dict) -> ArticleRecord:
+    return ArticleRecord(
+        article_id=doc._.article_id,
         published=doc._.published or "",
         source=meta.get("source") or fields.get("source", ""),
         via=fields.get("via", ""),
@@ -219,8 +227,6 @@ def from_doc(doc: Doc) -> ArticleRecords:
         n_chars=len(raw),
         n_words=_n_words(doc),
     )
-    events = [EventRecord(article_id, **row) for row in event_rows(entities, dates, relations)]
-    return ArticleRecords(article, entities, dates, relations, removed, events)
 
 
 def _n_words(doc: Doc) -> int:
