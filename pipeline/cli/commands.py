@@ -48,7 +48,7 @@ def run(
     ),
     batch_size: int = typer.Option(32, "--batch-size", min=1, help="Articles per batch (and per store transaction)."),
     article_timeout: float = typer.Option(
-        DEFAULT_ARTICLE_TIMEOUT, "--article-timeout", min=0, help="Seconds one article may take before it becomes an error row (0: no limit)."
+        DEFAULT_ARTICLE_TIMEOUT, "--article-timeout", min=0, help="Seconds an article (per 500,000 characters) may take before it becomes an error row; 0: no limit."
     ),
 ) -> None:
     """Extract entities, dates and relations; write the tables and run.json; print scores.

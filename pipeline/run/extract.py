@@ -4,13 +4,14 @@ Each article becomes its records; an article that cannot be read, or that makes 
 raise, or that overruns its time budget, becomes a failed record set with the reason, and the
 batch goes on.
 
-The time budget (``article_timeout`` seconds, :func:`time_budget`) is a ``SIGALRM`` timer in
-the process that runs the pipeline: this one, or each ``n_process`` worker (the batches run in
-the workers' main threads). A batch gets one article's budget: it is a few seconds of text
-(:data:`MAX_BATCH_CHARS`, and a long article is a batch of its own), so only a pathological
-article overruns it; the batch's articles are then run again one by one, each with its own
-budget, and the one that overruns it becomes the error "timed out after N s". Dask runs tasks in
-worker threads, which cannot take signals: there the budget is not enforced.
+The time budget (:func:`budget`: ``article_timeout`` seconds for an article of up to
+:data:`BUDGET_CHARS` characters, proportionally more for a longer one) is a ``SIGALRM`` timer
+(:func:`time_budget`) in the process that runs the pipeline: this one, or each ``n_process``
+worker (the batches run in the workers' main threads). A batch gets one article's budget: it is
+a few seconds of text (:data:`MAX_BATCH_CHARS`, and a long article is a batch of its own), so
+only a pathological article overruns it; the batch's articles are then run again one by one,
+each with its own budget, and the one that overruns it becomes the error "timed out after N s".
+Dask runs tasks in worker threads, which cannot take signals: there the budget is not enforced.
 """
 
 from __future__ import annotations
@@ -33,9 +34,11 @@ logger = logging.getLogger(__name__)
 Progress = Callable[[int, int], None]
 # Characters per batch in one process: about 32 average news articles.
 MAX_BATCH_CHARS = 100_000
-# Seconds one article may take, by default: about 20 times what a 5 MB article (the size limit)
-# needs, so only a pathological one reaches it.
+# Seconds an article of up to BUDGET_CHARS characters may take, by default (a longer article gets
+# as many times that as it is longer): about ten times what the whole pipeline needs on a loaded
+# machine, so only a pathological article reaches it.
 DEFAULT_ARTICLE_TIMEOUT = 300.0
+BUDGET_CHARS = 500_000
 Processed = tuple[Article, ArticleRecords]
 
 
@@ -126,28 +129,38 @@ def time_budget(seconds: float | None) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
+def budget(timeout: float | None, n_chars: int) -> float | None:
+    """The seconds ``n_chars`` of text may take: ``timeout`` per :data:`BUDGET_CHARS` begun."""
+    return timeout * max(1, -(-n_chars // BUDGET_CHARS)) if timeout else None
+
+
 def _timed_batch(
     nlp: Language, batch: list[Article], log: "_ErrorLog", timeout: float | None
 ) -> list[Processed]:
     """The batch's records within the budget; on overrun, each article alone within its own."""
+    seconds = budget(timeout, sum(len(a.text) for a in batch))
     try:
-        with time_budget(timeout):
+        with time_budget(seconds):
             return list(_stream(nlp, batch, log, batch_size=len(batch)))
     except ArticleTimeout:
         if len(batch) == 1:  # it had its own budget already
-            logger.error("article %s timed out after %g s", batch[0].article_id, timeout)
-            return [(batch[0], _failed(batch[0], f"timed out after {timeout:g} s"))]
-        logger.warning("a batch of %d articles overran %g s; its articles are run one by one", len(batch), timeout)
+            return [(batch[0], _timed_out(batch[0], seconds))]
+        logger.warning("a batch of %d articles overran %g s; its articles are run one by one", len(batch), seconds)
     out = []
     for article in batch:
+        seconds = budget(timeout, len(article.text))
         try:
-            with time_budget(timeout):
+            with time_budget(seconds):
                 records = _failed(article, article.error) if article.error else _one(nlp, article, log)
         except ArticleTimeout:
-            logger.error("article %s timed out after %g s", article.article_id, timeout)
-            records = _failed(article, f"timed out after {timeout:g} s")
+            records = _timed_out(article, seconds)
         out.append((article, records))
     return out
+
+
+def _timed_out(article: Article, seconds: float | None) -> ArticleRecords:
+    logger.error("article %s timed out after %g s", article.article_id, seconds)
+    return _failed(article, f"timed out after {seconds:g} s")
 
 
 def _failed(article: Article, reason: str) -> ArticleRecords:

@@ -146,8 +146,8 @@ def run(
         limit: process at most this many new or changed articles (the rest wait for a later run).
         n_process: spaCy worker processes on this machine.
         dask: address of a Dask scheduler, or ``"local"`` for a local cluster.
-        article_timeout: seconds one article may take before it becomes an error row (None: no
-            limit); not enforced on Dask (:mod:`newsie.run.extract`).
+        article_timeout: seconds an article (per 500,000 characters) may take before it becomes
+            an error row (None: no limit); not enforced on Dask (:mod:`newsie.run.extract`).
 
     Raises :class:`~newsie.core.errors.OutputLockedError` when another process writes ``out_dir``.
     """

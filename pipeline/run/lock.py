@@ -21,6 +21,7 @@ from typing import Iterator
 from ..core.errors import OutputLockedError
 
 LOCK_NAME = "newsie.lock"
+JUST_TAKEN = -1  # a lock file whose record is still being written
 
 
 @contextmanager
@@ -44,8 +45,9 @@ def _acquire(path: Path) -> None:
         except FileExistsError:
             holder = _holder(path)
             if holder is not None and _alive(holder):
+                who = f"pid {holder}" if holder != JUST_TAKEN else "just started"
                 raise OutputLockedError(
-                    f"another newsie process (pid {holder}) is writing to {path.parent}/; "
+                    f"another newsie process ({who}) is writing to {path.parent}/; "
                     f"wait for it to finish (or, if no such process runs, remove {path})"
                 ) from None
             # A stale lock of a dead process (or a half-written one): take it over.
@@ -64,7 +66,7 @@ def _holder(path: Path) -> int | None:
         return int(info["pid"])
     except (OSError, ValueError, KeyError, TypeError):
         if time.time() - _mtime(path) < 5:  # just created, the record not written yet
-            return os.getpid() if path.exists() else None
+            return JUST_TAKEN if path.exists() else None
         return None
 
 
@@ -76,7 +78,7 @@ def _mtime(path: Path) -> float:
 
 
 def _alive(pid: int) -> bool:
-    if pid == os.getpid():
+    if pid in (os.getpid(), JUST_TAKEN):
         return True
     try:
         os.kill(pid, 0)

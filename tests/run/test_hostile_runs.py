@@ -22,7 +22,7 @@ from typer.testing import CliRunner
 from newsie.cli import commands as cli
 from newsie.core.errors import OutputLockedError, StoreError
 from newsie.run import store as store_module
-from newsie.run.extract import ArticleTimeout, time_budget
+from newsie.run.extract import ArticleTimeout, budget, time_budget
 from newsie.run.io import csv_cell, read_table, safe_name, write_tables
 from newsie.run.job import run
 from newsie.run.lock import LOCK_NAME, folder_lock
@@ -58,6 +58,11 @@ def inbox(tmp_path: Path, n: int = 6, slow: int | None = None) -> Path:
     return folder
 
 
+@pytest.mark.parametrize("chars, seconds", [(0, 300), (1, 300), (500_000, 300), (500_001, 600), (2_500_000, 1500)])
+def test_hostile_budget_grows_with_length_in_steps(chars, seconds):
+    assert budget(300, chars) == seconds and budget(None, chars) is None and budget(0, chars) is None
+
+
 def test_hostile_time_budget_raises_in_the_block_and_is_disarmed_after():
     with pytest.raises(ArticleTimeout):
         with time_budget(0.2):
@@ -90,14 +95,14 @@ def test_hostile_huge_article_times_out_within_its_budget_and_the_others_commit(
     folder = inbox(tmp_path, n=4)
     sentence = "Ada Quill of the Harbour Council met Bo Reed in Port Elm on 3 March 2024 to discuss the ferry. "
     (folder / "huge.txt").write_text(sentence * (2_500_000 // len(sentence)), encoding="utf-8")
-    assert (folder / "huge.txt").stat().st_size > 2_400_000
+    assert 2_000_000 < (folder / "huge.txt").stat().st_size <= 2_500_000
     started = time.perf_counter()
     result = run([folder], tmp_path / "out", nlp=nlp, article_timeout=5)
     elapsed = time.perf_counter() - started
     articles = result.frames["articles"].set_index("article_id")
-    assert articles.loc["huge", "error"] == "timed out after 5 s"
+    assert articles.loc["huge", "error"] == "timed out after 25 s"  # 5 s per 500,000 characters begun
     assert (articles.drop(index="huge")["status"] == "ok").all() and len(articles) == 5
-    assert elapsed < 120, elapsed  # the budget, reading and the other articles; not the whole article
+    assert elapsed < 180, elapsed  # the budget, reading and the other articles; not the whole article
 
 
 def test_hostile_articles_before_a_slow_one_are_committed_before_it_runs(tmp_path, monkeypatch):
