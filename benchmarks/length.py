@@ -4,8 +4,8 @@ Builds one article per size by joining the bodies of the seed articles (``seeds/
 article and openly licensed ones) until it holds the number of words, and times, interleaved
 so that both see the same machine load:
 
-- newsie: the whole pipeline (cleaner, model, every newsie stage) and the records, as a run
-  does it for one article;
+- newsie: the whole pipeline (cleaner, model, every newsie stage) and the records, through
+  the run's extraction (``newsie.run.extract.extract``, without the time budget);
 - bare: the same text through the bare spaCy model (``spacy.load`` of the configured model).
 
 Each figure is the median of ``--runs`` runs. It prints microseconds per word for both, their
@@ -30,10 +30,9 @@ sys.path.insert(0, str(ROOT))
 
 import spacy  # noqa: E402
 
-from newsie.run.extract import make_doc  # noqa: E402
+from newsie.run.extract import extract  # noqa: E402
 from newsie.run.io import Article, read_articles  # noqa: E402
 from newsie.run.nlp import load, read_config  # noqa: E402
-from newsie.run.records import from_doc  # noqa: E402
 
 HEADER = re.compile(r"^ date \S+\s*")
 
@@ -55,12 +54,11 @@ def article_of(bodies: list[str], n_words: int) -> str:
 
 
 def newsie_time(nlp, texts: list[str]) -> float:
+    """Seconds of the run's extraction (batches, records; no time budget) over the texts."""
+    articles = [Article(f"a{i}", text, published="2024-12-11") for i, text in enumerate(texts)]
     started = time.perf_counter()
-    for i, text in enumerate(texts):
-        doc = make_doc(nlp, Article(f"long{i}", text, published="2024-12-11"))
-        for _, proc in nlp.pipeline:
-            doc = proc(doc)
-        from_doc(doc)
+    for _, records in extract(nlp, articles, article_timeout=None):
+        assert records.article.status == "ok", records.article.error
     return time.perf_counter() - started
 
 

@@ -26,6 +26,7 @@ from typing import Callable, Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .chunks import LONG_CHARS, model_components, run_model_in_pieces
 from .io import Article
 from .records import ArticleRecords, failed_article, from_doc
 
@@ -139,8 +140,11 @@ def _timed_batch(
 ) -> list[Processed]:
     """The batch's records within the budget; on overrun, each article alone within its own."""
     seconds = budget(timeout, sum(len(a.text) for a in batch))
+    long = len(batch) == 1 and not batch[0].error and len(batch[0].text) > LONG_CHARS
     try:
         with time_budget(seconds):
+            if long:
+                return [(batch[0], _one(nlp, batch[0], log, in_pieces=True))]
             return list(_stream(nlp, batch, log, batch_size=len(batch)))
     except ArticleTimeout:
         if len(batch) == 1:  # it had its own budget already
@@ -167,13 +171,17 @@ def _failed(article: Article, reason: str) -> ArticleRecords:
     return failed_article(article.article_id, reason, published=article.published, n_chars=len(article.text))
 
 
-def _one(nlp: Language, article: Article, log: _ErrorLog) -> ArticleRecords:
-    """Process one article stage by stage, so that a failure names its stage."""
+def _one(nlp: Language, article: Article, log: _ErrorLog, *, in_pieces: bool = False) -> ArticleRecords:
+    """Process one article stage by stage, so that a failure names its stage; ``in_pieces``:
+    the model's components over pieces of the doc (:mod:`newsie.run.chunks`), for a long one."""
     doc = make_doc(nlp, article)
+    model = model_components(nlp) if in_pieces else []
     for name, proc in nlp.pipeline:
         log.last = ""
+        if name in model[1:]:
+            continue  # run with the first of them
         try:
-            result = proc(doc)
+            result = run_model_in_pieces(nlp, doc, model) if name in model else proc(doc)
         except Exception as err:
             logger.error("article %s: stage %s failed: %s", article.article_id, name, err)
             return _failed(article, f"stage {name} raised {type(err).__name__}: {err}")
