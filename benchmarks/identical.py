@@ -10,11 +10,22 @@ relations, events, removed, entities_index) is compared byte for byte.
     python benchmarks/identical.py REF_DIR           # after it: "identical" or the tables that differ
 
 Exit status 0 when every corpus is identical, 1 otherwise. ``--only NAME`` runs some corpora.
+
+CSV cells that a spreadsheet would take for a formula (starting with ``=``, ``+``, ``-``, ``@``,
+tab, CR, or an apostrophe) are written with a leading apostrophe (OWASP). A reference made
+before that rule is compared as the rule writes it: each such cell of the reference is escaped
+(numbers are left as they are, as the writer leaves numeric columns), the file is written again
+with the csv module's quoting (pandas' own), and compared byte for byte; the escaped cells are
+counted and shown. A reference made under the rule (``--make`` writes the file
+``CSV_ESCAPED`` in it) is compared as it is.
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
+import io
+import re
 import difflib
 import subprocess
 import sys
@@ -54,6 +65,28 @@ def run_corpus(name: str, out: Path, work: Path) -> None:
     newsie("run", str(source), "--out", str(out), "--force", "--quiet", "--gold", str(work / "no-gold"))
 
 
+ESCAPED_MARK = "CSV_ESCAPED"  # in a reference folder made under the escaping rule
+NUMBER = re.compile(r"-?\d+(\.\d+)?([eE][-+]?\d+)?")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "'")
+
+
+def escaped_reference(path: Path) -> tuple[bytes, list[str]]:
+    """The reference CSV as the spreadsheet-safe writer writes it, and the cells it escaped."""
+    data = path.read_bytes()
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8"), newline="")))
+    escaped = []
+    for row in rows[1:]:
+        for i, cell in enumerate(row):
+            if cell.startswith(FORMULA_START) and not NUMBER.fullmatch(cell):
+                row[i] = "'" + cell
+                escaped.append(f"{rows[0][i]}={cell!r}")
+    if not escaped:
+        return data, []
+    out = io.StringIO(newline="")
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    return out.getvalue().encode("utf-8"), escaped
+
+
 def compare(name: str, ref: Path, new: Path) -> list[str]:
     """The tables of one corpus that differ, each with the first lines of its diff."""
     problems = []
@@ -64,7 +97,11 @@ def compare(name: str, ref: Path, new: Path) -> list[str]:
         if not a.exists() or not b.exists():
             problems.append(f"{table}.csv: present in only one run")
             continue
-        if a.read_bytes() != b.read_bytes():
+        expected, escaped = (a.read_bytes(), []) if (ref.parent / ESCAPED_MARK).exists() else escaped_reference(a)
+        if escaped:
+            shown = ", ".join(escaped[:6]) + (f" and {len(escaped) - 6} more" if len(escaped) > 6 else "")
+            print(f"  {name}/{table}.csv: {len(escaped)} reference cells escaped for spreadsheets: {shown}")
+        if expected != b.read_bytes():
             diff = difflib.unified_diff(a.read_text().splitlines(), b.read_text().splitlines(), "before", "after", n=0, lineterm="")
             problems.append(f"{table}.csv differs:\n    " + "\n    ".join(list(diff)[2:12]))
     return problems
@@ -87,6 +124,7 @@ def main() -> None:
         for name in names:
             if args.make:
                 run_corpus(name, args.ref / name, work)
+                (args.ref / ESCAPED_MARK).write_text("CSV cells escaped for spreadsheets (OWASP)\n")
                 print(f"{name}: reference written to {args.ref / name}", flush=True)
                 continue
             run_corpus(name, work / name, work)

@@ -24,6 +24,7 @@ Every pair of names found goes to ``doc._.alias_pairs`` with the form that gave 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 
 import numpy as np
@@ -32,6 +33,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..core.errors import ConfigError
+from ..core.intervals import Occupancy
 from ..core.text import normalise
 from ..core.extensions import EVENTS_KEY, TEMPORAL_KEY, register_extensions
 from ..core.schema import TEMPORAL_LABELS
@@ -244,22 +246,31 @@ class AliasResolver:
     @staticmethod
     def _apply_definitions(doc: Doc, ents: list[Span], pairs: list[tuple[Span, Span]]) -> list[Span]:
         new: list[Span] = []
-        words = [token.text for token in doc] if pairs else []  # read once, not once per pair
+        # Read once and indexed, not scanned once per pair: the positions of each word, and the
+        # entities (sorted, non-overlapping, so their ends are sorted too) by their ends.
+        positions: dict[str, list[int]] = {}
+        for i, token in enumerate(doc):
+            positions.setdefault(token.text, []).append(i)
+        ends = [e.end for e in ents]
         for short, long in pairs:
-            overlapping = [e for e in ents if e.start < long.end and long.start < e.end]
+            overlapping = []
+            for e in ents[bisect_right(ends, long.start) :]:
+                if e.start >= long.end:
+                    break
+                overlapping.append(e)
             labels = [e.label_ for e in overlapping if e.label_ not in NOT_ENTITY_LABELS]
             label = max(set(labels), key=labels.count) if labels else "ORG"
             if any(e.label_ == "ORG" for e in overlapping):
                 label = "ORG"
             new.append(Span(doc, long.start, long.end, label=label))
             new.append(Span(doc, short.start, short.end, label=label))
-            short_text = short.text
-            for i, word in enumerate(words):
-                if word == short_text and i != short.start:
+            for i in positions.get(short.text, []):
+                if i != short.start:
                     new.append(Span(doc, i, i + 1, label=label))
         # Definitions win over the model's pieces of the long form and over its guess of
         # the short form's label.
-        kept = [e for e in ents if not any(e.start < n.end and n.start < e.end for n in new)]
+        taken = Occupancy(len(doc), ((n.start, n.end) for n in new))
+        kept = [e for e in ents if not taken.overlaps(e.start, e.end)]
         return sorted(filter_spans(new) + kept, key=lambda e: e.start)
 
     @staticmethod
@@ -283,29 +294,33 @@ class AliasResolver:
                 parent[max(ra, rb)] = min(ra, rb)
 
         by_text: dict[tuple[str, str], tuple[int, int]] = {}
-        seen: list[Span] = []
+        # Earlier mentions by (label, word): a mention can only shorten a name that holds its
+        # first word, so only those are searched (not every earlier mention).
+        seen: dict[tuple[str, str], list[Span]] = {}
+        by_norm: dict[str, list[tuple[int, int]]] = {}
         for m in mentions:
             key = (m.start, m.end)
             parent[key] = key
+            by_norm.setdefault(normalise(m.text), []).append(key)
             if m.label_ in NOT_ENTITY_LABELS:
                 continue
             norm = (m.label_, normalise(m.text))
+            words = _words(m)
             if norm in by_text:
                 union(by_text[norm], key)
             else:
                 by_text[norm] = key
-                earlier = _shortened_form_of(m, seen)
+                earlier = _shortened_form_of(m, seen.get((m.label_, words[0]), []) if words else [])
                 if earlier is not None:
                     union((earlier.start, earlier.end), key)
-            seen.append(m)
+            for word in set(words):
+                seen.setdefault((m.label_, word), []).append(m)
         for short, long in pairs:
             a, b = (short.start, short.end), (long.start, long.end)
             if a in parent and b in parent:
                 union(a, b)
-                short_norm = normalise(short.text)
-                for m in mentions:
-                    if normalise(m.text) == short_norm:
-                        union(a, (m.start, m.end))
+                for other in by_norm.get(normalise(short.text), []):
+                    union(a, other)
 
         ids: dict[tuple[int, int], str] = {}
         names: dict[tuple[int, int], str] = {}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sys
 from enum import Enum
 from pathlib import Path
@@ -17,6 +18,7 @@ from ..core.errors import NewsieError, PredictionError
 from ..evaluation.gold import load_gold
 from ..evaluation.schemes import SCHEMES
 from .gold import gold_app
+from ..run.extract import DEFAULT_ARTICLE_TIMEOUT
 from ..run.io import TABLE_FORMATS, read_table
 from ..evaluation.scoring import evaluate
 
@@ -69,11 +71,15 @@ def run(
         None, "--dask", help="Run on a Dask cluster: a scheduler address (tcp://host:8786) or 'local'."
     ),
     batch_size: int = typer.Option(32, "--batch-size", min=1, help="Articles per batch (and per store transaction)."),
+    article_timeout: float = typer.Option(
+        DEFAULT_ARTICLE_TIMEOUT, "--article-timeout", min=0, help="Time budget per article (s per 500,000 chars); 0: none."
+    ),
 ) -> None:
     """Extract entities, dates and relations; write the tables and run.json; print scores.
 
     Only new or changed articles are processed. The tables are those of the articles given;
-    the store keeps every article of every run (`newsie export` writes them all).
+    the store keeps every article of every run (`newsie export` writes them all). Exit status
+    1: some articles failed (their rows say why); 2: the run itself failed.
     """
     from .progress import make_progress, make_steps
     from ..run.job import run as run_job
@@ -83,7 +89,7 @@ def run(
         result = run_job(
             inputs, out, config_path=config, model=model, fmt=fmt.value, batch_size=batch_size,
             progress=make_progress(quiet=quiet), force=force, limit=limit, n_process=n_process, dask=dask,
-            published=published or "", steps=make_steps(quiet=quiet),
+            published=published or "", steps=make_steps(quiet=quiet), article_timeout=article_timeout or None,
         )  # fmt: skip
     except NewsieError as err:
         fail(str(err))
@@ -100,10 +106,7 @@ def _check_run(paths: list[Path] | None, published: str | None, *, dask: str | N
         fail("--n-process and --dask exclude each other: a Dask cluster sets its own workers")
     if published is not None and (len(published) != 10 or parse_iso_date(published) is None):
         fail(f"--published must be a date as YYYY-MM-DD, not {published!r}")
-    inputs = paths or [DEFAULT_INPUT]
-    for path in inputs:
-        if not path.exists():
-            fail(f"no such file or folder: {path}")
+    inputs = _existing(paths)
     if dask:
         quiet_dask(quiet)
     return inputs
@@ -169,6 +172,34 @@ def _score_run(result, gold: Path, out: Path, *, quiet: bool) -> None:
                     f"  ({rows} relation rows in the gold articles; {scores['relations']['micro']['n_pred']:g} scored: "
                     "rows whose arguments are one gold entity under two predicted entity ids count once)"
                 )
+
+
+def _existing(paths: Optional[List[Path]]) -> list[Path]:
+    """The input paths (default: seeds/), each checked to exist."""
+    inputs = paths or [DEFAULT_INPUT]
+    for path in inputs:
+        if not path.exists():
+            fail(f"no such file or folder: {path}")
+    return inputs
+
+
+@app.command()
+def prune(
+    paths: Optional[List[Path]] = typer.Argument(None, help="The inputs as they are now (default: seeds/)."),
+    out: Path = typer.Option(DEFAULT_OUT, "--out", "-o", help="Output folder whose store is pruned."),
+    fmt: str = typer.Option("csv", "--format", help=f"Table format of the tables written again: {', '.join(TABLE_FORMATS)}."),
+) -> None:
+    """Drop from the store (and the tables) every article that is no longer among the inputs."""
+    from ..run.prune import prune as prune_store
+
+    if fmt not in TABLE_FORMATS:
+        fail(f"--format must be one of {', '.join(TABLE_FORMATS)}")
+    try:
+        dropped = prune_store(_existing(paths), out, fmt=fmt)
+    except NewsieError as err:
+        fail(str(err))
+    shown = ", ".join(dropped[:10]) + (f" and {len(dropped) - 10} more" if len(dropped) > 10 else "")
+    typer.echo(f"newsie: pruned {len(dropped)} articles whose input is gone" + (f": {shown}" if dropped else ""))
 
 
 @app.command("evaluate")
@@ -378,12 +409,31 @@ def export_cmd(
 
 
 def main() -> None:
+    """The console script: exit 0 done, 1 some articles failed, 2 the command failed."""
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     try:
-        app()
+        # Not standalone: click returns the exit code of typer.Exit instead of raising it.
+        code = app(standalone_mode=False)
     except NewsieError as err:
         typer.echo(f"newsie: error: {err}", err=True)
         sys.exit(2)
+    except KeyboardInterrupt:
+        typer.echo("newsie: interrupted", err=True)
+        sys.exit(130)
+    except Exception as err:
+        if hasattr(err, "show") and hasattr(err, "exit_code"):  # a usage error (typer's click)
+            err.show()
+            sys.exit(2)
+        if type(err).__name__ == "Abort":  # Ctrl-C at a prompt
+            typer.echo("newsie: interrupted", err=True)
+            sys.exit(130)
+        # A bug: say so in one line, the traceback only on request.
+        logging.getLogger("newsie").debug("unexpected error", exc_info=True)
+        typer.echo(f"newsie: error: unexpected {type(err).__name__}: {err} (NEWSIE_DEBUG=1 shows the traceback)", err=True)
+        if os.environ.get("NEWSIE_DEBUG"):
+            raise
+        sys.exit(2)
+    sys.exit(code if isinstance(code, int) else 0)
 
 
 if __name__ == "__main__":

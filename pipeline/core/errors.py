@@ -60,3 +60,15 @@ class TimemlError(NewsieError, ValueError):
     """A TimeML (.tml) file cannot be read: missing, not UTF-8, or without a <TEXT> element."""
 
     code = "N006"
+
+
+class OutputLockedError(NewsieError, RuntimeError):
+    """Another live newsie process holds the output folder's lock file (one writer per folder)."""
+
+    code = "N020"
+
+
+class StoreError(NewsieError, RuntimeError):
+    """The store (newsie.sqlite) cannot be used: locked by another program, or not a database."""
+
+    code = "N021"

@@ -25,10 +25,11 @@ from spacy.tokens import Doc, Span
 
 from . import event_frames, meetings
 from . import validity
-from . import places as places
-from . import people as people
+from . import places
+from . import people
 from . import patterns as titles
 from ..core.errors import ConfigError
+from ..core.intervals import Occupancy
 from ..core.extensions import EVENTS_KEY, get_list, register_extensions
 from .patterns import Context, Found
 from ..core.schema import RELATIONS
@@ -73,7 +74,8 @@ def event_mentions(doc: Doc) -> list[Span]:
     """Event mentions of the entities stage (``doc.spans["events"]``, which holds only events
     outside every name) plus named EVENT entities, without overlaps."""
     spans = list(doc.spans[EVENTS_KEY]) if EVENTS_KEY in doc.spans else []
-    spans += [e for e in doc.ents if e.label_ == "EVENT" and not any(s.start < e.end and e.start < s.end for s in spans)]
+    taken = Occupancy(len(doc), ((s.start, s.end) for s in spans))
+    spans += [e for e in doc.ents if e.label_ == "EVENT" and not taken.overlaps(e.start, e.end)]
     return sorted(spans, key=lambda s: s.start)
 
 

@@ -116,9 +116,7 @@ def _linked(token: Token, heads: list[Token], max_steps: int = 4) -> bool:
 
 def _date_and_place(ctx: Context, event: Span, heads: list[Token]) -> Iterator[Found]:
     sent = event.sent
-    for record, span in ctx.dates:
-        if span.sent != sent:
-            continue
+    for record, span in ctx.sent_dates(sent):
         root = span.root
         inside = event.start <= span.start and span.end <= event.end
         if not inside and span.start < event.end and event.start < span.end:
@@ -129,7 +127,7 @@ def _date_and_place(ctx: Context, event: Span, heads: list[Token]) -> Iterator[F
                 "DATE", (sent.start_char, sent.end_char), "event_date", 0.7, "date",
             )  # fmt: skip
     preps = {"in", "at"} | ({"to"} if event.root.lemma_.lower() in VISIT_NOUNS else set())
-    for ent in (e for e in sent.ents if e.label_ in PLACE_LABELS):
+    for ent in (e for e in ctx.sent_ents(sent) if e.label_ in PLACE_LABELS):
         if ent.start >= event.start and ent.end <= event.end:
             continue
         root = ent.root
@@ -227,7 +225,7 @@ def _subjects(ctx: Context, event: Span) -> Iterator[Found]:
         sent = event.sent
         colon = next((t.i for t in ctx.doc[event.end : sent.end] if t.text == ":"), None)
         if colon is not None:
-            for ent in (e for e in sent.ents if e.start > colon and e.label_ == "PERSON"):
+            for ent in (e for e in ctx.sent_ents(sent) if e.start > colon and e.label_ == "PERSON"):
                 yield event_found("participates_in", ent, event, "event_present", 0.7)
 
 

@@ -22,6 +22,7 @@ event frames in :mod:`pipeline.events`. Patterns:
 
 from __future__ import annotations
 
+from bisect import bisect_left
 import re
 from dataclasses import dataclass, field
 from typing import Iterator
@@ -70,6 +71,9 @@ class Context:
     dates: list = field(default_factory=list)  # (record, Span) for DATE/TIME expressions
     lemmas: list = field(default_factory=list)  # token index -> lower-cased lemma
     lowers: list = field(default_factory=list)  # token index -> lower-cased text
+    # Sentence (start, end) -> its dates, built on first use: looking a sentence's dates up
+    # keeps the event frames linear in the doc (no pass over every date per event).
+    _dates_by_sent: dict | None = field(default=None, repr=False)
 
     @classmethod
     def build(cls, doc: Doc, events: list[Span], dates: list[tuple[dict, Span]]) -> "Context":
@@ -84,6 +88,25 @@ class Context:
                 event_of[i] = event
         lemmas, lowers = token_words(doc)
         return cls(doc, ents, ent_of, events, event_of, dates, lemmas, lowers)
+
+    def sent_dates(self, sent: Span) -> list[tuple[dict, Span]]:
+        """The ``dates`` whose ``span.sent`` is ``sent``, in order."""
+        if self._dates_by_sent is None:
+            self._dates_by_sent = {}
+            for record, span in self.dates:
+                found = span.sent
+                self._dates_by_sent.setdefault((found.start, found.end), []).append((record, span))
+        return self._dates_by_sent.get((sent.start, sent.end), [])
+
+    def sent_ents(self, sent: Span) -> list[Span]:
+        """``sent.ents`` from the entities read once (``Span.ents`` rebuilds every entity of the doc)."""
+        i = bisect_left(self.ents, sent.start, key=lambda e: e.start)
+        out = []
+        for ent in self.ents[i:]:
+            if ent.end > sent.end:
+                break
+            out.append(ent)
+        return out
 
     def tokens_with(self, words: set[str] | frozenset[str], *, lemma: bool = True) -> Iterator[Token]:
         """The tokens, in order, whose lower-cased lemma (or text) is one of ``words``.

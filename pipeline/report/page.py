@@ -29,7 +29,7 @@ from .. import __version__
 from .charts import count_chart, score_chart
 from ..evaluation.analysis import error_groups, find_errors
 from ..evaluation.gold import GoldArticle
-from ..run.io import Article
+from ..run.io import Article, write_text_atomic
 from ..evaluation.labelstudio import COLORS
 from ..evaluation.scoring import evaluate
 
@@ -275,7 +275,5 @@ def build_report(articles: list[Article], frames: dict[str, pd.DataFrame], gold:
 
 
 def write_report(html: str, path: str | Path) -> Path:
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(html, encoding="utf-8")
-    return path
+    """Write the page atomically: a failed write leaves the previous report, never a torn one."""
+    return write_text_atomic(path, html)

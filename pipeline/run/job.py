@@ -5,7 +5,8 @@ every input, skips the articles already stored under the same content hash and v
 runs the pipeline over the rest (in this process, in ``n_process`` processes, or on a Dask
 cluster) and commits each batch in one transaction; then it exports the tables from the store
 and writes ``run.json``. A failed article (unreadable input, or a stage raising on it) becomes
-an ``articles`` row with ``status=error`` and the reason; the batch goes on.
+an ``articles`` row with ``status=error`` and the reason; the batch goes on. One process
+writes an output folder at a time (:mod:`newsie.run.lock`); every file is written atomically.
 """
 
 from __future__ import annotations
@@ -26,8 +27,9 @@ from thinc.api import Config
 from .. import __version__
 from ..core.errors import InputError, ModelError
 from .entity_index import entity_index
-from .extract import Progress, extract
-from .io import Article, read_articles, write_extracted, write_tables
+from .extract import DEFAULT_ARTICLE_TIMEOUT, Progress, extract
+from .io import Article, read_articles, write_extracted, write_tables, write_text_atomic
+from .lock import folder_lock
 from .nlp import build, config_hash, model_info, read_config
 from .records import TABLES, ArticleRecords
 from .store import STORE_NAME, PipelineKey, Store, content_hash
@@ -110,12 +112,11 @@ def _plan(
     stored = {} if force else store.keys()
     plan = _Plan()
     seen = plan.ids
-    for article in dated(read_articles(paths), published):
+    for article in dated(read_articles(paths), published):  # ids unique by construction (readers)
         plan.n_inputs += 1
-        if article.article_id in seen:
+        if article.error.startswith("duplicate article id"):
             plan.n_duplicates += 1
-            logger.warning("article id %s appears twice in the input; the first is kept", article.article_id)
-            continue
+            logger.warning("%s", article.error)
         seen.add(article.article_id)
         if stored.get(article.article_id) == Store.key_of(content_hash(article), key):
             plan.n_skipped += 1
@@ -152,6 +153,7 @@ def run(
     dask: str | None = None,
     published: str = "",
     steps: Step | None = None,
+    article_timeout: float | None = DEFAULT_ARTICLE_TIMEOUT,
 ) -> RunResult:
     """Process the new and changed articles under ``paths`` into ``out_dir``'s store; export
     the tables of these articles (the store keeps every article of every run).
@@ -165,6 +167,10 @@ def run(
         dask: address of a Dask scheduler, or ``"local"`` for a local cluster.
         published: publication date (``YYYY-MM-DD``) of the articles whose input gives none.
         steps: called with a line for each step a person waits on (loading the model).
+        article_timeout: seconds an article (per 500,000 characters) may take before it becomes
+            an error row (None: no limit); not enforced on Dask (:mod:`newsie.run.extract`).
+
+    Raises :class:`~newsie.core.errors.OutputLockedError` when another process writes ``out_dir``.
     """
     started = time.perf_counter()
     paths = list(paths)
@@ -172,13 +178,17 @@ def run(
     config = read_config(config_path, model=model)
     key = pipeline_key(config, nlp)
     previous = previous_inputs(out)
-    with Store.in_folder(out) as store:
+    with folder_lock(out), Store.in_folder(out) as store:
         plan = _plan(paths, store, key, force=force, limit=limit, published=published)
         processed = 0
         if plan.todo:
             articles = _todo_articles(paths, set(plan.todo), published)
-            stream = _extraction(articles, config, key, nlp, dask=dask, batch_size=batch_size, n_process=n_process, steps=steps)
-            processed = _commit(stream, store, key, out, batch_size=batch_size, total=len(plan.todo), progress=progress)
+            commits = _Commits(store, key, out, batch_size=batch_size, total=len(plan.todo), progress=progress)
+            stream = _extraction(
+                articles, config, key, nlp, dask=dask, batch_size=batch_size, n_process=n_process, steps=steps,
+                timeout=article_timeout, on_batch=commits.flush,
+            )  # fmt: skip
+            processed = commits.consume(stream)
         errors = _errors_of_inputs(store, plan.ids)
         ids = sorted(plan.ids)
         written, counts = _export(store, out, fmt, paths, ids)
@@ -187,16 +197,20 @@ def run(
         info["replaced_inputs"] = previous if previous and previous != info["inputs"] else []
         info["wall_time_s"] = round(time.perf_counter() - started, 3)
         store.log_run(info)
-    run_json = out / "run.json"
-    run_json.write_text(json.dumps(info, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        run_json = write_text_atomic(out / "run.json", json.dumps(info, indent=2, ensure_ascii=False) + "\n")
     return RunResult(info, out / store.path.name, [*written, run_json])
 
 
 def _extraction(
     articles: Iterable[Article], config: Config, key: PipelineKey, nlp: Language | None,
-    *, dask: str | None, batch_size: int, n_process: int, steps: Step | None,
+    *, dask: str | None, batch_size: int, n_process: int, steps: Step | None, timeout: float | None,
+    on_batch: Callable[[], None],
 ) -> Iterable[tuple[Article, ArticleRecords]]:
-    """The records of the articles, on Dask or here (loading the pipeline when not given)."""
+    """The records of the articles, on Dask or here (loading the pipeline when not given).
+
+    Here, each article has its time budget and ``on_batch`` commits what came before a batch;
+    Dask runs tasks in threads, where no budget is enforced.
+    """
     if dask:
         from .distributed import extract_on_dask
 
@@ -205,7 +219,7 @@ def _extraction(
         if steps is not None:
             steps(f"loading the pipeline ({key.model} {key.model_version})")
         nlp = build(config)
-    return extract(nlp, articles, batch_size=batch_size, n_process=n_process)
+    return extract(nlp, articles, batch_size=batch_size, n_process=n_process, article_timeout=timeout, on_batch=on_batch)
 
 
 def _info(
@@ -238,28 +252,38 @@ def _info(
     }
 
 
-def _commit(
-    stream: Iterable[tuple[Article, ArticleRecords]], store: Store, key: PipelineKey, out: Path,
-    *, batch_size: int, total: int, progress: Progress | None,
-) -> int:
-    """Commit the extracted records to the store, one transaction per batch; the count committed."""
-    processed = 0
-    batch: list[tuple[ArticleRecords, str]] = []
-    if progress is not None and total:
-        progress(0, total)  # the model is loaded (or the cluster reached): the articles start
-    for article, records in stream:
-        batch.append((records, content_hash(article)))
-        # HTML input: the records index the extracted text, kept beside the tables.
-        write_extracted([article], out)
-        if len(batch) >= batch_size:
-            processed += store.write(batch, key)
-            batch = []
-        if progress is not None:  # per article extracted; the store commits per batch
-            progress(processed + len(batch), total)
-    processed += store.write(batch, key)
-    if progress is not None and total == 0:
-        progress(processed, total)
-    return processed
+class _Commits:
+    """Commits the extracted records to the store, one transaction per batch of ``batch_size``,
+    and whenever :meth:`flush` is called (before each extraction batch: the articles before a
+    long one are stored before it runs). Progress moves per article extracted."""
+
+    def __init__(self, store: Store, key: PipelineKey, out: Path, *, batch_size: int, total: int, progress: Progress | None) -> None:
+        self.store, self.key, self.out = store, key, out
+        self.batch_size, self.total, self.progress = batch_size, total, progress
+        self.batch: list[tuple[ArticleRecords, str]] = []
+        self.processed = 0
+
+    def consume(self, stream: Iterable[tuple[Article, ArticleRecords]]) -> int:
+        """Commit every record set of the stream; the number of articles committed."""
+        if self.progress is not None and self.total:
+            self.progress(0, self.total)  # the model is loaded (or the cluster reached): the articles start
+        for article, records in stream:
+            self.batch.append((records, content_hash(article)))
+            # HTML input: the records index the extracted text, kept beside the tables.
+            write_extracted([article], self.out)
+            if len(self.batch) >= self.batch_size:
+                self.flush()
+            if self.progress is not None:  # per article extracted; the store commits per batch
+                self.progress(self.processed + len(self.batch), self.total)
+        self.flush()
+        if self.progress is not None and self.total == 0:
+            self.progress(self.processed, self.total)
+        return self.processed
+
+    def flush(self) -> None:
+        if self.batch:
+            self.processed += self.store.write(self.batch, self.key)
+            self.batch = []
 
 
 def _export(store: Store, out: Path, fmt: str, paths: list, ids: list[str] | None) -> tuple[list[Path], dict[str, int]]:

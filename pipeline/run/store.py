@@ -16,7 +16,6 @@ import dataclasses
 import hashlib
 import json
 import logging
-import os
 import sqlite3
 from contextlib import closing
 from dataclasses import dataclass
@@ -25,7 +24,9 @@ from typing import Iterable, Iterator
 
 import pandas as pd
 
-from .io import TABLE_FORMATS, Article
+from ..core.errors import StoreError
+from .io import TABLE_FORMATS, Article, atomic_path
+from .writers import escape_frame
 from .records import SORT_KEYS, TABLES, ArticleRecords, columns
 
 logger = logging.getLogger(__name__)
@@ -33,6 +34,7 @@ logger = logging.getLogger(__name__)
 STORE_NAME = "newsie.sqlite"
 SQL_TYPES = {"str": "TEXT", "int": "INTEGER", "float": "REAL"}
 EXPORT_CHUNK = 20_000  # rows per chunk when streaming a table out of the store
+LOCK_WAIT_S = 10.0  # how long a statement waits for another process's lock on the store
 
 
 @dataclass(frozen=True)
@@ -83,13 +85,16 @@ class Store:
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        # isolation_level=None: transactions are opened explicitly, one per batch.
-        self.conn = sqlite3.connect(self.path, isolation_level=None)
-        # WAL: a reader (an export, a test) never blocks the writer, and a killed writer
-        # leaves every committed transaction intact.
-        self.conn.execute("PRAGMA journal_mode=WAL")
-        self.conn.execute("PRAGMA synchronous=NORMAL")
-        self._create()
+        try:
+            # isolation_level=None: transactions are opened explicitly, one per batch.
+            self.conn = sqlite3.connect(self.path, isolation_level=None, timeout=LOCK_WAIT_S)
+            # WAL: a reader (an export, a test) never blocks the writer, and a killed writer
+            # leaves every committed transaction intact.
+            self.conn.execute("PRAGMA journal_mode=WAL")
+            self.conn.execute("PRAGMA synchronous=NORMAL")
+            self._create()
+        except sqlite3.Error as err:
+            raise store_error(self.path, err) from None
 
     @classmethod
     def in_folder(cls, out_dir: str | Path) -> "Store":
@@ -239,11 +244,20 @@ class Store:
         written = []
         for name in TABLES:
             path = out / f"{name}.{fmt}"
-            tmp = path.with_name(f".{path.name}.tmp")
-            _EXPORTERS[fmt](name, self.iter_chunks(name, article_ids=article_ids), tmp)
-            os.replace(tmp, path)
+            with atomic_path(path) as tmp:
+                _EXPORTERS[fmt](name, self.iter_chunks(name, article_ids=article_ids), tmp)
             written.append(path)
         return written
+
+    def delete(self, article_ids: Iterable[str]) -> int:
+        """Drop every row of the given articles (one transaction); the number of articles dropped."""
+        ids = [(i,) for i in article_ids]
+        with self._transaction():
+            for name in TABLES:
+                self.conn.executemany(f"DELETE FROM {name} WHERE article_id = ?", ids)
+            before = self.conn.total_changes
+            self.conn.executemany("DELETE FROM sources WHERE article_id = ?", ids)
+            return self.conn.total_changes - before
 
 
 class _Transaction:
@@ -253,10 +267,23 @@ class _Transaction:
         self.conn = conn
 
     def __enter__(self) -> None:
-        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as err:
+            raise store_error(Path(self.conn.execute("PRAGMA database_list").fetchone()[2]), err) from None
 
     def __exit__(self, exc_type, exc, tb) -> None:
         self.conn.execute("ROLLBACK" if exc_type is not None else "COMMIT")
+
+
+def store_error(path: Path, err: sqlite3.Error) -> StoreError:
+    """A clear message for a store that another program holds, or that is no database."""
+    if "locked" in str(err) or "busy" in str(err):
+        return StoreError(
+            f"the store {path} is locked by another program (waited {LOCK_WAIT_S:g} s): "
+            "close whatever has it open (a database browser, another run) and try again"
+        )
+    return StoreError(f"cannot use the store {path}: {err}")
 
 
 def _checked(table: str) -> str:
@@ -283,8 +310,8 @@ def _chunks(items: list, size: int) -> Iterator[list]:
 def _export_csv(name: str, chunks: Iterable[pd.DataFrame], path: Path) -> None:
     with open(path, "w", encoding="utf-8", newline="") as f:
         header = True
-        for chunk in chunks:
-            chunk.to_csv(f, index=False, header=header, lineterminator="\n")
+        for chunk in chunks:  # formula-like cells escaped for spreadsheets (writers.csv_cell)
+            escape_frame(chunk).to_csv(f, index=False, header=header, lineterminator="\n")
             header = False
         if header:  # an empty table still gets its header
             pd.DataFrame([], columns=columns(name)).to_csv(f, index=False, lineterminator="\n")

@@ -6,10 +6,11 @@ The text is written back unchanged (only XML-escaped), with one ``TIMEX3`` tag (
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Iterable
 from xml.sax.saxutils import escape, quoteattr
+
+from .writers import safe_name, write_text_atomic
 
 
 def to_timeml(doc_id: str, text: str, dct: str, dates: Iterable[dict]) -> str:
@@ -40,14 +41,12 @@ def to_timeml(doc_id: str, text: str, dct: str, dates: Iterable[dict]) -> str:
 
 
 def write_timeml(path: str | Path, doc_id: str, text: str, dct: str, dates: Iterable[dict]) -> Path:
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(to_timeml(doc_id, text, dct, dates), encoding="utf-8")
-    return path
+    return write_text_atomic(path, to_timeml(doc_id, text, dct, dates))
 
 
 def write_articles(articles: Iterable, dates: "Iterable[dict]", out_dir: str | Path) -> list[Path]:
-    """One ``<article_id>.tml`` per article: its raw text with the predicted dates as TIMEX3.
+    """One ``.tml`` per article (named by :func:`~newsie.run.writers.safe_name`): its raw text
+    with the predicted dates as TIMEX3.
 
     ``articles`` carry ``article_id``, ``text`` (raw, as read) and ``published``; ``dates`` are
     rows of the ``dates`` table, whose offsets index that raw text.
@@ -61,6 +60,6 @@ def write_articles(articles: Iterable, dates: "Iterable[dict]", out_dir: str | P
     for article in articles:
         if article.error:
             continue
-        name = re.sub(r"[^\w.-]", "_", article.article_id) + ".tml"
+        name = safe_name(article.article_id, ".tml")  # distinct ids, distinct files; never too long
         written.append(write_timeml(Path(out_dir) / name, article.article_id, article.text, article.published, by_article.get(article.article_id, [])))
     return written

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 
+
 def event_rows(entities: list, dates: list, relations: list) -> list[dict]:
     """One row per event of one article (records in, plain dicts out): name, first mention,
     date value and text, location, chairs and participants (names joined by "; ")."""
