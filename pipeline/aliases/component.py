@@ -109,6 +109,25 @@ def find_long_form_by_initials(short: str, words: list[str]) -> int | None:
     return len(words) - first
 
 
+class _Groups:
+    """Union-find over mention offsets; a group's root is its earliest mention."""
+
+    def __init__(self) -> None:
+        self.parent: dict[tuple[int, int], tuple[int, int]] = {}
+
+    def find(self, key: tuple[int, int]) -> tuple[int, int]:
+        parent = self.parent
+        while parent[key] != key:
+            parent[key] = parent[parent[key]]
+            key = parent[key]
+        return key
+
+    def union(self, a: tuple[int, int], b: tuple[int, int]) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
 class AliasResolver:
     """Find acronym definitions and give every entity mention its entity id."""
 
@@ -280,18 +299,8 @@ class AliasResolver:
         # Every mention gets an id; numbers and amounts are each their own entity.
         mentions = [e for e in ents if e.label_ not in TEMPORAL_LABELS] + events
         mentions.sort(key=lambda e: (e.start, e.end))
-        parent: dict[tuple[int, int], tuple[int, int]] = {}
-
-        def find(key: tuple[int, int]) -> tuple[int, int]:
-            while parent[key] != key:
-                parent[key] = parent[parent[key]]
-                key = parent[key]
-            return key
-
-        def union(a: tuple[int, int], b: tuple[int, int]) -> None:
-            ra, rb = find(a), find(b)
-            if ra != rb:
-                parent[max(ra, rb)] = min(ra, rb)
+        groups = _Groups()
+        parent, find, union = groups.parent, groups.find, groups.union
 
         by_text: dict[tuple[str, str], tuple[int, int]] = {}
         # Earlier mentions by (label, word): a mention can only shorten a name that holds its

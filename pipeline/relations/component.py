@@ -27,7 +27,7 @@ from . import event_frames, meetings
 from . import validity
 from . import places
 from . import people
-from . import patterns as titles
+from . import titles
 from ..core.errors import ConfigError
 from ..core.intervals import Occupancy
 from ..core.extensions import EVENTS_KEY, get_list, register_extensions

@@ -180,15 +180,12 @@ def run(
     previous = previous_inputs(out)
     with folder_lock(out), Store.in_folder(out) as store:
         plan = _plan(paths, store, key, force=force, limit=limit, published=published)
-        processed = 0
+        commits = _Commits(store, key, out, batch_size=batch_size, total=len(plan.todo), progress=progress)
         if plan.todo:
             articles = _todo_articles(paths, set(plan.todo), published)
-            commits = _Commits(store, key, out, batch_size=batch_size, total=len(plan.todo), progress=progress)
-            stream = _extraction(
-                articles, config, key, nlp, dask=dask, batch_size=batch_size, n_process=n_process, steps=steps,
-                timeout=article_timeout, on_batch=commits.flush,
-            )  # fmt: skip
-            processed = commits.consume(stream)
+            extraction = dict(dask=dask, batch_size=batch_size, n_process=n_process, steps=steps, timeout=article_timeout)
+            commits.consume(_extraction(articles, config, key, nlp, **extraction, on_batch=commits.flush))
+        processed = commits.processed
         errors = _errors_of_inputs(store, plan.ids)
         ids = sorted(plan.ids)
         written, counts = _export(store, out, fmt, paths, ids)
