@@ -75,11 +75,16 @@ def segment(text: str) -> list[Segment]:
 
 
 # A hard-wrapped text: at least this many body lines, most of them within WRAP_BAND characters
-# of the wrap width (the long lines' length), which is at most MAX_WRAP_WIDTH.
+# of the wrap width (the long lines' length), which lies between MIN_WRAP_WIDTH and
+# MAX_WRAP_WIDTH (terminal and e-mail widths; rows of a results table are shorter), and most of
+# those full lines stop mid-sentence (a text of one sentence a line closes them).
 MIN_WRAPPED_LINES = 8
+MIN_WRAP_WIDTH = 50
 MAX_WRAP_WIDTH = 100
 WRAP_BAND = 20
 WRAPPED = "wrapped"  # the reason of a body segment joined from hard-wrapped lines
+# A line that closes a sentence (or a clause before a list).
+CLOSED = re.compile(r"[.!?:;][\"”’']?$")
 
 
 def _unwrap(text: str, segments: list[Segment]) -> list[Segment]:
@@ -95,8 +100,9 @@ def _unwrap(text: str, segments: list[Segment]) -> list[Segment]:
     if len(lengths) < MIN_WRAPPED_LINES:
         return segments
     width = lengths[int(0.9 * (len(lengths) - 1))]
-    full = sum(1 for n in lengths if width - WRAP_BAND <= n <= width)
-    if width > MAX_WRAP_WIDTH or full * 2 < len(lengths):
+    full = [s for s in body if width - WRAP_BAND <= s.end - s.start <= width]
+    open_ended = sum(1 for s in full if not CLOSED.search(text[s.start : s.end].rstrip()))
+    if not MIN_WRAP_WIDTH <= width <= MAX_WRAP_WIDTH or len(full) * 2 < len(lengths) or open_ended * 2 < len(full):
         return segments
     out: list[Segment] = []
     for seg in segments:
@@ -113,7 +119,7 @@ def _continues(text: str, prev: Segment, seg: Segment, width: int) -> bool:
     if gap.count("\n") != 1 or gap.strip():
         return False
     last_line = text[prev.start : prev.end].rsplit("\n", 1)[-1]
-    closed = re.search(r"[.!?:;][\"”’']?$", last_line.rstrip())
+    closed = CLOSED.search(last_line.rstrip())
     starts_lower = text[seg.start : seg.start + 1].islower()
     return starts_lower or (len(last_line) >= width - WRAP_BAND and not closed)
 

@@ -240,6 +240,21 @@ def test_layouts_hard_wrapped_paragraphs_are_joined():
     assert clean_text(prose).count("\n") == prose.count("\n") - 1
 
 
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # Rows of a results table: short lines of one width, none closing a sentence.
+        [f"Player Number{n} {n}-{30 + n}" for n in range(10)] + ["Jon Roe 4-38", "Ann Lee 2-11"],
+        # One sentence a line, each closed, near one width.
+        [f"The council met in the city of Lima on day {n} and agreed on the plan." for n in range(10)],
+    ],
+    ids=["results table", "one sentence a line"],
+)
+def test_layouts_lines_of_one_width_that_are_no_wrapped_prose_stay_apart(lines):
+    raw = "SPORT RESULTS\n" + "\n".join(lines) + "\n"
+    assert clean_text(raw).count("\n") == raw.count("\n") - 1
+
+
 def test_layouts_a_lone_subheading_or_separator_keeps_the_story_after_it():
     body = "\n".join(f"Paragraph {n} of the story ends here." for n in range(4))
     for mark in ("Energy", "-"):
