@@ -115,7 +115,7 @@ BYLINES: list[Layout] = [
     _layout(
         "name_dash_agency",
         "Trend (old): 'By Leyla Mammadova – Trend:', 'By Leyla Mammadova– Trend:', 'By Leyla Mammadova, Trend:'",
-        rf"^[ \t]*By[ \t]+(?P<author>[A-Z][\w.'’\-]*(?:[ \t]+[A-Z][\w.'’\-]*){{0,3}}(?:[ \t]+and[ \t]+[A-Z][\w.'’\-]*(?:[ \t]+[A-Z][\w.'’\-]*){{0,3}})?)[ \t]*[–—,-][ \t]*(?P<agency>[A-Z][\w.]+):?[ \t]*$",
+        r"^[ \t]*By[ \t]+(?P<author>[A-Z][\w.'’\-]*(?:[ \t]+[A-Z][\w.'’\-]*){0,3}(?:[ \t]+and[ \t]+[A-Z][\w.'’\-]*(?:[ \t]+[A-Z][\w.'’\-]*){0,3})?)[ \t]*[–—,-][ \t]*(?P<agency>[A-Z][\w.]+):?[ \t]*$",
     ),
     _layout(
         "agency_only",

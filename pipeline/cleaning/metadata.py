@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 
 from ..core.calendar import parse_iso_date
 from .datelines import DATE_LINE, DATE_LINE_PREFIX, find_dateline, read_date, read_layout_date
-from .layouts import Opening, agency_name, match_byline, match_opening, match_prefix, people
+from .layouts import Opening, match_byline, match_opening, match_prefix, people
 from .segments import Segment
 
 # How many kept segments at the top can be headline, date line, byline or dateline.

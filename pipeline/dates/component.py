@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span
 from ..core.extensions import TEMPORAL_KEY, register_extensions
 from ..core.schema import TEMPORAL_LABELS
 from ..core.calendar import iso_date, parse_iso_date
+from ..core.intervals import Taken
 from ..core.vocabulary import MONTH_STEMS
 from .patterns import find_spans
 from .plausible import plausible_model_span
@@ -141,6 +142,9 @@ class DateTagger:
     def _candidates(self, doc: Doc, full: str) -> list[tuple[int, int, str]]:
         """The stage's own matches, then the model's DATE/TIME spans where nothing matched."""
         kept = find_spans(full)
+        taken = Taken(len(full))
+        for start, end, _ in kept:
+            taken.take(start, end)
         if self.use_model_spans:
             # The entities stage's DATE/TIME spans (doc.ents when it did not run).
             model = doc.spans[TEMPORAL_KEY] if TEMPORAL_KEY in doc.spans else doc.ents
@@ -151,8 +155,9 @@ class DateTagger:
                     text = full[start:end]
                     if not plausible_model_span(text, full[max(0, start - 12) : start], full[end : end + 16]):
                         continue
-                    if not any(start < e and s < end for s, e, _ in kept):
+                    if not taken.overlaps(start, end):
                         kept.append((start, end, "model"))
+                        taken.take(start, end)
         return sorted(kept)
 
     @staticmethod

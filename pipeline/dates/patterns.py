@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from ..core.intervals import Taken
 from ..core.vocabulary import DAY, MONTH, YEAR4
 from .families import FAMILIES
 from .plausible import capitalised, plausible
@@ -63,9 +64,11 @@ def find_spans(text: str) -> list[tuple[int, int, str]]:
             if plausible(span, before, after) and family.plausible(span, before, after):
                 found.append((start, end, family.name))
     kept: list[tuple[int, int, str]] = []
+    taken = Taken(len(text))
     # Ranges first (they must stay split), then the longest match of each region.
     ranked = sorted(found, key=lambda s: (not s[2].startswith("range"), -(s[1] - s[0]), s[0]))
     for start, end, name in ranked:
-        if not any(start < e and s < end for s, e, _ in kept):
+        if not taken.overlaps(start, end):
             kept.append((start, end, name))
+            taken.take(start, end)
     return sorted(kept)

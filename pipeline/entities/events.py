@@ -16,7 +16,7 @@ another entity, a generic plural ("elections are important").
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc, Span
 

@@ -24,6 +24,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Span
 
 from ..core.gazetteer import Gazetteer
+from ..core.intervals import SpanIndex
 from ..core.lexicon import KILLING_ACTS, KILLING_AGENTS, KILLING_VERBS, PLACE_NOUNS, find_words
 
 JOINERS = {"of", "for", "on", "'s", "-", "&", "and"}
@@ -82,13 +83,13 @@ def head_names(doc: Doc, ents: list[Span], gazetteer: Gazetteer) -> list[Span]:
 def replace_overlapping(ents: list[Span], new: list[Span], *, replaceable: set[str]) -> list[Span]:
     """Put each new span in, replacing the entities it covers when they have a replaceable label
     (or lie inside it); skip it when it would cut an entity in two."""
-    out = list(ents)
+    out = SpanIndex(ents)
     for span in new:
-        overlapping = [e for e in out if e.start < span.end and span.start < e.end]
         if all(e.start >= span.start and e.end <= span.end and (e.label_ in replaceable or len(e) < len(span))
-               for e in overlapping):  # fmt: skip
-            out = [e for e in out if e not in overlapping] + [span]
-    return out
+               for e in out.overlapping(span.start, span.end)):  # fmt: skip
+            out.remove_overlapping(span.start, span.end)
+            out.add(span)
+    return list(out)
 
 
 def extend_complements(doc: Doc, ents: list[Span]) -> list[Span]:

@@ -32,6 +32,7 @@ from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from ..core.gazetteer import Gazetteer, load_gazetteer, name_matcher
+from ..core.intervals import SpanIndex
 from .repairs import Lines
 from .titles import TitleFinder
 
@@ -131,7 +132,8 @@ def put_in_place(ents: list[Span], new: list[Span]) -> list[Span]:
     """Put the new spans in place of every entity they overlap."""
     if not new:
         return ents
-    return [e for e in ents if not any(e.start < n.end and n.start < e.end for n in new)] + new
+    index = SpanIndex(new)
+    return [e for e in ents if not index.overlapping(e.start, e.end)] + new
 
 
 def relabel_or_add(ents: list[Span], new: list[Span]) -> list[Span]:

@@ -90,11 +90,11 @@ def _meeting_date(ctx: Context, event: Span, verb: Token) -> Iterator[Found]:
     args = {c.i for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"}}
     sent = verb.sent
     own = event.root == verb
-    for record, span in ctx.dates:
+    for record, span in ctx.sent_dates(sent):
         root, prep = span.root, span.root.head
         on_arg = root.dep_ == "pobj" and prep.lower_ == "on" and prep.head.i in args
         on_verb = not own and (root.head == verb and root.dep_ in {"npadvmod", "tmod"} or root.dep_ == "pobj" and prep.lower_ == "on" and prep.head == verb)
-        if span.sent == sent and (on_arg or on_verb):
+        if on_arg or on_verb:
             yield Found(
                 "event_date", (event.start_char, event.end_char), "EVENT", (record["start"], record["end"]),
                 "DATE", (min(sent.start_char, event.sent.start_char), sent.end_char), "meeting_date", 0.65, "date",
@@ -268,8 +268,4 @@ def _body(ctx: Context, token: Token) -> Span | None:
     if token.pos_ != "NOUN" or not any(c.lower_ == "the" for c in token.children):
         return None
     word = token.lower_
-    before = [e for e in ctx.ents if e.label_ == "ORG" and e.end <= token.i]
-    for org in reversed(before):
-        if org[-1].lower_ == word or word in GENERIC_BODIES or any(t.lower_ == word for t in org):
-            return org
-    return None
+    return ctx.last_ent_before(token.i, "ORG", None if word in GENERIC_BODIES else word)

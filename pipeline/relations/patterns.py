@@ -22,7 +22,7 @@ event frames in :mod:`pipeline.events`. Patterns:
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 import re
 from dataclasses import dataclass, field
 from typing import Iterator
@@ -74,6 +74,9 @@ class Context:
     # Sentence (start, end) -> its dates, built on first use: looking a sentence's dates up
     # keeps the event frames linear in the doc (no pass over every date per event).
     _dates_by_sent: dict | None = field(default=None, repr=False)
+    # Entities of one label (and word, or text pattern) with their ends (starts), in text order,
+    # built on first use: the last or nearest one is a bisection, not a pass over the entities.
+    _sorted: dict = field(default_factory=dict, repr=False)
 
     @classmethod
     def build(cls, doc: Doc, events: list[Span], dates: list[tuple[dict, Span]]) -> "Context":
@@ -98,6 +101,15 @@ class Context:
                 self._dates_by_sent.setdefault((found.start, found.end), []).append((record, span))
         return self._dates_by_sent.get((sent.start, sent.end), [])
 
+    def dates_starting_in(self, left: int, right: int) -> list[tuple[dict, Span]]:
+        """The ``dates`` whose span starts at a token from ``left`` to ``right`` (inclusive)."""
+        key = ("dates", None, None)
+        if key not in self._sorted:
+            ordered = sorted(self.dates, key=lambda pair: pair[1].start)
+            self._sorted[key] = ([span.start for _, span in ordered], ordered)
+        starts, ordered = self._sorted[key]
+        return ordered[bisect_left(starts, left) : bisect_right(starts, right)]
+
     def sent_ents(self, sent: Span) -> list[Span]:
         """``sent.ents`` from the entities read once (``Span.ents`` rebuilds every entity of the doc)."""
         i = bisect_left(self.ents, sent.start, key=lambda e: e.start)
@@ -107,6 +119,27 @@ class Context:
                 break
             out.append(ent)
         return out
+
+    def last_ent_before(self, i: int, label: str, word: str | None = None) -> Span | None:
+        """The last ``label`` entity ending at or before token ``i`` (with a token ``word``)."""
+        key = ("before", label, word)
+        if key not in self._sorted:
+            ents = [e for e in self.ents if e.label_ == label and (word is None or any(t.lower_ == word for t in e))]
+            self._sorted[key] = ([e.end for e in ents], ents)
+        ends, ents = self._sorted[key]
+        k = bisect_right(ends, i)
+        return ents[k - 1] if k else None
+
+    def nearest_ent(self, i: int, label: str, pattern: re.Pattern) -> Span | None:
+        """The ``label`` entity whose text ``pattern`` finds, starting nearest token ``i``
+        (the earlier one on a tie)."""
+        key = ("nearest", label, pattern.pattern)
+        if key not in self._sorted:
+            ents = [e for e in self.ents if e.label_ == label and pattern.search(e.text)]
+            self._sorted[key] = ([e.start for e in ents], ents)
+        starts, ents = self._sorted[key]
+        k = bisect_left(starts, i)
+        return min(ents[max(k - 1, 0) : k + 1], key=lambda e: abs(e.start - i), default=None)
 
     def tokens_with(self, words: set[str] | frozenset[str], *, lemma: bool = True) -> Iterator[Token]:
         """The tokens, in order, whose lower-cased lemma (or text) is one of ``words``.
@@ -270,8 +303,7 @@ def country_of(ctx: Context, norp: Span) -> Span | None:
     if not names:
         return None
     pattern = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b")
-    mentions = [e for e in ctx.ents if e.label_ == "GPE" and pattern.search(e.text)]
-    return min(mentions, key=lambda e: abs(e.start - norp.start), default=None)
+    return ctx.nearest_ent(norp.start, "GPE", pattern)
 
 
 def agent_after(ctx: Context, i: int) -> Span | None:

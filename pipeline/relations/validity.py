@@ -132,7 +132,7 @@ def handover(ctx: Context, head: Span) -> tuple[str, str]:
 def _clause_date(ctx: Context, verb: Token) -> str:
     """The value of the DATE expression in the verb's subtree nearest to the verb."""
     left, right = verb.left_edge.i, verb.right_edge.i
-    inside = [(abs(span.start - verb.i), rec["value"]) for rec, span in ctx.dates if rec["type"] == "DATE" and left <= span.start <= right]
+    inside = [(abs(span.start - verb.i), rec["value"]) for rec, span in ctx.dates_starting_in(left, right) if rec["type"] == "DATE"]
     return min(inside)[1] if inside else ""
 
 

@@ -53,7 +53,10 @@ def piece_bounds(doc: Doc, max_tokens: int) -> list[tuple[int, int]]:
 
 def run_model_in_pieces(nlp: Language, doc: Doc, names: list[str], *, max_tokens: int = MAX_PIECE_TOKENS) -> Doc:
     """Run the components ``names`` over ``doc`` in pieces of whole sentences; annotate ``doc``."""
-    pieces = [doc[start:end].as_doc() for start, end in piece_bounds(doc, max_tokens)]
+    # The doc's arrays once: ``Span.as_doc`` would otherwise copy the whole doc for every piece.
+    head = doc._get_array_attrs()
+    array = doc.to_array(head)
+    pieces = [doc[start:end].as_doc(array_head=head, array=array) for start, end in piece_bounds(doc, max_tokens)]
     for name in names:
         proc = nlp.get_pipe(name)
         pieces = list(proc.pipe(pieces)) if hasattr(proc, "pipe") else [proc(piece) for piece in pieces]

@@ -16,7 +16,7 @@ from newsie.run.keys import cased, entity_key
 from newsie.run.records import from_doc
 from newsie.run.store import Store
 
-from ..conftest import GOLD, SEED_ARTICLE, SEEDS
+from ..conftest import SEED_ARTICLE, SEEDS
 
 ARTICLE_A = (
     "Former Prime Minister Tomas Varga met officials of the Northern Rail Union (NRU) in Brenfield on Monday. "
@@ -48,6 +48,7 @@ def test_run_tables_hold_the_articles_given_and_the_store_keeps_all(nlp, corpus,
     assert done["n_articles"] == 3
     assert len(pd.read_csv(tmp_path / "all" / "articles.csv")) == 3
     some = export(out, tmp_path / "some", article_ids=[SEED_ARTICLE.stem])
+    assert some["n_articles"] == 1
     assert list(pd.read_csv(tmp_path / "some" / "articles.csv", dtype=str)["article_id"]) == [SEED_ARTICLE.stem]
 
 
