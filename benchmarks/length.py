@@ -13,14 +13,21 @@ ratio (bare time / newsie time: the share of the bare model's throughput that ne
 and each size's newsie per-word time against that of short articles (the seed articles one by
 one). Linear cost means that last ratio stays near 1; the target for 100k words is <= 1.3.
 
-Usage: ``python benchmarks/length.py [--sizes 1000,10000,50000,100000] [--runs 3]``
+With ``--memory`` it also prints, per size, the peak memory that processing the article adds
+(for newsie and for the bare model, each in a fresh process: the peak resident set over the
+article, less the resident set before it) in megabytes and in kilobytes per word; linear memory
+means the kilobytes per word stay flat.
+
+Usage: ``python benchmarks/length.py [--sizes 1000,10000,50000,100000] [--runs 3] [--memory]``
 """
 
 from __future__ import annotations
 
 import argparse
 import re
+import json
 import statistics
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -78,11 +85,48 @@ def measure(nlp, bare, texts: list[str], runs: int) -> tuple[float, float]:
     return statistics.median(ours), statistics.median(theirs)
 
 
+def _status_kb(field: str) -> int:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith(field + ":"):
+            return int(line.split()[1])
+    raise RuntimeError(f"no {field} in /proc/self/status")
+
+
+def child_memory(which: str, n_words: int) -> None:
+    """Subprocess entry: the peak memory (MB) one article of ``n_words`` adds, printed as JSON."""
+    nlp = load() if which == "newsie" else spacy.load(str(read_config()["model"]["name"]))
+    nlp.max_length = 10**8
+    bodies = seed_bodies()
+    text = article_of(bodies, n_words)
+    (newsie_time if which == "newsie" else bare_time)(nlp, bodies[:2])  # warm-up, as timed
+    Path("/proc/self/clear_refs").write_text("5")  # the peak resident set starts again from here
+    before = _status_kb("VmRSS")
+    (newsie_time if which == "newsie" else bare_time)(nlp, [text])
+    print(json.dumps({"mb": (_status_kb("VmHWM") - before) / 1024}))
+
+
+def peak_mb(which: str, n_words: int) -> float:
+    done = subprocess.run([sys.executable, __file__, "--child-memory", which, str(n_words)], capture_output=True, text=True, check=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])["mb"]
+
+
+def print_memory(sizes: list[int]) -> None:
+    print(f"{'article':>16} {'newsie MB':>10} {'KB/word':>8} {'bare MB':>10} {'KB/word':>8}")
+    for size in sizes:
+        ours, theirs = peak_mb("newsie", size), peak_mb("bare", size)
+        print(f"{f'{size // 1000}k words':>16} {ours:>10.1f} {1024 * ours / size:>8.2f} {theirs:>10.1f} {1024 * theirs / size:>8.2f}", flush=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1000,10000,50000,100000", help="article lengths in words")
     parser.add_argument("--runs", type=int, default=3, help="runs per size (the median is shown)")
+    parser.add_argument("--memory", action="store_true", help="also the peak memory per size (a fresh process each)")
+    parser.add_argument("--child-memory", nargs=2, metavar=("WHICH", "WORDS"), help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.child_memory:
+        child_memory(args.child_memory[0], int(args.child_memory[1]))
+        return
     nlp = load()
     bare = spacy.load(str(read_config()["model"]["name"]))
     nlp.max_length = bare.max_length = 10**8
@@ -105,6 +149,8 @@ def main() -> None:
     if worst:
         verdict = "ok" if worst <= 1.3 else "MISSED"
         print(f"100k-word article at {worst:.2f}x the per-word time of short articles (target <= 1.3): {verdict}")
+    if args.memory:
+        print_memory(list(map(int, args.sizes.split(","))))
 
 
 if __name__ == "__main__":

@@ -67,7 +67,7 @@ def _restated(ctx: Context, verb: Token) -> Span | None:
     """The meeting noun mention before ``verb`` in its sentence or the one before."""
     sent = verb.sent
     start = ctx.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
-    found = [e for e in ctx.events if start <= e.start < verb.i and e.root.lower_ in MEETING_NOUNS]
+    found = [e for e in ctx.events_starting_in(start, verb.i - 1) if e.root.lower_ in MEETING_NOUNS]
     return found[-1] if found else None
 
 

@@ -103,10 +103,17 @@ class Context:
 
     def dates_starting_in(self, left: int, right: int) -> list[tuple[dict, Span]]:
         """The ``dates`` whose span starts at a token from ``left`` to ``right`` (inclusive)."""
-        key = ("dates", None, None)
+        return self._starting_in("dates", self.dates, lambda pair: pair[1].start, left, right)
+
+    def events_starting_in(self, left: int, right: int) -> list[Span]:
+        """The ``events`` that start at a token from ``left`` to ``right`` (inclusive)."""
+        return self._starting_in("events", self.events, lambda event: event.start, left, right)
+
+    def _starting_in(self, name: str, items: list, start_of, left: int, right: int) -> list:
+        key = (name, None, None)
         if key not in self._sorted:
-            ordered = sorted(self.dates, key=lambda pair: pair[1].start)
-            self._sorted[key] = ([span.start for _, span in ordered], ordered)
+            ordered = sorted(items, key=start_of)
+            self._sorted[key] = ([start_of(item) for item in ordered], ordered)
         starts, ordered = self._sorted[key]
         return ordered[bisect_left(starts, left) : bisect_right(starts, right)]
 

@@ -242,9 +242,8 @@ def _org_for(ctx: Context, token: Token) -> Span | None:
         if node.dep_ in {"acl", "relcl", "appos"} and (org := ctx.ent(node.head.i, {"ORG"})):
             return org
         node = node.head
-    sent = token.sent
-    before = [e for e in ctx.ents if e.label_ == "ORG" and sent.start <= e.start and e.end <= token.i and token.i - e.end <= 12]
-    return before[-1] if before else None
+    org = ctx.last_ent_before(token.i, "ORG")  # any earlier one lies farther away
+    return org if org is not None and token.sent.start <= org.start and token.i - org.end <= 12 else None
 
 
 def orgs_in_places(ctx: Context) -> Iterator[Found]:
