@@ -53,7 +53,7 @@ def segment(text: str) -> list[Segment]:
     """Split a raw article into role-tagged segments that cover every non-blank line.
 
     Lines are kept whole unless they carry wire markup, whose codes and editor notes go
-    piece by piece (see :mod:`pipeline.boilerplate`); a trailing "Sources" section goes whole.
+    piece by piece (see :mod:`newsie.cleaning.boilerplate`); a trailing "Sources" section goes whole.
     """
     segments: list[Segment] = []
     body_start = 0

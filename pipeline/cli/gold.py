@@ -1,7 +1,7 @@
 """``newsie gold``: draft gold from predictions, validate it, exchange it with Label Studio.
 
-The commands parse options and call the pure functions of :mod:`pipeline.draft`,
-:mod:`pipeline.gold` and :mod:`pipeline.labelstudio`.
+The commands parse options and call the pure functions of :mod:`newsie.evaluation.draft`,
+:mod:`newsie.evaluation.gold` and :mod:`newsie.evaluation.labelstudio`.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 Only plain values live here (str, int, float, lists, dicts), never ``Span`` objects, so docs
 survive ``DocBin(store_user_data=True)`` and ``nlp.pipe(n_process=...)``. Offsets stored in these
-values index the *clean* ``doc.text``; :mod:`pipeline.records` maps them back to the raw text
+values index the *clean* ``doc.text``; :mod:`newsie.run.records` maps them back to the raw text
 through ``doc._.offset_map``.
 """
 

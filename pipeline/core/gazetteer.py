@@ -9,7 +9,7 @@ The files under ``pipeline/data/`` hold one name a line (``#`` starts a comment)
   name particles ("de", "bin"), units of measure and currency prefixes;
 - ``languages.txt``: names that are languages as well as nationality adjectives;
 - ``honorifics.txt``: courtesy titles ("Mr.", "Dr") that a PERSON span does not include;
-- ``titles.txt`` and ``title_words.json``: offices and ranks (see :mod:`pipeline.titles`).
+- ``titles.txt`` and ``title_words.json``: offices and ranks (see :mod:`newsie.entities.titles`).
 
 Names match case-sensitively as written, and in capitals too ("BAKU", "NEW ZEALAND") since
 headlines, datelines and results tables are set in capitals. Acronyms of up to three letters

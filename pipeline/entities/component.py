@@ -1,22 +1,22 @@
 """The entities stage: the model's entities repaired by an ordered list of named passes.
 
-``news_entities`` runs after the model's ``ner``. Its passes (:mod:`pipeline.entities.passes`
+``news_entities`` runs after the model's ``ner``. Its passes (:mod:`newsie.entities.passes`
 declares the registry and the one order) in turn
 
-1. repair the model's spans and labels (:mod:`pipeline.entities.repairs`,
-   :mod:`pipeline.entities.names`): no leading determiner, courtesy title or possessor, no
+1. repair the model's spans and labels (:mod:`newsie.entities.repairs`,
+   :mod:`newsie.entities.names`): no leading determiner, courtesy title or possessor, no
    trailing punctuation, possessive, score or descriptor; amounts, versions, named days,
    awards; LAW that names no law, listed countries and organisations, languages;
-2. read the layouts of some corpora (:mod:`pipeline.entities.layouts`): results tables,
+2. read the layouts of some corpora (:mod:`newsie.entities.layouts`): results tables,
    section words of headlines in capitals, monitoring credit lines;
 3. add names the model missed: the dateline's places ("BAKU, Azerbaijan"), the source and
    credited outlet the cleaner found ("Trend reports via CICA"), "P. Simmons"-style names,
    gazetteer names, names after a title or honorific, and relabel names by their context: an
    age or an apposed role makes a person ("Holm, 53,"), so does being killed ("shot Lincoln");
-4. make the document consistent (:mod:`pipeline.entities.consistency`): surnames, lists of
+4. make the document consistent (:mod:`newsie.entities.consistency`): surnames, lists of
    people, label voting, propagation of names to their untagged repeats;
-5. add TITLE entities (:mod:`pipeline.entities.titles`);
-6. write event mentions to ``doc.spans["events"]`` (:mod:`pipeline.entities.events`), only
+5. add TITLE entities (:mod:`newsie.entities.titles`);
+6. write event mentions to ``doc.spans["events"]`` (:mod:`newsie.entities.events`), only
    those outside every name, and drop the numbers inside them.
 
 DATE and TIME entities stay in ``doc.ents``; the dates stage reads them there.

@@ -9,7 +9,7 @@ next, and misses the surname after the full name. These rules use the whole docu
 - label voting: the mentions of one text take the label most of them have;
 - propagation: later untagged occurrences of a name the article has tagged are tagged too.
 
-(Teams named in results tables are read by :mod:`pipeline.entities.layouts`.) This is the
+(Teams named in results tables are read by :mod:`newsie.entities.layouts`.) This is the
 document-level consistency of Krishnan & Manning (2006), "An effective two-stage
 model for exploiting non-local dependencies in named entity
 recognition", as rules.

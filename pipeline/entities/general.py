@@ -1,7 +1,7 @@
 """The general entity passes: repairs and additions that hold for news in any layout.
 
-Each pass is declared in :data:`PASSES` with :func:`pipeline.entities.passes.entity_pass` and
-runs at its place in :data:`pipeline.entities.passes.ORDER`; the rules themselves live by responsibility
+Each pass is declared in :data:`PASSES` with :func:`newsie.entities.passes.entity_pass` and
+runs at its place in :data:`newsie.entities.passes.ORDER`; the rules themselves live by responsibility
 in :mod:`~pipeline.entities.repairs` (spans and labels), :mod:`~pipeline.entities.names`
 (name and amount shapes), :mod:`~pipeline.entities.consistency` (document-level evidence),
 :mod:`~pipeline.entities.titles` and :mod:`~pipeline.entities.events`. This module adds the
@@ -152,7 +152,7 @@ def add_initials(doc: Doc, ents: list[Span], gazetteer: Gazetteer, text: str | N
 
 @entity_pass(PASSES, "gazetteer_names", group="gazetteer")
 def gazetteer_names(ctx: PassContext, ents: list[Span]) -> list[Span]:
-    """Listed names the model missed (:mod:`pipeline.core.gazetteer`)."""
+    """Listed names the model missed (:mod:`newsie.core.gazetteer`)."""
     doc = ctx.doc
     return add_new(ents, [Span(doc, s, e, label=doc.vocab.strings[m]) for m, s, e in ctx.resources.names(doc)])
 
@@ -307,7 +307,7 @@ def no_overlaps(ctx: PassContext, ents: list[Span]) -> list[Span]:
 @entity_pass(PASSES, "events", group="events")
 def events(ctx: PassContext, ents: list[Span]) -> list[Span]:
     """Event mentions to ``doc.spans["events"]``, decided here once: an event word inside a
-    name is part of the name, not an event (:mod:`pipeline.entities.events`). The numbers
+    name is part of the name, not an event (:mod:`newsie.entities.events`). The numbers
     inside a mention go ("seventh" in "seventh meeting" is part of the EVENT)."""
     mentions = list(event_mentions(ctx.doc, ents))
     mentions = sorted([*mentions, *meeting_verbs(ctx.doc, ents, mentions)], key=lambda m: m.start)

@@ -16,7 +16,7 @@ by default, and each can be switched off (``skip_passes``) for text that never h
 - ``credit_lines``: **credit lines of monitored broadcasts and press** (FBIS, BBC Monitoring:
   "BK1203101596 Bangkok Radio Thailand Network in Thai 1000 GMT 12 Mar 96", "Tokyo ASAHI
   SHIMBUN" above a press item): the place, the outlet and the language in the place of the
-  model's one ORG (:mod:`pipeline.entities.credit_lines`).
+  model's one ORG (:mod:`newsie.entities.credit_lines`).
 """
 
 from __future__ import annotations

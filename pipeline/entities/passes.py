@@ -3,8 +3,8 @@
 A pass is a function ``(ctx, ents) -> ents``: it reads the document through ``ctx``
 (:class:`PassContext`: ``ctx.doc``, its text and lines, the resources) and returns the new list
 of entity spans. Passes are declared with :func:`entity_pass` in the ``PASSES`` table of their
-module: general news passes in :mod:`pipeline.entities.general`, passes that serve one corpus's
-layout in :mod:`pipeline.entities.layouts`; :mod:`pipeline.entities.registry` joins the tables
+module: general news passes in :mod:`newsie.entities.general`, passes that serve one corpus's
+layout in :mod:`newsie.entities.layouts`; :mod:`newsie.entities.registry` joins the tables
 (``REGISTRY``: name -> :class:`EntityPass`) and selects the passes a config asks for.
 :data:`ORDER`, here, is the one place that says in which order they run.
 

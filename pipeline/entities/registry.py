@@ -1,7 +1,7 @@
 """The entity passes of every module in one table, and the selection a config asks for.
 
-``REGISTRY`` joins the ``PASSES`` tables of :mod:`pipeline.entities.general` and
-:mod:`pipeline.entities.layouts`; :data:`pipeline.entities.passes.ORDER` gives their order.
+``REGISTRY`` joins the ``PASSES`` tables of :mod:`newsie.entities.general` and
+:mod:`newsie.entities.layouts`; :data:`newsie.entities.passes.ORDER` gives their order.
 """
 
 from __future__ import annotations

@@ -9,7 +9,7 @@ relations, articles), ``label`` and ``kind``:
 - ``missing``: a gold item with no prediction (false negative);
 - ``spurious``: a prediction with no gold item (false positive).
 
-Matching is the scorer's (:func:`pipeline.scoring.match_one_to_one`, exact spans first, then
+Matching is the scorer's (:func:`newsie.evaluation.scoring.match_one_to_one`, exact spans first, then
 largest overlaps), so the counts here add up to the scores: a matched pair whose span and
 label both differ yields one ``span boundary`` and one ``wrong label`` row, as it costs one
 point under the exact and one under the type scheme.

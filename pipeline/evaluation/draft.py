@@ -3,7 +3,7 @@
 A draft is a gold line (see ``gold/GUIDELINES.md``) built from the predicted tables of one
 article: entity mentions ``m1, m2, ...`` with the predicted ``entity_id`` as coreference
 cluster, dates ``d1, d2, ...``, relations between those mention ids, and the article fields.
-Every span carries its ``text`` so that :func:`pipeline.gold.validate_gold` checks it against
+Every span carries its ``text`` so that :func:`newsie.evaluation.gold.validate_gold` checks it against
 the raw text. A predicted relation whose arguments or labels do not fit the schema is left out
 (and logged), so a draft always validates.
 """

@@ -2,7 +2,7 @@
 
 A scheme maps a newsie/OntoNotes label to the scheme's label, or to ``None`` when the scheme
 does not annotate it; the map is applied to gold and predictions alike
-(:func:`pipeline.scoring.evaluate`, ``label_map``). Labels absent from a map are not scored.
+(:func:`newsie.evaluation.scoring.evaluate`, ``label_map``). Labels absent from a map are not scored.
 ``SCHEMES`` is keyed by the name ``newsie evaluate --scheme NAME`` takes.
 """
 

@@ -5,12 +5,12 @@ the earlier stages and writes ``doc._.relations``: plain dicts with the head and
 clean offsets, the evidence sentence, the pattern that fired and a confidence.
 
 The patterns live by responsibility, each module documenting its own: titles (and the shared
-pattern machinery) in :mod:`pipeline.relation_patterns`; employers, teams and residence in
-:mod:`pipeline.people_patterns`; places, organisations' seats and killings in
-:mod:`pipeline.location_patterns`; event frames (chairs, participants, dates, places) in
-:mod:`pipeline.events`; meetings (met_with) and memberships (member_of) in :mod:`.meetings`. alias_of rows are the pairs of names the aliases stage found
+pattern machinery) in :mod:`newsie.relations.patterns`; employers, teams and residence in
+:mod:`newsie.relations.people`; places, organisations' seats and killings in
+:mod:`newsie.relations.places`; event frames (chairs, participants, dates, places) in
+:mod:`newsie.relations.event_frames`; meetings (met_with) and memberships (member_of) in :mod:`.meetings`. alias_of rows are the pairs of names the aliases stage found
 (``doc._.alias_pairs``). Every relation is checked against
-:data:`pipeline.schema.RELATIONS` (head and tail labels) before it is kept, so a pattern that
+:data:`newsie.core.schema.RELATIONS` (head and tail labels) before it is kept, so a pattern that
 meets an unexpected entity type cannot write a row the schema forbids. Confidences are per
 pattern; ``min_confidence`` trades recall for precision (see ``benchmarks/relations.py``).
 """
@@ -80,7 +80,7 @@ def event_mentions(doc: Doc) -> list[Span]:
 
 
 def fits_schema(rel: Found) -> bool:
-    """Do the relation's head and tail labels fit :data:`pipeline.schema.RELATIONS`?"""
+    """Do the relation's head and tail labels fit :data:`newsie.core.schema.RELATIONS`?"""
     heads, tails = RELATIONS[rel.relation]
     tail_label = "DATE" if rel.tail_kind == "date" else rel.tail_label
     return rel.head_label in heads and tail_label in tails and rel.head != rel.tail

@@ -1,10 +1,11 @@
 """The shared machinery of the relation patterns (titles are in :mod:`newsie.relations.titles`).
 
 Each function takes a :class:`Context` (the doc with its entities indexed by token) and yields
-:class:`Found` relations; the component (:mod:`pipeline.relations`) checks them against the
-schema, removes duplicates and stores them. Employers and residence from other cues are in
-:mod:`pipeline.people_patterns`, places, seats and killings in :mod:`pipeline.location_patterns`,
-event frames in :mod:`pipeline.events`. Patterns:
+:class:`Found` relations; the component (:mod:`newsie.relations.component`) checks them against
+the schema, removes duplicates and stores them. Employers and residence from other cues are in
+:mod:`newsie.relations.people`, places, seats and killings in :mod:`newsie.relations.places`,
+meetings and memberships in :mod:`newsie.relations.meetings`, event frames in
+:mod:`newsie.relations.event_frames`. Patterns:
 
 - ``title_before_name``: "Deputy Foreign Minister Alibek Bakayev", "CICA Secretary General,
   Ambassador Kairat Sarybay", "New Zealand's Prime Minister John Key" -> has_title, and
@@ -74,8 +75,9 @@ class Context:
     # Sentence (start, end) -> its dates, built on first use: looking a sentence's dates up
     # keeps the event frames linear in the doc (no pass over every date per event).
     _dates_by_sent: dict | None = field(default=None, repr=False)
-    # Entities of one label (and word, or text pattern) with their ends (starts), in text order,
-    # built on first use: the last or nearest one is a bisection, not a pass over the entities.
+    # Sorted look-ups built on first use (the entities of one label, with a word or matching a
+    # pattern; the dates and events by start): the last, nearest or in-range ones are found by
+    # bisection, not by a pass over every mention for each question.
     _sorted: dict = field(default_factory=dict, repr=False)
 
     @classmethod

@@ -1,6 +1,6 @@
 """Patterns for people beyond titles: employers, teams and residence.
 
-Functions take a :class:`pipeline.relation_patterns.Context` and yield ``Found`` relations.
+Functions take a :class:`newsie.relations.patterns.Context` and yield ``Found`` relations.
 
 - ``parenthetical_role``: "Roger Agnelli (Vale do Rio Doce company president)".
 - ``role_before_name``: "Pacers guard Anthony Johnson", "New Zealand bowler Daniel Vettori",

@@ -7,7 +7,7 @@ keeps the article's paragraphs. The publication date is read from the page's met
 one keeps an empty date and its relative dates stay unresolved.
 
 The extracted text becomes the article's raw text: every offset newsie writes for an HTML
-article indexes it, and :func:`pipeline.io.write_extracted` keeps it beside the outputs.
+article indexes it, and :func:`newsie.run.io.write_extracted` keeps it beside the outputs.
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 ``.txt`` (an optional `` date YYYY-MM-DD`` header, then the article; id = file stem),
 ``.jsonl`` (one article per line: ``id``, ``text``, optional ``published``, ``source``, ``url``,
 ``title``; read line by line, so a file of any size streams) and ``.html``/``.htm`` (a web
-page: its main text and metadata, extracted by :mod:`pipeline.run.html`). An article that
+page: its main text and metadata, extracted by :mod:`newsie.run.html`). An article that
 cannot be read is yielded with its ``error`` set, never dropped, so the batch goes on and the
 failure is recorded.
 

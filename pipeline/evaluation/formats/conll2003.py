@@ -6,7 +6,7 @@ one token per line (``word POS chunk NER``), a blank line between sentences and 
 spaces, its sentences joined by newlines, so every entity span is a run of whole tokens.
 
 The gold schema has OntoNotes labels, so each CoNLL label is written as a label that the
-``conll2003`` scheme (:mod:`pipeline.schemes`) maps back to it: PER -> PERSON, ORG -> ORG,
+``conll2003`` scheme (:mod:`newsie.evaluation.schemes`) maps back to it: PER -> PERSON, ORG -> ORG,
 LOC -> LOC, MISC -> NORP. Each line also carries ``id``, so the converted file is an input of
 ``newsie run`` as well; score the run with ``newsie evaluate --scheme conll2003``, which first
 keeps only the predicted entities that are names (:func:`names_only`).
