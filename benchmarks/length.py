@@ -98,10 +98,11 @@ def child_memory(which: str, n_words: int) -> None:
     nlp.max_length = 10**8
     bodies = seed_bodies()
     text = article_of(bodies, n_words)
-    (newsie_time if which == "newsie" else bare_time)(nlp, bodies[:2])  # warm-up, as timed
+    process = newsie_time if which == "newsie" else bare_time
+    process(nlp, bodies[:2])  # warm-up, as timed
     Path("/proc/self/clear_refs").write_text("5")  # the peak resident set starts again from here
     before = _status_kb("VmRSS")
-    (newsie_time if which == "newsie" else bare_time)(nlp, [text])
+    process(nlp, [text])
     print(json.dumps({"mb": (_status_kb("VmHWM") - before) / 1024}))
 
 

@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..core.errors import ConfigError
-from ..core.intervals import Occupancy
+from ..core.intervals import Taken
 from ..core.text import normalise
 from ..core.extensions import EVENTS_KEY, TEMPORAL_KEY, register_extensions
 from ..core.schema import TEMPORAL_LABELS
@@ -288,7 +288,7 @@ class AliasResolver:
                     new.append(Span(doc, i, i + 1, label=label))
         # Definitions win over the model's pieces of the long form and over its guess of
         # the short form's label.
-        taken = Occupancy(len(doc), ((n.start, n.end) for n in new))
+        taken = Taken(len(doc), ((n.start, n.end) for n in new))
         kept = [e for e in ents if not taken.overlaps(e.start, e.end)]
         return sorted(filter_spans(new) + kept, key=lambda e: e.start)
 

@@ -25,20 +25,6 @@ class Containment:
         return i > 0 and self._reach[i - 1] >= end
 
 
-class Occupancy:
-    """Which positions a set of intervals covers: does an interval overlap any of them?"""
-
-    def __init__(self, size: int, intervals: Iterable[tuple[int, int]]) -> None:
-        marks = bytearray(size)
-        for start, end in intervals:
-            marks[max(start, 0) : max(min(end, size), 0)] = b"\x01" * max(min(end, size) - max(start, 0), 0)
-        self._prefix = list(accumulate(marks, initial=0))
-
-    def overlaps(self, start: int, end: int) -> bool:
-        start, end = max(start, 0), min(end, len(self._prefix) - 1)
-        return end > start and self._prefix[end] > self._prefix[start]
-
-
 class SpanIndex:
     """A changing set of spans (anything with token ``start`` and ``end``), kept in the order
     they were added and indexed by the tokens they cover: the spans overlapping a range are
@@ -79,11 +65,14 @@ class SpanIndex:
 
 
 class Taken:
-    """The positions taken so far among ``size`` (a doc's tokens, a text's characters): does a
-    range overlap them, and take a range, each in the range's length."""
+    """The positions taken among ``size`` (a doc's tokens, a text's characters), from the given
+    intervals and those taken later: does a range overlap them, and take a range, each in the
+    range's length."""
 
-    def __init__(self, size: int) -> None:
+    def __init__(self, size: int, intervals: Iterable[tuple[int, int]] = ()) -> None:
         self._marks = bytearray(size)
+        for start, end in intervals:
+            self.take(start, end)
 
     def overlaps(self, start: int, end: int) -> bool:
         return self._marks.find(1, max(start, 0), max(end, 0)) != -1

@@ -142,9 +142,7 @@ class DateTagger:
     def _candidates(self, doc: Doc, full: str) -> list[tuple[int, int, str]]:
         """The stage's own matches, then the model's DATE/TIME spans where nothing matched."""
         kept = find_spans(full)
-        taken = Taken(len(full))
-        for start, end, _ in kept:
-            taken.take(start, end)
+        taken = Taken(len(full), ((start, end) for start, end, _ in kept))
         if self.use_model_spans:
             # The entities stage's DATE/TIME spans (doc.ents when it did not run).
             model = doc.spans[TEMPORAL_KEY] if TEMPORAL_KEY in doc.spans else doc.ents

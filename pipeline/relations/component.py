@@ -29,7 +29,7 @@ from . import places
 from . import people
 from . import titles
 from ..core.errors import ConfigError
-from ..core.intervals import Occupancy
+from ..core.intervals import Taken
 from ..core.extensions import EVENTS_KEY, get_list, register_extensions
 from .patterns import Context, Found
 from ..core.schema import RELATIONS
@@ -74,7 +74,7 @@ def event_mentions(doc: Doc) -> list[Span]:
     """Event mentions of the entities stage (``doc.spans["events"]``, which holds only events
     outside every name) plus named EVENT entities, without overlaps."""
     spans = list(doc.spans[EVENTS_KEY]) if EVENTS_KEY in doc.spans else []
-    taken = Occupancy(len(doc), ((s.start, s.end) for s in spans))
+    taken = Taken(len(doc), ((s.start, s.end) for s in spans))
     spans += [e for e in doc.ents if e.label_ == "EVENT" and not taken.overlaps(e.start, e.end)]
     return sorted(spans, key=lambda s: s.start)
 

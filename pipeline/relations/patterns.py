@@ -112,11 +112,10 @@ class Context:
         return self._starting_in("events", self.events, lambda event: event.start, left, right)
 
     def _starting_in(self, name: str, items: list, start_of, left: int, right: int) -> list:
-        key = (name, None, None)
-        if key not in self._sorted:
+        if name not in self._sorted:
             ordered = sorted(items, key=start_of)
-            self._sorted[key] = ([start_of(item) for item in ordered], ordered)
-        starts, ordered = self._sorted[key]
+            self._sorted[name] = ([start_of(item) for item in ordered], ordered)
+        starts, ordered = self._sorted[name]
         return ordered[bisect_left(starts, left) : bisect_right(starts, right)]
 
     def sent_ents(self, sent: Span) -> list[Span]:

@@ -7,7 +7,7 @@ from typing import NamedTuple
 
 import pytest
 
-from newsie.core.intervals import Containment, Occupancy, SpanIndex, Taken
+from newsie.core.intervals import Containment, SpanIndex, Taken
 
 
 class Item(NamedTuple):
@@ -34,17 +34,17 @@ def test_intervals_containment_equals_the_pairwise_check(seed):
 
 
 @pytest.mark.parametrize("seed", range(5))
-def test_intervals_occupancy_equals_the_pairwise_overlap_check(seed):
+def test_intervals_taken_intervals_equal_the_pairwise_overlap_check(seed):
     rng = random.Random(seed)
     spans = intervals(rng, 20, 100)
-    index = Occupancy(110, spans)
+    index = Taken(110, spans)
     for start, end in intervals(rng, 300, 100):
         assert index.overlaps(start, end) == any(s < end and start < e for s, e in spans)
 
 
 def test_intervals_empty_sets_contain_and_overlap_nothing():
     assert not Containment([]).contains(0, 1)
-    assert not Occupancy(0, []).overlaps(0, 1)
+    assert not Taken(0, []).overlaps(0, 1)
 
 
 @pytest.mark.parametrize("seed", range(5))
